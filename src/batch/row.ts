@@ -1,0 +1,119 @@
+// One row of the audit/execute result set (reference-behaviour §1.6, clients-and-users §1.4).
+// Stages add messages to rows; nothing here talks to a server.
+
+import { ColumnType, type ColumnDef, type QueryResult, type Value } from '../protocol/result.js';
+import type { ParsedStatement } from '../sql/statement.js';
+
+export type Stage = 'RERUN' | 'CHECKED' | 'EXECUTED' | 'BACKUP';
+export type Level = 0 | 1 | 2;
+
+export const StageStatus = {
+  AUDIT_COMPLETED: 'Audit Completed',
+  EXECUTE_FAILED: 'Execute failed',
+  EXECUTE_OK: 'Execute Successfully',
+  BACKUP_FAILED: 'Execute Successfully\nBackup failed',
+  BACKUP_OK: 'Execute Successfully\nBackup Successfully',
+} as const;
+export type StageStatusText = (typeof StageStatus)[keyof typeof StageStatus];
+
+/** Which stage a message comes from; execute and backup messages carry a prefix on the wire. */
+export type Phase = 'audit' | 'execute' | 'backup';
+const PHASE_PREFIX: Record<Phase, string> = { audit: '', execute: 'Execute: ', backup: 'Backup: ' };
+
+export class ResultRow {
+  orderId = 0;
+  stage: Stage = 'CHECKED';
+  errorLevel: Level = 0;
+  stageStatus: StageStatusText = StageStatus.AUDIT_COMPLETED;
+  readonly messages: string[] = [];
+  sql: string;
+  affectedRows = 0;
+  /** Unix seconds after execution; 0 before. */
+  execTimestamp = 0;
+  /** Target thread id the statement ran on; 0 before execution. */
+  threadId = 0;
+  /** 0-based index of the row after inception_magic_start (the `seq` part of `sequence`). */
+  seqNo = 0;
+  backupDbName: string | null = null;
+  /** Seconds spent executing, or null when not executed (shown as "0"). */
+  executeSeconds: number | null = null;
+  sqlSha1: string | null = null;
+  backupSeconds: number | null = null;
+  needMerge = 0;
+  /** The parsed statement (absent on RERUN rows and the missing-commit row). */
+  statement: ParsedStatement | null;
+
+  constructor(sql: string, statement: ParsedStatement | null = null) {
+    this.sql = sql;
+    this.statement = statement;
+  }
+
+  /**
+   * Adds an already formatted message at `level`. Level 0 messages are dropped (goInception's level-0
+   * suppression). The row level becomes the maximum seen.
+   */
+  addMessage(level: Level, text: string, phase: Phase = 'audit'): void {
+    if (level === 0) return;
+    if (level > this.errorLevel) this.errorLevel = level;
+    this.messages.push(PHASE_PREFIX[phase] + text);
+  }
+
+  /** Free-text error (level 2) or warning (level 1): a trailing '.' is added unless it ends in '.' or '!'. */
+  addText(level: 1 | 2, text: string, phase: Phase = 'audit'): void {
+    this.addMessage(level, /[.!]$/.test(text) ? text : `${text}.`, phase);
+  }
+
+  get sequence(): string {
+    return `${this.execTimestamp}_${this.threadId}_${String(this.seqNo).padStart(8, '0')}`;
+  }
+
+  get errorMessage(): string | null {
+    const joined = this.messages.join('\n').trim();
+    return joined === '' ? null : joined;
+  }
+
+  toValues(): Value[] {
+    return [
+      String(this.orderId),
+      this.stage,
+      String(this.errorLevel),
+      this.stageStatus,
+      this.errorMessage,
+      this.sql,
+      String(this.affectedRows),
+      this.sequence,
+      this.backupDbName,
+      formatSeconds(this.executeSeconds),
+      this.sqlSha1,
+      formatSeconds(this.backupSeconds),
+      String(this.needMerge),
+    ];
+  }
+}
+
+function formatSeconds(s: number | null): string {
+  return s === null ? '0' : s.toFixed(3);
+}
+
+/** The 13 columns in goInception's order and wire types; Archery reads 0..11 by position. */
+export const RESULT_COLUMNS: readonly ColumnDef[] = [
+  { name: 'order_id', type: ColumnType.LONG },
+  { name: 'stage', type: ColumnType.STRING },
+  { name: 'error_level', type: ColumnType.SHORT },
+  { name: 'stage_status', type: ColumnType.STRING },
+  { name: 'error_message', type: ColumnType.STRING },
+  { name: 'sql', type: ColumnType.STRING },
+  { name: 'affected_rows', type: ColumnType.LONGLONG },
+  { name: 'sequence', type: ColumnType.STRING },
+  { name: 'backup_dbname', type: ColumnType.STRING },
+  { name: 'execute_time', type: ColumnType.STRING },
+  { name: 'sqlsha1', type: ColumnType.STRING },
+  { name: 'backup_time', type: ColumnType.STRING },
+  { name: 'needMerge', type: ColumnType.TINY },
+];
+
+/** Numbers the rows 1..n and turns them into one result set. */
+export function rowsToResult(rows: ResultRow[]): QueryResult {
+  rows.forEach((r, i) => (r.orderId = i + 1));
+  return { kind: 'rows', columns: [...RESULT_COLUMNS], rows: rows.map((r) => r.toValues()) };
+}

@@ -1,0 +1,151 @@
+// The process registry: one entry per client connection, what it is doing, and the switch that KILL flips.
+// Stages read `entry.signal` between statements (never inside one); the connection layer reads
+// `entry.closeRequested` after it has written a response.
+
+import { ER, mysqlError } from '../protocol/result.js';
+import { decodeConnectionId } from './connection-id.js';
+
+export type ProcessCommand = 'LOCAL' | 'CHECK' | 'EXECUTE';
+export type ProcessState = 'INIT' | 'CHECKING' | 'EXECUTING' | 'BACKUP';
+export type KillMode = 'query' | 'connection';
+
+export interface ProcessOwner {
+  id: number;
+  user: string;
+  /** `host:port` of the client as seen by us. */
+  clientHost: string;
+  /** May kill and see other users' connections (config `[[users]] admin`, or skip_grant_table with root). */
+  isAdmin: boolean;
+  /** Closes the client socket now; called for KILL CONNECTION of an idle connection. */
+  close: () => void;
+}
+
+export interface Destination {
+  user: string;
+  host: string;
+  port: number;
+}
+
+export class ProcessEntry {
+  readonly id: number;
+  readonly user: string;
+  readonly clientHost: string;
+  readonly isAdmin: boolean;
+  db: string | null = null;
+  command: ProcessCommand = 'LOCAL';
+  state: ProcessState = 'INIT';
+  /** Statement being worked on (full text; the processlist truncates). */
+  info = '';
+  dest: Destination | null = null;
+  /** 0..100 */
+  percent = 0;
+  /** ms epoch of the last progress update (processlist `Time`). */
+  updatedAt = Date.now();
+  /** Set by KILL CONNECTION while a request runs: close once its response is written. */
+  closeRequested = false;
+
+  private controller: AbortController | null = null;
+  private readonly closeNow: () => void;
+
+  constructor(owner: ProcessOwner) {
+    this.id = owner.id;
+    this.user = owner.user;
+    this.clientHost = owner.clientHost;
+    this.isAdmin = owner.isAdmin;
+    this.closeNow = owner.close;
+  }
+
+  /** Starts tracking one client request; the returned signal fires on KILL. */
+  beginRequest(): AbortSignal {
+    this.controller = new AbortController();
+    this.updatedAt = Date.now();
+    return this.controller.signal;
+  }
+
+  /** Back to idle: goInception resets to LOCAL / INIT with no destination after every request. */
+  endRequest(): void {
+    this.controller = null;
+    this.command = 'LOCAL';
+    this.state = 'INIT';
+    this.info = '';
+    this.dest = null;
+    this.percent = 0;
+    this.updatedAt = Date.now();
+  }
+
+  get busy(): boolean {
+    return this.controller !== null;
+  }
+
+  /** The current request's kill signal (an already-aborted-never signal when idle). */
+  get signal(): AbortSignal {
+    return this.controller?.signal ?? NEVER;
+  }
+
+  setStage(state: ProcessState, command?: ProcessCommand): void {
+    this.state = state;
+    if (command) this.command = command;
+    this.percent = 0;
+    this.updatedAt = Date.now();
+  }
+
+  progress(info: string, percent: number): void {
+    this.info = info;
+    this.percent = Math.max(0, Math.min(100, percent));
+    this.updatedAt = Date.now();
+  }
+
+  kill(mode: KillMode): void {
+    this.controller?.abort(new Error('Operation has been killed!'));
+    if (mode === 'connection') {
+      if (this.busy) this.closeRequested = true;
+      else this.closeNow();
+    }
+  }
+}
+
+const NEVER = new AbortController().signal;
+
+export interface KillRequester {
+  user: string;
+  isAdmin: boolean;
+}
+
+export class ProcessRegistry {
+  private readonly entries = new Map<number, ProcessEntry>();
+
+  constructor(readonly serverId: number = 1) {}
+
+  register(owner: ProcessOwner): ProcessEntry {
+    const entry = new ProcessEntry(owner);
+    this.entries.set(entry.id, entry);
+    return entry;
+  }
+
+  unregister(id: number): void {
+    this.entries.delete(id);
+  }
+
+  get(id: number): ProcessEntry | undefined {
+    return this.entries.get(id);
+  }
+
+  /** All entries ordered by id; connections already told to close are hidden, as in goInception. */
+  list(): ProcessEntry[] {
+    return [...this.entries.values()].filter((e) => !e.closeRequested).sort((a, b) => a.id - b.id);
+  }
+
+  /**
+   * KILL [CONNECTION|QUERY] id, with MySQL's privilege rule: own user name, or an admin.
+   * Ids of other servers answer 1094 until cluster forwarding exists.
+   */
+  kill(requester: KillRequester, id: bigint, mode: KillMode): void {
+    const decoded = decodeConnectionId(id);
+    const entry = decoded && decoded.serverId === this.serverId ? this.entries.get(Number(id)) : undefined;
+    if (!entry) throw mysqlError(ER.NO_SUCH_THREAD, `Unknown thread id: ${id}`);
+    if (!requester.isAdmin && requester.user !== entry.user) {
+      throw mysqlError(ER.KILL_DENIED, `You are not owner of thread ${id}`);
+    }
+    entry.kill(mode);
+  }
+}
