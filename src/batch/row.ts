@@ -42,6 +42,13 @@ export class ResultRow {
   needMerge = 0;
   /** The parsed statement (absent on RERUN rows and the missing-commit row). */
   statement: ParsedStatement | null;
+  /**
+   * Binlog range the statement wrote (DML executed with backup=1): `SHOW MASTER STATUS` before and after.
+   * null when not recorded or when both positions were equal (nothing written).
+   */
+  binlog: { startFile: string; startPos: number; endFile: string; endPos: number } | null = null;
+  /** Phases that already put a free-text message on this row (only the first one is prefixed). */
+  private readonly textPhases = new Set<Phase>();
 
   constructor(sql: string, statement: ParsedStatement | null = null) {
     this.sql = sql;
@@ -58,9 +65,15 @@ export class ResultRow {
     this.messages.push(PHASE_PREFIX[phase] + text);
   }
 
-  /** Free-text error (level 2) or warning (level 1): a trailing '.' is added unless it ends in '.' or '!'. */
+  /**
+   * Free-text error (level 2) or warning (level 1): a trailing '.' is added unless it ends in '.' or '!'.
+   * Only the first free-text message of the execute/backup phase carries the phase prefix (§1.6).
+   */
   addText(level: 1 | 2, text: string, phase: Phase = 'audit'): void {
-    this.addMessage(level, /[.!]$/.test(text) ? text : `${text}.`, phase);
+    const body = /[.!]$/.test(text) ? text : `${text}.`;
+    const first = !this.textPhases.has(phase);
+    this.textPhases.add(phase);
+    this.addMessage(level, body, first ? phase : 'audit');
   }
 
   get sequence(): string {

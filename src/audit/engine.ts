@@ -1,0 +1,151 @@
+// The audit engine: runs the registered rules for each statement in registry order, applies gates and levels
+// (reference-behaviour §2.1), then the statement's snapshot changes and the affected_rows estimate (§3.16).
+// SQL problems end up as messages on the row; only programming errors throw.
+
+import type { ResultRow } from '../batch/row.js';
+import { databaseNameOf, tablesOf, type TableName } from '../sql/ast.js';
+import type { ParsedStatement } from '../sql/statement.js';
+import { Code, codeDef, formatCode, levelOf } from './catalogue.js';
+import { applySnapshotEffects } from './effects.js';
+import { estimateAffectedRows } from './estimate.js';
+import type { Rule, RuleContext } from './rule.js';
+import { RULES } from './rules/index.js';
+import type { AuditServerInfo, AuditSettings, SqlRunner } from './runner.js';
+import { MetadataError, SchemaSnapshot, quoteIdent, type TableInfo } from './snapshot.js';
+
+export type { AuditServerInfo, AuditSettings, SqlRunner } from './runner.js';
+
+export interface Auditor {
+  readonly snapshot: SchemaSnapshot;
+  readonly currentDb: string | null;
+  /** Audits one statement onto its row (messages, level, affected_rows estimate). */
+  audit(stmt: ParsedStatement, row: ResultRow): Promise<void>;
+  /** ER_NOT_SUPPORTED_YET at its configured level (SELECT in execute mode, §3.12). */
+  reportNotSupported(row: ResultRow): void;
+  /** The table layout the row was audited against (DML and DDL on one table), for the backup stage. */
+  tableFor(row: ResultRow): TableInfo | null;
+}
+
+export interface AuditorOptions {
+  settings: AuditSettings;
+  target: SqlRunner;
+  initialDb: string | null;
+  serverInfo: AuditServerInfo;
+  /** Rule set (tests pass their own); defaults to the registry. */
+  rules?: readonly Rule[];
+}
+
+/** Adds `code` with `args` to `row` at the level the settings give it. */
+export function reportCode(row: ResultRow, settings: AuditSettings, code: number, args: readonly unknown[]): void {
+  const def = codeDef(code);
+  if (!def) {
+    row.addMessage(2, formatCode(code, args));
+    return;
+  }
+  row.addMessage(levelOf(def, settings.levels), formatCode(code, args, String(settings.inc.lang ?? 'en-US')));
+}
+
+export function createAuditor(opts: AuditorOptions): Auditor {
+  return new Engine(opts);
+}
+
+class Engine implements Auditor {
+  readonly snapshot: SchemaSnapshot;
+  private db: string | null;
+  private readonly rowTables = new Map<ResultRow, TableInfo>();
+  private readonly rules: readonly Rule[];
+
+  constructor(private readonly opts: AuditorOptions) {
+    this.snapshot = new SchemaSnapshot(opts.target, opts.serverInfo.lowerCaseTableNames);
+    this.db = opts.initialDb;
+    this.rules = opts.rules ?? RULES;
+  }
+
+  get currentDb(): string | null {
+    return this.db;
+  }
+
+  tableFor(row: ResultRow): TableInfo | null {
+    return this.rowTables.get(row) ?? null;
+  }
+
+  reportNotSupported(row: ResultRow): void {
+    reportCode(row, this.opts.settings, Code.ER_NOT_SUPPORTED_YET, []);
+  }
+
+  async audit(stmt: ParsedStatement, row: ResultRow): Promise<void> {
+    const { settings } = this.opts;
+    const inc = settings.inc;
+    let stopped = false;
+    const dbOf = (ref: { db: string | null }) => ref.db ?? this.db;
+    const base = {
+      inc,
+      serverInfo: this.opts.serverInfo,
+      snapshot: this.snapshot,
+      currentDb: this.db,
+      row,
+      error: (text: string) => row.addText(2, text),
+      warn: (text: string) => row.addText(1, text),
+      stop: () => {
+        stopped = true;
+      },
+      hasError: () => row.errorLevel >= 2,
+      dbOf,
+      table: async (ref: TableName | { db: string | null; name: string }) => {
+        const db = dbOf(ref);
+        return db === null ? null : this.snapshot.table(db, ref.name);
+      },
+    };
+    try {
+      for (const rule of this.rules) {
+        if (!rule.on.includes(stmt.kind)) continue;
+        if (rule.gate && !rule.gate(inc)) continue;
+        const code = rule.code;
+        const report = (...args: unknown[]) => {
+          if (code === null) throw new Error('free-text rule called report()');
+          reportCode(row, settings, code, args);
+        };
+        const ctx: RuleContext = { ...base, report };
+        await rule.check(stmt, ctx);
+        if (stopped) break;
+      }
+      await this.recordTable(stmt, row, dbOf);
+      if (!stopped) {
+        await applySnapshotEffects(stmt, this.snapshot, dbOf);
+        await this.applyUse(stmt);
+      }
+      await estimateAffectedRows(stmt, row, { runner: this.opts.target, snapshot: this.snapshot, inc, dbOf });
+    } catch (err) {
+      if (err instanceof MetadataError) {
+        row.addText(2, err.message);
+        return;
+      }
+      throw err;
+    }
+  }
+
+  /** Remembers the layout of the statement's (first) table as audited, before this statement changes it. */
+  private async recordTable(stmt: ParsedStatement, row: ResultRow, dbOf: (ref: { db: string | null }) => string | null) {
+    if (!['insert', 'replace', 'update', 'delete', 'alter_table', 'drop_table', 'truncate_table'].includes(stmt.kind)) return;
+    const [first] = tablesOf(stmt);
+    const db = first ? dbOf(first) : null;
+    if (!first || db === null) return;
+    const info = await this.snapshot.table(db, first.name);
+    if (info) this.rowTables.set(row, info);
+  }
+
+  /** USE: the batch's current database changes; the target follows when it has that database. */
+  private async applyUse(stmt: ParsedStatement): Promise<void> {
+    if (stmt.kind !== 'use') return;
+    const db = databaseNameOf(stmt);
+    if (db === null) return;
+    this.db = db;
+    if ((await this.snapshot.databaseExists(db)) && !(await this.snapshot.databaseIsNew(db))) {
+      try {
+        await this.opts.target.query(`USE ${quoteIdent(db)}`);
+      } catch (err) {
+        throw new MetadataError(String((err as { sqlMessage?: string; message?: string }).sqlMessage ?? (err as Error).message), null);
+      }
+    }
+  }
+}

@@ -1,0 +1,15 @@
+// A table reference without a schema while no database is current → ER_WRONG_DB_NAME('') (§2.2 #21).
+import { Code } from '../../catalogue.js';
+import { defineRule } from '../../rule.js';
+import { tablesOf } from '../../../sql/ast.js';
+
+export default defineRule({
+  code: Code.ER_WRONG_DB_NAME,
+  on: ['create_table', 'drop_table', 'truncate_table', 'insert', 'replace', 'update', 'delete'],
+  check(stmt, ctx) {
+    if (tablesOf(stmt).some((t) => ctx.dbOf(t) === null)) {
+      ctx.report('');
+      ctx.stop();
+    }
+  },
+});

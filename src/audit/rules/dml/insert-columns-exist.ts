@@ -1,0 +1,17 @@
+// Every column of the INSERT column list must exist in the table (§3.9).
+import { Code } from '../../catalogue.js';
+import { defineRule } from '../../rule.js';
+import { insertColumnsOf, tablesOf } from '../../../sql/ast.js';
+
+export default defineRule({
+  code: Code.ER_COLUMN_NOT_EXISTED,
+  on: ['insert', 'replace'],
+  async check(stmt, ctx) {
+    const [ref] = tablesOf(stmt);
+    const columns = insertColumnsOf(stmt);
+    const table = ref ? await ctx.table(ref) : null;
+    if (!table || !columns) return;
+    const known = new Set(table.columns.map((c) => c.field.toLowerCase()));
+    for (const c of columns) if (!known.has(c.toLowerCase())) ctx.report(`${table.name}.${c}`);
+  },
+});

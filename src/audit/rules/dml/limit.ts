@@ -1,0 +1,13 @@
+// check_dml_limit: UPDATE/DELETE with LIMIT (§3.10).
+import { Code } from '../../catalogue.js';
+import { defineRule, flag } from '../../rule.js';
+import { hasLimit } from '../../../sql/ast.js';
+
+export default defineRule({
+  code: Code.ER_WITH_LIMIT_CONDITION,
+  on: ['update', 'delete'],
+  gate: (inc) => flag(inc, 'check_dml_limit'),
+  check(stmt, ctx) {
+    if (hasLimit(stmt)) ctx.report();
+  },
+});

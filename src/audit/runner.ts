@@ -1,0 +1,20 @@
+// What the auditor needs from the target: plain queries (metadata, EXPLAIN, USE). The pipeline adapts its
+// TargetSession; tests adapt a mysql2 connection.
+
+export interface SqlRunner {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+/** The settings the auditor reads: `[inc]` values by key and `[inc_level]` levels by level key. */
+export interface AuditSettings {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  inc: Record<string, any>;
+  levels: Record<string, number>;
+}
+
+export interface AuditServerInfo {
+  version: string;
+  lowerCaseTableNames: number;
+  sqlMode: string;
+  explicitDefaultsForTimestamp: boolean;
+}

@@ -1,0 +1,29 @@
+// What every stage of one batch sees (design.md "One batch"): plain data plus the target session and the
+// process entry whose AbortSignal KILL fires. Stages change rows; they never return rows of their own.
+
+import type { Logger } from 'pino';
+import type { Settings } from '../config/settings.js';
+import type { ProcessEntry } from '../process/registry.js';
+import type { TargetSession } from '../target/session.js';
+import type { BatchOptions } from './options.js';
+import type { ResultRow } from './row.js';
+
+export interface BatchContext {
+  options: BatchOptions;
+  /** Statement texts after `inception_magic_start` (progress percentages are relative to it). */
+  statementCount: number;
+  rows: ResultRow[];
+  target: TargetSession;
+  /** The batch's own settings copy (`inception set session` inside the batch changes it). */
+  settings: Settings;
+  process: ProcessEntry;
+  log: Logger;
+}
+
+export function maxLevel(rows: readonly ResultRow[]): 0 | 1 | 2 {
+  let max: 0 | 1 | 2 = 0;
+  for (const r of rows) if (r.errorLevel > max) max = r.errorLevel;
+  return max;
+}
+
+export const KILLED_MESSAGE = 'Operation has been killed!';

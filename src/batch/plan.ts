@@ -1,0 +1,78 @@
+// The statements after `inception_magic_start`, one at a time (reference-behaviour §1.2–1.4). A generator, so
+// the check stage parses and audits in one walk as goInception does: a statement is parsed only when the ones
+// before it have been audited, and what ends the walk (commit, missing commit, parse error, second start) is
+// its return value.
+
+import { MIXED_OPERATIONS_MESSAGE } from '../commands/index.js';
+import { parseLocalCommand } from '../commands/parse.js';
+import type { LocalCommand } from '../commands/types.js';
+import { ER, mysqlError } from '../protocol/result.js';
+import { parseStatement } from '../sql/parse.js';
+import type { ParsedStatement } from '../sql/statement.js';
+import type { SqlPiece } from './splitter.js';
+
+export type BatchItem =
+  | { kind: 'statement'; piece: SqlPiece; statement: ParsedStatement }
+  /** `inception set …` inside the batch: applies to the batch's settings copy. */
+  | { kind: 'set'; piece: SqlPiece; command: Extract<LocalCommand, { kind: 'set_variables' | 'set_level' }> };
+
+export type BatchEnd =
+  | { kind: 'commit' }
+  | { kind: 'missing_commit' }
+  | { kind: 'parse_error'; text: string; message: string }
+  | { kind: 'begin_twice'; text: string };
+
+export { MIXED_OPERATIONS_MESSAGE };
+export const BEGIN_TWICE_MESSAGE =
+  "Have you begin twice? Or you didn't commit last time, if so, you can execute commit explicitly.";
+export const MUST_START_MESSAGE = 'Must start as begin statement.';
+export const MUST_END_MESSAGE = 'Must end with commit.';
+
+/** The start/commit markers, recognised after any leading comments (the magic comment precedes the start). */
+export function markerOf(text: string): 'start' | 'commit' | null {
+  const bare = stripLeadingComments(text).toLowerCase();
+  if (bare === 'inception_magic_start') return 'start';
+  if (bare === 'inception_magic_commit') return 'commit';
+  return null;
+}
+
+export function stripLeadingComments(text: string): string {
+  let s = text;
+  for (;;) {
+    s = s.trimStart();
+    if (s.startsWith('/*')) {
+      const end = s.indexOf('*/', 2);
+      if (end < 0) return s;
+      s = s.slice(end + 2);
+    } else if (s.startsWith('#') || /^--(\s|$)/.test(s)) {
+      const nl = s.indexOf('\n');
+      s = nl < 0 ? '' : s.slice(nl + 1);
+    } else {
+      return s.trimEnd();
+    }
+  }
+}
+
+/**
+ * Walks `pieces` (everything after the start statement). Throws the 1105 ERR when a local command other than
+ * `inception set` appears: goInception fails the whole request then.
+ */
+export function* batchItems(pieces: readonly SqlPiece[]): Generator<BatchItem, BatchEnd, void> {
+  for (const piece of pieces) {
+    const marker = markerOf(piece.text);
+    if (marker === 'commit') return { kind: 'commit' };
+    if (marker === 'start') return { kind: 'begin_twice', text: piece.text };
+    const local = parseLocalCommand(piece.text);
+    if (local) {
+      if (local.kind === 'set_variables' || local.kind === 'set_level') {
+        yield { kind: 'set', piece, command: local };
+        continue;
+      }
+      throw mysqlError(ER.UNKNOWN, MIXED_OPERATIONS_MESSAGE);
+    }
+    const parsed = parseStatement(piece.text);
+    if (!parsed.ok) return { kind: 'parse_error', text: piece.text, message: parsed.message };
+    yield { kind: 'statement', piece, statement: parsed.statement };
+  }
+  return { kind: 'missing_commit' };
+}

@@ -1,0 +1,189 @@
+// Every COM_QUERY the server's compat layer did not answer lands here (reference-behaviour §1.2–1.4):
+// a local command before `inception_magic_start` runs at once; anything else before it is refused; a batch runs
+// options → target session → CHECKING → EXECUTING → BACKUP and answers with one result set.
+
+import { performance } from 'node:perf_hooks';
+import type { Logger } from 'pino';
+import { Code, codeDef, levelOf } from '../audit/catalogue.js';
+import { createAuditor } from '../audit/engine.js';
+import { runLocalCommand } from '../commands/index.js';
+import { parseLocalCommand } from '../commands/parse.js';
+import type { Config } from '../config/config.js';
+import type { Settings } from '../config/settings.js';
+import { runExecuteStage, type ExecuteOutcome } from '../execute/execute.js';
+import type { ProcessRegistry } from '../process/registry.js';
+import type { QueryResult } from '../protocol/result.js';
+import type { ClientSession } from '../server/session.js';
+import { driverMessage, TargetSession } from '../target/session.js';
+import { maxLevel, type BatchContext } from './context.js';
+import { batchMode, parseMagicComment, redactOptions, validateOptions, type BatchOptions } from './options.js';
+import { batchItems, markerOf, MUST_START_MESSAGE, type BatchItem } from './plan.js';
+import { ResultRow, rowsToResult, type Level } from './row.js';
+import { splitStatements, type SqlPiece } from './splitter.js';
+import { runBackupStage } from './stages/backup.js';
+import { runCheckStage, type CheckOutcome } from './stages/check.js';
+
+export interface RequestDeps {
+  registry: ProcessRegistry;
+  settings: Settings;
+  config: Config;
+  logger: Logger;
+}
+
+export const INVALID_BACKUP_MESSAGE = 'Invalid remote backup information.';
+export const BINLOG_OFF_MESSAGE = 'binlog日志未开启,无法备份!';
+export const TIDB_BACKUP_MESSAGE = 'TiDB暂不支持备份功能.';
+
+export async function handleRequest(text: string, session: ClientSession, deps: RequestDeps): Promise<QueryResult> {
+  const pieces = splitStatements(text);
+  const first = pieces[0];
+  if (!first) return { kind: 'ok' };
+  if (markerOf(first.text) === 'start') return runBatch(pieces, session, deps);
+
+  const local = parseLocalCommand(first.text);
+  if (local) return runLocalCommand(local, commandContext(session, deps, undefined, false));
+  const row = new ResultRow(withoutMagicComment(first.text));
+  row.addText(2, MUST_START_MESSAGE);
+  return rowsToResult([row]);
+}
+
+async function runBatch(pieces: SqlPiece[], session: ClientSession, deps: RequestDeps): Promise<QueryResult> {
+  const began = performance.now();
+  const process = session.process;
+  const log = deps.logger.child({ conn: session.connectionId, user: session.user });
+  const sessionSettings = deps.settings.forSession();
+  const rows: ResultRow[] = [];
+  const startRow = (): ResultRow => {
+    const row = new ResultRow('inception_magic_start');
+    rows.push(row);
+    return row;
+  };
+  process.setStage('CHECKING');
+
+  const parsed = parseMagicComment(pieces[0]!.text);
+  const invalid = parsed.ok ? validateOptions(parsed.options) : parsed.message;
+  if (!parsed.ok || invalid !== null) {
+    addStartError(startRow(), invalid ?? '', sessionSettings.levels);
+    log.info({ event: 'batch', outcome: 'invalid_options', message: invalid }, 'batch refused');
+    return rowsToResult(rows);
+  }
+  const options = parsed.options;
+
+  let target: TargetSession;
+  try {
+    target = await TargetSession.connect(options, sessionSettings);
+  } catch (err) {
+    startRow().addText(2, `con:${session.connectionId} ${driverMessage(err)}`);
+    log.info({ event: 'batch', target: `${options.host}:${options.port}`, outcome: 'connect_failed', error: driverMessage(err) }, 'target connection failed');
+    return rowsToResult(rows);
+  }
+
+  const mode = batchMode(options);
+  let checkOutcome: CheckOutcome | null = null;
+  let executeOutcome: ExecuteOutcome | null = null;
+  try {
+    const backupError = options.backup ? await backupPrerequisiteError(options, sessionSettings, target) : null;
+    if (backupError) {
+      startRow().addText(2, backupError);
+      return rowsToResult(rows);
+    }
+    process.dest = { user: options.user, host: options.host, port: options.port };
+    if (mode === 'check') process.setStage('CHECKING', 'CHECK');
+    else if (mode === 'execute') process.setStage('CHECKING', 'EXECUTE');
+    else process.setStage('CHECKING');
+
+    const ctx: BatchContext = {
+      options,
+      statementCount: pieces.length - 1,
+      rows,
+      target,
+      settings: sessionSettings,
+      process,
+      log,
+    };
+    const auditor = createAuditor({
+      settings: sessionSettings,
+      target,
+      initialDb: options.db || null,
+      serverInfo: target.serverInfo,
+    });
+    const applySet = async (item: Extract<BatchItem, { kind: 'set' }>): Promise<void> => {
+      await runLocalCommand(item.command, commandContext(session, deps, sessionSettings, true));
+    };
+    checkOutcome = await runCheckStage(ctx, batchItems(pieces.slice(1)), auditor, applySet);
+    if (checkOutcome.kind === 'ended' && checkOutcome.end.kind === 'commit' && options.execute) {
+      executeOutcome = await runExecuteStage(ctx);
+      if (options.backup && executeOutcome !== 'refused' && executeOutcome !== 'aborted') await runBackupStage(ctx);
+    }
+    return rowsToResult(rows);
+  } finally {
+    await target.close();
+    log.info(
+      {
+        event: 'batch',
+        target: `${options.host}:${options.port}`,
+        options: summarise(options),
+        statements: pieces.length - 1,
+        rows: rows.length,
+        mode,
+        end: checkOutcome?.kind === 'ended' ? checkOutcome.end.kind : checkOutcome?.kind,
+        execute: executeOutcome,
+        maxLevel: maxLevel(rows),
+        ms: Math.round(performance.now() - began),
+      },
+      'batch done',
+    );
+  }
+}
+
+/** ER_SQL_INVALID_SOURCE takes its level from `[inc_level]`; the batch stops whatever the level. */
+function addStartError(row: ResultRow, message: string, levels: Record<string, number>): void {
+  if (message.startsWith('Invalid source infomation(')) {
+    const def = codeDef(Code.ER_SQL_INVALID_SOURCE);
+    const level: Level = def && levelOf(def, levels) === 1 ? 1 : 2;
+    row.addMessage(level, message);
+  } else {
+    row.addText(2, message);
+  }
+}
+
+/** §1.3 / §5.1: backup needs a backup server, binary logging on the target, and a non-TiDB target. */
+async function backupPrerequisiteError(
+  options: BatchOptions,
+  settings: Settings,
+  target: TargetSession,
+): Promise<string | null> {
+  const inc = settings.inc;
+  if (!options.execute) return null;
+  if (!inc.backup_host || !inc.backup_port || !inc.backup_user) return INVALID_BACKUP_MESSAGE;
+  if (target.serverInfo.isTiDb) return TIDB_BACKUP_MESSAGE;
+  try {
+    const logBin = await target.variable('log_bin');
+    if (logBin === null || !/^(on|1)$/i.test(logBin)) return BINLOG_OFF_MESSAGE;
+  } catch (err) {
+    return driverMessage(err);
+  }
+  return null;
+}
+
+function commandContext(session: ClientSession, deps: RequestDeps, sessionSettings: Settings | undefined, inBatch: boolean) {
+  return {
+    session: { connectionId: session.connectionId, user: session.user, isAdmin: session.isAdmin },
+    registry: deps.registry,
+    settings: deps.settings,
+    sessionSettings,
+    config: deps.config,
+    inBatch,
+  };
+}
+
+/** A magic comment in front of a statement that is not the start carries the password: never echo it. */
+function withoutMagicComment(text: string): string {
+  return /^\/\*--/.test(text) ? text.replace(/^\/\*.*?\*\/\s*/, '') : text;
+}
+
+/** The options worth a log line (never the password). */
+function summarise(o: BatchOptions): Record<string, unknown> {
+  const { host, port, user, db, check, execute, backup, ignoreWarnings, sleep, sleepRows, trans } = redactOptions(o);
+  return { host, port, user, db, check, execute, backup, ignoreWarnings, sleep, sleepRows, trans };
+}

@@ -1,0 +1,167 @@
+// Splits one COM_QUERY text into statements with a small lexer (reference-behaviour §1.4).
+// goInception splits line by line and only counts single quotes; we lex quotes, backticks, comments and DELIMITER
+// properly, so `;` inside strings, identifiers and the magic comment never cuts a statement.
+// Pure and linear in the input: one pass over char codes, one slice per statement.
+
+export interface SqlPiece {
+  /** The statement's original text, trimmed of space, `;`, \t\n\v\f\r and U+00A0. */
+  text: string;
+  /** Offset of `text` in the input. */
+  offset: number;
+  /** 1-based line of the first character of `text`. */
+  line: number;
+}
+
+const NL = 10;
+const SQUOTE = 39;
+const DQUOTE = 34;
+const BACKTICK = 96;
+const BACKSLASH = 92;
+const SLASH = 47;
+const STAR = 42;
+const DASH = 45;
+const HASH = 35;
+const BANG = 33;
+
+/** Characters trimmed from both ends of a statement (§1.4). */
+function isTrimmed(code: number): boolean {
+  return code === 32 || code === 59 || (code >= 9 && code <= 13) || code === 0xa0;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
+}
+
+export function trimStatement(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isTrimmed(text.charCodeAt(start))) start++;
+  while (end > start && isTrimmed(text.charCodeAt(end - 1))) end--;
+  return text.slice(start, end);
+}
+
+export function splitStatements(input: string): SqlPiece[] {
+  const pieces: SqlPiece[] = [];
+  const n = input.length;
+  let delimiter = ';';
+  let pieceStart = 0;
+  /** True once the current piece holds anything but whitespace and plain comments. */
+  let hasContent = false;
+  let i = 0;
+  let atLineStart = true;
+
+  const lines = { offset: 0, line: 1 };
+  const closePiece = (end: number, next: number): void => {
+    if (hasContent) pushPiece(pieces, input, pieceStart, end, lines);
+    pieceStart = next;
+    hasContent = false;
+  };
+
+  while (i < n) {
+    const c = input.charCodeAt(i);
+
+    // DELIMITER xx: a client-side command on its own line, only between statements.
+    if (atLineStart && !hasContent && (c === 68 || c === 100) && isDelimiterCommand(input, i)) {
+      const lineEnd = endOfLine(input, i);
+      const arg = input.slice(i + 9, lineEnd).trim();
+      const token = arg.split(/\s+/)[0] ?? '';
+      if (token !== '') delimiter = token;
+      i = lineEnd;
+      pieceStart = i;
+      continue;
+    }
+    if (c === NL) {
+      atLineStart = true;
+      i++;
+      continue;
+    }
+    if (atLineStart && !isSpace(c)) atLineStart = false;
+
+    if (c === SQUOTE || c === DQUOTE || c === BACKTICK) {
+      hasContent = true;
+      i = skipQuoted(input, i, c);
+      continue;
+    }
+    if (c === SLASH && input.charCodeAt(i + 1) === STAR) {
+      // `/*! … */` is executable text in MySQL, so it counts as content.
+      if (input.charCodeAt(i + 2) === BANG) hasContent = true;
+      const close = input.indexOf('*/', i + 2);
+      i = close < 0 ? n : close + 2;
+      continue;
+    }
+    if (c === HASH || (c === DASH && input.charCodeAt(i + 1) === DASH && isCommentDashEnd(input, i + 2))) {
+      i = endOfLine(input, i);
+      continue;
+    }
+    if (c === delimiter.charCodeAt(0) && input.startsWith(delimiter, i)) {
+      closePiece(i, i + delimiter.length);
+      i += delimiter.length;
+      continue;
+    }
+    if (!isSpace(c) && c !== 0xa0) hasContent = true;
+    i++;
+  }
+  closePiece(n, n);
+  return pieces;
+}
+
+function pushPiece(pieces: SqlPiece[], input: string, start: number, end: number, lines: LineCursor): void {
+  let s = start;
+  let e = end;
+  while (s < e && isTrimmed(input.charCodeAt(s))) s++;
+  while (e > s && isTrimmed(input.charCodeAt(e - 1))) e--;
+  if (s === e) return;
+  pieces.push({ text: input.slice(s, e), offset: s, line: lineAt(input, s, lines) });
+}
+
+/** Pieces arrive in order, so line numbers only count the newlines since the previous piece. */
+interface LineCursor {
+  offset: number;
+  line: number;
+}
+
+function lineAt(input: string, offset: number, cursor: LineCursor): number {
+  for (let k = input.indexOf('\n', cursor.offset); k >= 0 && k < offset; k = input.indexOf('\n', k + 1)) cursor.line++;
+  cursor.offset = offset;
+  return cursor.line;
+}
+
+/** `-- ` starts a comment only when followed by whitespace, a control character or the end (MySQL rule). */
+function isCommentDashEnd(input: string, at: number): boolean {
+  if (at >= input.length) return true;
+  const c = input.charCodeAt(at);
+  return c <= 32;
+}
+
+function endOfLine(input: string, from: number): number {
+  const nl = input.indexOf('\n', from);
+  return nl < 0 ? input.length : nl;
+}
+
+function isDelimiterCommand(input: string, at: number): boolean {
+  if (input.slice(at, at + 9).toLowerCase() !== 'delimiter') return false;
+  const next = input.charCodeAt(at + 9);
+  return next === 32 || next === 9;
+}
+
+/** Returns the index after the closing quote (or the end of input when unterminated). */
+function skipQuoted(input: string, open: number, quote: number): number {
+  const n = input.length;
+  let i = open + 1;
+  while (i < n) {
+    const c = input.charCodeAt(i);
+    if (c === BACKSLASH && quote !== BACKTICK) {
+      i += 2;
+      continue;
+    }
+    if (c === quote) {
+      if (input.charCodeAt(i + 1) === quote) {
+        i += 2; // doubled quote is an escaped quote
+        continue;
+      }
+      return i + 1;
+    }
+    i++;
+  }
+  return n;
+}

@@ -1,0 +1,91 @@
+// CHECKING (reference-behaviour §1.4, §6.1, §6.3): parse and audit statement by statement onto rows, apply
+// in-batch `inception set`, and stop after the statement being audited when KILL fires.
+
+import { MysqlError } from '../../protocol/result.js';
+import type { ParsedStatement } from '../../sql/statement.js';
+import { KILLED_MESSAGE, type BatchContext } from '../context.js';
+import { BEGIN_TWICE_MESSAGE, MUST_END_MESSAGE, type BatchEnd, type BatchItem } from '../plan.js';
+import { ResultRow } from '../row.js';
+
+/** The auditor as this stage uses it (src/audit/engine.ts `Auditor`). */
+export interface StatementAuditor {
+  audit(stmt: ParsedStatement, row: ResultRow): Promise<void>;
+  reportNotSupported(row: ResultRow): void;
+}
+
+/** Applies an in-batch `inception set` to the batch's settings; throws MysqlError when it is refused. */
+export type SessionSetter = (item: Extract<BatchItem, { kind: 'set' }>) => Promise<void>;
+
+export type CheckOutcome = { kind: 'ended'; end: BatchEnd } | { kind: 'killed' };
+
+export async function runCheckStage(
+  ctx: BatchContext,
+  items: Generator<BatchItem, BatchEnd, void>,
+  auditor: StatementAuditor,
+  applySet: SessionSetter,
+): Promise<CheckOutcome> {
+  const { rows, process, options } = ctx;
+  const signal = process.signal;
+  const total = Math.max(1, ctx.statementCount);
+  let seen = 0;
+  for (;;) {
+    const next = items.next();
+    if (next.done) {
+      appendEndRow(rows, next.value);
+      return { kind: 'ended', end: next.value };
+    }
+    const item = next.value;
+    seen++;
+    if (item.kind === 'set') {
+      try {
+        await applySet(item);
+      } catch (err) {
+        if (!(err instanceof MysqlError)) throw err;
+        const row = newRow(rows, item.piece.text, null);
+        row.addText(2, err.message);
+      }
+      continue;
+    }
+    const row = newRow(rows, item.piece.text, item.statement);
+    process.progress(item.piece.text, (seen / total) * 100);
+    await auditor.audit(item.statement, row);
+    // In execute mode a SELECT can never run (§3.12), so it blocks the batch at audit time.
+    if (options.execute && item.statement.kind === 'select') auditor.reportNotSupported(row);
+    if (signal.aborted) {
+      row.addText(2, KILLED_MESSAGE);
+      return { kind: 'killed' };
+    }
+  }
+}
+
+function newRow(rows: ResultRow[], sql: string, statement: ParsedStatement | null): ResultRow {
+  const row = new ResultRow(sql, statement);
+  row.seqNo = rows.length;
+  rows.push(row);
+  return row;
+}
+
+/** The row that reports how the batch ended, when it did not end with a commit (§1.4). */
+function appendEndRow(rows: ResultRow[], end: BatchEnd): void {
+  switch (end.kind) {
+    case 'commit':
+      return;
+    case 'missing_commit': {
+      const row = newRow(rows, '', null);
+      row.stage = 'RERUN';
+      row.addText(2, MUST_END_MESSAGE);
+      return;
+    }
+    case 'parse_error': {
+      const row = newRow(rows, end.text, null);
+      row.stage = 'RERUN';
+      row.addMessage(2, end.message);
+      return;
+    }
+    case 'begin_twice': {
+      const row = newRow(rows, end.text, null);
+      row.addText(2, BEGIN_TWICE_MESSAGE);
+      return;
+    }
+  }
+}

@@ -1,0 +1,38 @@
+// `inception show|get variables [like …]` and `inception set [global|session] k = v[, …]` (§1.5).
+// Outside a batch a set is global (in memory, later sessions see it); inside a batch it changes only the
+// batch's session copy, and `global` is refused there.
+
+import { ColumnType, ER, mysqlError, type ColumnDef, type QueryResult } from '../protocol/result.js';
+import type { CommandContext } from './context.js';
+import { likePredicate } from './like.js';
+import type { LocalCommand } from './types.js';
+
+export const GLOBAL_IN_BATCH_MESSAGE = '全局变量仅支持单独设置';
+
+export const VARIABLES_COLUMNS: readonly ColumnDef[] = [
+  { name: 'Variable_name', type: ColumnType.STRING },
+  { name: 'Value', type: ColumnType.STRING },
+];
+
+export async function showVariables(
+  cmd: Extract<LocalCommand, { kind: 'show_variables' }>,
+  ctx: CommandContext,
+): Promise<QueryResult> {
+  const keep = likePredicate(cmd.like);
+  const rows = ctx.settings.variables().filter(([name]) => keep(name));
+  return { kind: 'rows', columns: [...VARIABLES_COLUMNS], rows };
+}
+
+export async function setVariables(
+  cmd: Extract<LocalCommand, { kind: 'set_variables' }>,
+  ctx: CommandContext,
+): Promise<QueryResult> {
+  let target = ctx.settings;
+  if (ctx.inBatch) {
+    if (cmd.scope === 'global') throw mysqlError(ER.UNKNOWN, GLOBAL_IN_BATCH_MESSAGE);
+    if (!ctx.sessionSettings) throw mysqlError(ER.UNKNOWN, 'session settings are not available in this batch');
+    target = ctx.sessionSettings;
+  }
+  const { warnings } = target.setAll(cmd.assignments);
+  return warnings > 0 ? { kind: 'ok', warnings } : { kind: 'ok' };
+}

@@ -1,0 +1,422 @@
+// Readers over node-sql-parser ASTs that audit rules share, so no rule digs through the parser's shapes itself.
+// Every reader tolerates `ast: null` (statements only our recognisers understood) and returns empty/null then.
+
+import type { ParsedStatement } from './statement.js';
+
+type Node = Record<string, unknown>;
+
+function obj(v: unknown): Node | null {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Node) : null;
+}
+function arr(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+function str(v: unknown): string | null {
+  return typeof v === 'string' ? v : null;
+}
+
+export interface TableName {
+  db: string | null;
+  name: string;
+  alias: string | null;
+}
+
+export interface ColumnRef {
+  table: string | null;
+  column: string;
+}
+
+/** A node-sql-parser table reference (`{db, table, as}`); null for derived tables and other shapes. */
+export function tableNameOf(node: unknown): TableName | null {
+  const n = obj(node);
+  const name = n ? str(n.table) : null;
+  if (!n || name === null) return null;
+  return { db: str(n.db), name, alias: str(n.as) };
+}
+
+function tableList(v: unknown): TableName[] {
+  const out: TableName[] = [];
+  for (const t of Array.isArray(v) ? v : [v]) {
+    const name = tableNameOf(t);
+    if (name) out.push(name);
+  }
+  return out;
+}
+
+/**
+ * The tables a statement acts on, in statement order: INSERT/REPLACE/CREATE/ALTER/CREATE INDEX → the one table;
+ * UPDATE → every table of the join; DELETE → the FROM tables; DROP/TRUNCATE → the listed tables;
+ * RENAME → the source tables.
+ */
+export function tablesOf(stmt: ParsedStatement): TableName[] {
+  const rec = stmt.recognised;
+  if (rec?.form === 'alter_table') return [{ db: rec.db, name: rec.table, alias: null }];
+  if (rec?.form === 'create_view') return [{ db: rec.db, name: rec.name, alias: null }];
+  const ast = obj(stmt.ast);
+  if (!ast) return [];
+  switch (stmt.kind) {
+    case 'insert':
+    case 'replace':
+    case 'create_table':
+    case 'alter_table':
+      return tableList(arr(ast.table).slice(0, 1));
+    case 'update':
+    case 'select':
+      return tableList(stmt.kind === 'update' ? ast.table : ast.from);
+    case 'delete':
+      return tableList(ast.from);
+    case 'drop_table':
+    case 'drop_view':
+    case 'truncate_table':
+      return tableList(ast.name);
+    case 'create_index':
+    case 'drop_index':
+      return tableList(ast.table);
+    case 'create_view': {
+      const v = obj(ast.view);
+      return v && str(v.view) !== null ? [{ db: str(v.db), name: str(v.view)!, alias: null }] : [];
+    }
+    case 'rename_table':
+      return arr(ast.table).flatMap((pair) => tableList(arr(pair).slice(0, 1)));
+    default:
+      return [];
+  }
+}
+
+/** RENAME TABLE pairs (from → to). */
+export function renamePairsOf(stmt: ParsedStatement): { from: TableName; to: TableName }[] {
+  const ast = obj(stmt.ast);
+  if (!ast || stmt.kind !== 'rename_table') return [];
+  const out: { from: TableName; to: TableName }[] = [];
+  for (const pair of arr(ast.table)) {
+    const [from, to] = tableList(pair);
+    if (from && to) out.push({ from, to });
+  }
+  return out;
+}
+
+/** DELETE's named targets (`DELETE a, b FROM …`); for single-table DELETE the one table. */
+export function deleteTargetsOf(stmt: ParsedStatement): TableName[] {
+  const ast = obj(stmt.ast);
+  return ast && stmt.kind === 'delete' ? tableList(ast.table) : [];
+}
+
+/** The WHERE expression of UPDATE/DELETE/SELECT (null when absent). */
+export function whereOf(stmt: ParsedStatement): unknown {
+  return obj(stmt.ast)?.where ?? null;
+}
+
+export function hasLimit(stmt: ParsedStatement): boolean {
+  const limit = obj(obj(stmt.ast)?.limit);
+  return limit !== null && arr(limit.value).length > 0;
+}
+
+export function hasOrderBy(stmt: ParsedStatement): boolean {
+  return arr(obj(stmt.ast)?.orderby).length > 0;
+}
+
+/** Whether the statement has `IF EXISTS` / `IF NOT EXISTS` (DROP / CREATE). */
+export function hasIfExists(stmt: ParsedStatement): boolean {
+  const p = str(obj(stmt.ast)?.prefix);
+  return p !== null && /if\s+exists/i.test(p);
+}
+export function hasIfNotExists(stmt: ParsedStatement): boolean {
+  return str(obj(stmt.ast)?.if_not_exists) !== null;
+}
+
+/** Database named by USE / CREATE DATABASE / DROP DATABASE / ALTER DATABASE. */
+export function databaseNameOf(stmt: ParsedStatement): string | null {
+  if (stmt.recognised?.form === 'alter_database') return stmt.recognised.db;
+  const ast = obj(stmt.ast);
+  if (!ast) return null;
+  if (stmt.kind === 'use') return str(ast.db);
+  if (stmt.kind === 'drop_database') return str(ast.name) ?? firstSchema(obj(ast.name));
+  if (stmt.kind === 'create_database') return firstSchema(obj(ast.database)) ?? str(ast.database);
+  return null;
+}
+
+function firstSchema(n: Node | null): string | null {
+  const first = obj(arr(n?.schema)[0]);
+  return first ? str(first.value) : null;
+}
+
+/** `CHARACTER SET` / `COLLATE` options of CREATE DATABASE. */
+export function databaseOptionsOf(stmt: ParsedStatement): { charset: string | null; collate: string | null } {
+  let charset: string | null = null;
+  let collate: string | null = null;
+  for (const o of arr(obj(stmt.ast)?.create_definitions)) {
+    const opt = obj(o);
+    const kw = (str(opt?.keyword) ?? '').toLowerCase();
+    const v = obj(opt?.value);
+    const value = str(v?.value) ?? str(opt?.value);
+    if (/char/.test(kw)) charset = value;
+    else if (/collate/.test(kw)) collate = value;
+  }
+  return { charset, collate };
+}
+
+// --- INSERT / REPLACE ------------------------------------------------------------------------------------
+
+/** The explicit column list, or null when the statement has none. */
+export function insertColumnsOf(stmt: ParsedStatement): string[] | null {
+  const cols = obj(stmt.ast)?.columns;
+  if (!Array.isArray(cols)) return null;
+  return cols.map((c) => (typeof c === 'string' ? c : (columnRefOf(c)?.column ?? String(c))));
+}
+
+/** VALUES rows as expression lists; null for INSERT … SELECT and INSERT … SET. */
+export function insertRowsOf(stmt: ParsedStatement): unknown[][] | null {
+  const values = obj(obj(stmt.ast)?.values);
+  if (!values || values.type !== 'values') return null;
+  return arr(values.values).map((row) => arr(obj(row)?.value));
+}
+
+/** The SELECT of INSERT … SELECT, or null. */
+export function insertSelectOf(stmt: ParsedStatement): unknown {
+  const values = obj(obj(stmt.ast)?.values);
+  return values && values.type === 'select' ? values : null;
+}
+
+/** INSERT … SET assignments (null when not that form). */
+export function insertSetOf(stmt: ParsedStatement): Assignment[] | null {
+  const set = obj(stmt.ast)?.set;
+  return Array.isArray(set) ? assignments(set) : null;
+}
+
+// --- UPDATE ------------------------------------------------------------------------------------------------
+
+export interface Assignment {
+  table: string | null;
+  column: string;
+  value: unknown;
+}
+
+function assignments(list: unknown[]): Assignment[] {
+  const out: Assignment[] = [];
+  for (const a of list) {
+    const n = obj(a);
+    const column = str(n?.column) ?? columnRefOf(n?.column)?.column ?? null;
+    if (n && column !== null) out.push({ table: str(n.table), column, value: n.value });
+  }
+  return out;
+}
+
+export function updateSetOf(stmt: ParsedStatement): Assignment[] {
+  return stmt.kind === 'update' ? assignments(arr(obj(stmt.ast)?.set)) : [];
+}
+
+// --- expressions -------------------------------------------------------------------------------------------
+
+/** A column reference node → `{table, column}`; null for anything else (and for `*`). */
+export function columnRefOf(node: unknown): ColumnRef | null {
+  const n = obj(node);
+  if (!n || n.type !== 'column_ref') return null;
+  let column = str(n.column);
+  if (column === null) {
+    const expr = obj(obj(n.column)?.expr);
+    column = expr ? str(expr.value) : null;
+  }
+  if (column === null || column === '*') return null;
+  return { table: str(n.table), column };
+}
+
+/**
+ * Column references inside an expression tree, not descending into subqueries (their columns belong to
+ * their own FROM).
+ */
+export function columnRefsIn(expr: unknown): ColumnRef[] {
+  const out: ColumnRef[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) {
+      v.forEach(walk);
+      return;
+    }
+    const n = obj(v);
+    if (!n) return;
+    if (n.type === 'column_ref') {
+      const ref = columnRefOf(n);
+      if (ref) out.push(ref);
+      return;
+    }
+    if (n.type === 'select' || 'ast' in n) return;
+    for (const child of Object.values(n)) walk(child);
+  };
+  walk(expr);
+  return out;
+}
+
+/** Whether an expression node is the literal NULL. */
+export function isNullLiteral(expr: unknown): boolean {
+  return obj(expr)?.type === 'null';
+}
+
+// --- CREATE TABLE ------------------------------------------------------------------------------------------
+
+export interface ColumnDefinition {
+  name: string;
+  /** Upper-case base type as written (`INT`, `VARCHAR` …). */
+  dataType: string;
+  length: number | null;
+  scale: number | null;
+  unsigned: boolean;
+  /** true = NULL, false = NOT NULL, null = not declared. */
+  nullable: boolean | null;
+  hasDefault: boolean;
+  /** Default expression node (null when absent). */
+  defaultValue: unknown;
+  /** Parsed COMMENT text, null when absent. */
+  comment: string | null;
+  primaryKey: boolean;
+  unique: boolean;
+  autoIncrement: boolean;
+}
+
+export interface IndexDefinition {
+  kind: 'primary' | 'unique' | 'index' | 'fulltext' | 'spatial' | 'foreign';
+  name: string | null;
+  columns: string[];
+}
+
+export interface CreateTableShape {
+  table: TableName | null;
+  ifNotExists: boolean;
+  temporary: boolean;
+  like: TableName | null;
+  asSelect: unknown;
+  columns: ColumnDefinition[];
+  indexes: IndexDefinition[];
+  /** Table options by lower-cased keyword (`engine`, `comment`, `default charset` …) → value text. */
+  options: Map<string, string>;
+  /** Table COMMENT text (quotes removed), null when absent. */
+  comment: string | null;
+}
+
+function commentText(v: unknown): string | null {
+  const c = obj(v);
+  if (!c) return null;
+  const value = obj(c.value);
+  return value ? (str(value.value) ?? null) : str(c.value);
+}
+
+function unquote(s: string): string {
+  const m = /^(['"])([\s\S]*)\1$/.exec(s.trim());
+  return m ? m[2]!.replace(m[1]! + m[1]!, m[1]!).replace(/\\(.)/g, '$1') : s;
+}
+
+function optionValue(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return String(v);
+  const n = obj(v);
+  if (n && (typeof n.value === 'string' || typeof n.value === 'number')) return String(n.value);
+  return '';
+}
+
+function indexColumns(def: unknown): string[] {
+  return arr(def).flatMap((c) => {
+    const ref = columnRefOf(c);
+    if (ref) return [ref.column];
+    // `b(10)` prefix keys come back as a function call named after the column.
+    const fn = obj(c);
+    const name = obj(arr(obj(fn?.name)?.name)[0]);
+    return name && str(name.value) !== null ? [str(name.value)!] : [];
+  });
+}
+
+function indexKind(constraintType: string): IndexDefinition['kind'] {
+  const t = constraintType.toLowerCase();
+  if (t.startsWith('primary')) return 'primary';
+  if (t.startsWith('unique')) return 'unique';
+  if (t.startsWith('fulltext')) return 'fulltext';
+  if (t.startsWith('spatial')) return 'spatial';
+  if (t.startsWith('foreign')) return 'foreign';
+  return 'index';
+}
+
+/** A column definition node (CREATE TABLE element, ALTER ADD/MODIFY/CHANGE spec) → its facts. */
+export function columnDefinitionOf(node: unknown): ColumnDefinition | null {
+  const def = obj(node);
+  if (!def) return null;
+  const ref = columnRefOf(def.column);
+  if (!ref) return null;
+  const type = obj(def.definition) ?? {};
+  const nullable = obj(def.nullable);
+  const defaultVal = obj(def.default_val);
+  return {
+    name: ref.column,
+    dataType: String(type.dataType ?? '').toUpperCase(),
+    length: typeof type.length === 'number' ? type.length : null,
+    scale: typeof type.scale === 'number' ? type.scale : null,
+    unsigned: arr(type.suffix).some((x) => String(x).toUpperCase() === 'UNSIGNED'),
+    nullable: nullable ? nullable.type === 'null' : null,
+    hasDefault: defaultVal !== null,
+    defaultValue: defaultVal?.value ?? null,
+    comment: commentText(def.comment),
+    primaryKey: str(def.primary_key) !== null,
+    unique: str(def.unique) !== null,
+    autoIncrement: str(def.auto_increment) !== null,
+  };
+}
+
+/** Literal text of a simple expression node (number, string, NULL, bool, function name); null otherwise. */
+export function literalText(expr: unknown): string | null {
+  const n = obj(expr);
+  if (!n) return null;
+  if (n.type === 'null') return null;
+  if (typeof n.value === 'string' || typeof n.value === 'number' || typeof n.value === 'boolean') return String(n.value);
+  if (n.type === 'function') {
+    const name = obj(arr(obj(n.name)?.name)[0]);
+    return name ? String(name.value).toUpperCase() : null;
+  }
+  return null;
+}
+
+/** ALTER TABLE specs as the parser gives them (empty for recognised-only ALTERs). */
+export function alterSpecsOf(stmt: ParsedStatement): Node[] {
+  return stmt.kind === 'alter_table' ? arr(obj(stmt.ast)?.expr).flatMap((e) => (obj(e) ? [obj(e)!] : [])) : [];
+}
+
+/** Index columns of an ADD INDEX / constraint node. */
+export function indexDefinitionOf(node: unknown): IndexDefinition | null {
+  const def = obj(node);
+  if (!def) return null;
+  const inner = obj(def.create_definitions) ?? def;
+  const kind =
+    inner.resource === 'index' ? indexKind(str(inner.keyword) ?? 'index') : indexKind(str(inner.constraint_type) ?? 'index');
+  return { kind, name: str(inner.index) ?? str(inner.constraint), columns: indexColumns(inner.definition) };
+}
+
+export function createTableOf(stmt: ParsedStatement): CreateTableShape | null {
+  const ast = obj(stmt.ast);
+  if (!ast || stmt.kind !== 'create_table') return null;
+  const columns: ColumnDefinition[] = [];
+  const indexes: IndexDefinition[] = [];
+  for (const d of arr(ast.create_definitions)) {
+    const def = obj(d);
+    if (!def) continue;
+    if (def.resource === 'column') {
+      const col = columnDefinitionOf(def);
+      if (col) columns.push(col);
+    } else if (def.resource === 'constraint' || def.resource === 'index') {
+      const kind = def.resource === 'index' ? indexKind(str(def.keyword) ?? 'index') : indexKind(str(def.constraint_type) ?? 'index');
+      indexes.push({ kind, name: str(def.index) ?? str(def.constraint), columns: indexColumns(def.definition) });
+    }
+  }
+  const options = new Map<string, string>();
+  for (const o of arr(ast.table_options)) {
+    const opt = obj(o);
+    if (opt) options.set(String(opt.keyword ?? '').toLowerCase(), optionValue(opt.value));
+  }
+  const rawComment = options.get('comment');
+  const like = obj(ast.like);
+  return {
+    table: tableList(arr(ast.table).slice(0, 1))[0] ?? null,
+    ifNotExists: str(ast.if_not_exists) !== null,
+    temporary: str(ast.temporary) !== null,
+    like: like ? (tableList(like.table)[0] ?? null) : null,
+    asSelect: ast.query_expr ?? null,
+    columns,
+    indexes,
+    options,
+    comment: rawComment === undefined ? null : unquote(rawComment),
+  };
+}

@@ -1,0 +1,263 @@
+// The one session a batch holds on its target server (reference-behaviour §1.3, §4.1–4.2, §8.4).
+// The only module that talks to the target: the auditor reads metadata through `query`, the executor runs rows
+// through `execute`, the backup stage asks for binlog positions. One pinned mysql2 connection per batch, so the
+// thread id recorded on each row is the one that wrote the binlog events.
+
+import { performance } from 'node:perf_hooks';
+import { readFileSync } from 'node:fs';
+import mysql from 'mysql2/promise';
+import type { ConnectionOptions, ResultSetHeader } from 'mysql2/promise';
+import type { BatchOptions } from '../batch/options.js';
+
+/** The `[inc]` settings the session applies (Config and Settings both carry them under `inc`). */
+export interface TargetIncSettings {
+  default_charset?: string;
+  sql_mode?: string;
+  sql_safe_updates?: number;
+  lock_wait_timeout?: number;
+}
+
+export interface ServerInfo {
+  /** `version` as the server reports it, e.g. `10.11.19-MariaDB-0+deb12u1`. */
+  version: string;
+  versionComment: string;
+  /** MAJOR*10000 + MINOR*100 + PATCH (`10.11.19` → 101119); 0 when unreadable. */
+  versionNumber: number;
+  isMariaDb: boolean;
+  isTiDb: boolean;
+  lowerCaseTableNames: number;
+  sqlMode: string;
+  explicitDefaultsForTimestamp: boolean;
+  innodbLargePrefix: boolean | null;
+  wsrepOn: boolean;
+  enforceGtidConsistency: string;
+  gtidMode: string;
+  characterSetDatabase: string;
+}
+
+export interface BinlogPosition {
+  file: string;
+  position: number;
+}
+
+export interface ExecuteResult {
+  /** Rows changed (UPDATE counts changed rows, not matched rows, like go-sql-driver). */
+  affectedRows: number;
+  seconds: number;
+}
+
+/** The error shape mysql2 throws; `fatal` means the connection is gone. */
+export interface DriverError extends Error {
+  code?: string;
+  errno?: number;
+  sqlState?: string;
+  sqlMessage?: string;
+  fatal?: boolean;
+}
+
+export const CONNECT_TIMEOUT_MS = 10_000;
+
+const SERVER_VARIABLES = [
+  'innodb_large_prefix',
+  'version',
+  'version_comment',
+  'sql_mode',
+  'lower_case_table_names',
+  'wsrep_on',
+  'explicit_defaults_for_timestamp',
+  'enforce_gtid_consistency',
+  'gtid_mode',
+  'character_set_database',
+];
+
+export class TargetSession {
+  private threadIdCache: number | null = null;
+  private closed = false;
+
+  private constructor(
+    private readonly conn: mysql.Connection,
+    readonly serverInfo: ServerInfo,
+  ) {
+    // A dead connection emits 'error' outside any query; without a listener that would crash the process.
+    conn.on('error', () => {
+      this.closed = true;
+    });
+  }
+
+  /**
+   * Connects, reads the server variables once and applies the session settings of `[inc]`.
+   * Throws the driver's error (the caller turns it into `con:<id> <message>`).
+   */
+  static async connect(options: BatchOptions, settings: { inc: TargetIncSettings }): Promise<TargetSession> {
+    const inc = settings.inc;
+    const base = connectionOptions(options, inc);
+    let conn: mysql.Connection;
+    if (options.ssl === 'preferred' || options.ssl === 'true') {
+      // "preferred": TLS when the server offers it, plain otherwise.
+      try {
+        conn = await mysql.createConnection({ ...base, ssl: { rejectUnauthorized: false } });
+      } catch (err) {
+        if (!/secure connection|ssl/i.test((err as Error).message)) throw err;
+        conn = await mysql.createConnection(base);
+      }
+    } else {
+      conn = await mysql.createConnection({ ...base, ssl: tlsOptions(options) });
+    }
+    try {
+      const sets: string[] = [];
+      const params: unknown[] = [];
+      if (inc.sql_mode) {
+        sets.push('sql_mode = ?');
+        params.push(inc.sql_mode);
+      }
+      if (inc.sql_safe_updates !== undefined && inc.sql_safe_updates !== -1 && inc.sql_safe_updates !== null) {
+        sets.push(`sql_safe_updates = ${inc.sql_safe_updates > 0 ? 1 : 0}`);
+      }
+      if (inc.lock_wait_timeout !== undefined && inc.lock_wait_timeout > 0) {
+        sets.push(`lock_wait_timeout = ${Math.floor(inc.lock_wait_timeout)}`);
+      }
+      if (sets.length > 0) await conn.query(`SET SESSION ${sets.join(', ')}`, params);
+      const [rows] = await conn.query(
+        `SHOW VARIABLES WHERE Variable_name IN (${SERVER_VARIABLES.map((v) => `'${v}'`).join(',')})`,
+      );
+      const vars = new Map<string, string>();
+      for (const r of rows as { Variable_name: string; Value: string | null }[]) vars.set(r.Variable_name.toLowerCase(), r.Value ?? '');
+      return new TargetSession(conn, serverInfoFrom(vars));
+    } catch (err) {
+      conn.destroy();
+      throw err;
+    }
+  }
+
+  /** The SqlRunner the auditor uses: rows of a query (metadata, EXPLAIN, SHOW …). */
+  async query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
+    const [rows] = await this.conn.query(sql, params);
+    return Array.isArray(rows) ? (rows as T[]) : [];
+  }
+
+  /** Runs one row's SQL verbatim and measures it. */
+  async execute(sql: string): Promise<ExecuteResult> {
+    const t0 = performance.now();
+    const [result] = await this.conn.query(sql);
+    const seconds = (performance.now() - t0) / 1000;
+    const header = Array.isArray(result) ? null : (result as ResultSetHeader);
+    return { affectedRows: header?.affectedRows ?? 0, seconds };
+  }
+
+  /** `select connection_id()`, asked once per batch (reduced mod 2^32 as goInception does). */
+  async threadId(): Promise<number> {
+    if (this.threadIdCache === null) {
+      const rows = await this.query<{ id: string | number }>('SELECT CONNECTION_ID() AS id');
+      this.threadIdCache = Number(BigInt(rows[0]?.id ?? 0) % 4294967296n);
+    }
+    return this.threadIdCache;
+  }
+
+  /** `SHOW MASTER STATUS`; null when binary logging is off. */
+  async masterStatus(): Promise<BinlogPosition | null> {
+    const rows = await this.query<{ File: string; Position: string | number }>('SHOW MASTER STATUS');
+    const row = rows[0];
+    return row ? { file: row.File, position: Number(row.Position) } : null;
+  }
+
+  /** One session variable, e.g. `read_only`, `log_bin` (null when the server has no such variable). */
+  async variable(name: string): Promise<string | null> {
+    const rows = await this.query<{ Value: string | null }>('SHOW VARIABLES LIKE ?', [name]);
+    return rows[0]?.Value ?? null;
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      await this.conn.end();
+    } catch {
+      this.conn.destroy();
+    }
+  }
+}
+
+function connectionOptions(options: BatchOptions, inc: TargetIncSettings): ConnectionOptions {
+  return {
+    host: options.host,
+    port: options.port,
+    user: options.user,
+    password: options.password,
+    database: options.db || undefined,
+    charset: (inc.default_charset || 'utf8mb4').toUpperCase(),
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    dateStrings: true,
+    multipleStatements: false,
+    connectTimeout: CONNECT_TIMEOUT_MS,
+    // Without FOUND_ROWS the server reports changed rows for UPDATE, as go-sql-driver does.
+    flags: ['-FOUND_ROWS'],
+  };
+}
+
+/** `--ssl` modes (§1.3): required = TLS without verification; verify_ca / verify_identity use the given files. */
+function tlsOptions(options: BatchOptions): ConnectionOptions['ssl'] {
+  switch (options.ssl) {
+    case 'required':
+      return { rejectUnauthorized: false };
+    case 'verify_ca':
+    case 'verify_identity': {
+      const files = {
+        ca: readFileSync(options.sslCa),
+        cert: readFileSync(options.sslCert),
+        key: readFileSync(options.sslKey),
+        rejectUnauthorized: true,
+      };
+      return options.ssl === 'verify_ca' ? { ...files, verifyIdentity: false } : { ...files, verifyIdentity: true };
+    }
+    default:
+      return undefined;
+  }
+}
+
+export function parseVersionNumber(version: string): number {
+  const m = /^(\d+)\.(\d+)\.(\d+)/.exec(version);
+  return m ? Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]) : 0;
+}
+
+function isOn(v: string | undefined): boolean {
+  return v !== undefined && /^(on|1|true)$/i.test(v);
+}
+
+export function serverInfoFrom(vars: Map<string, string>): ServerInfo {
+  const version = vars.get('version') ?? '';
+  const versionComment = vars.get('version_comment') ?? '';
+  const largePrefix = vars.get('innodb_large_prefix');
+  return {
+    version,
+    versionComment,
+    versionNumber: parseVersionNumber(version),
+    isMariaDb: /mariadb/i.test(version) || /mariadb/i.test(versionComment),
+    isTiDb: /tidb/i.test(version),
+    lowerCaseTableNames: Number(vars.get('lower_case_table_names') ?? 0) || 0,
+    sqlMode: vars.get('sql_mode') ?? '',
+    explicitDefaultsForTimestamp: isOn(vars.get('explicit_defaults_for_timestamp')),
+    innodbLargePrefix: largePrefix === undefined ? null : isOn(largePrefix),
+    wsrepOn: isOn(vars.get('wsrep_on')),
+    enforceGtidConsistency: vars.get('enforce_gtid_consistency') ?? '',
+    gtidMode: vars.get('gtid_mode') ?? '',
+    characterSetDatabase: vars.get('character_set_database') ?? '',
+  };
+}
+
+/** True when the error means the connection itself is gone (result of the running statement unknown). */
+export function isConnectionLost(err: unknown): boolean {
+  const e = err as DriverError;
+  if (e?.fatal) return true;
+  return ['PROTOCOL_CONNECTION_LOST', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'PROTOCOL_SEQUENCE_TIMEOUT'].includes(e?.code ?? '');
+}
+
+/** The text a row shows for a driver error: the server's message only (no code), like goInception. */
+export function driverMessage(err: unknown): string {
+  const e = err as DriverError;
+  return e?.sqlMessage ?? e?.message ?? String(err);
+}

@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CODES, Code, codeDef, formatCode, formatTemplate, levelKeyedCodes, levelOf } from '../../../src/audit/catalogue.js';
+
+test('catalogue has every code 0..188 in order', () => {
+  assert.equal(CODES.length, 189);
+  CODES.forEach((c, i) => assert.equal(c.code, i));
+  assert.equal(new Set(CODES.map((c) => c.name)).size, 189);
+});
+
+test('sample numbers, names, level keys, default levels and templates', () => {
+  assert.equal(Code.ER_NOT_SUPPORTED_YET, 1);
+  assert.equal(Code.ER_TABLE_MUST_HAVE_PK, 60);
+  assert.equal(Code.ER_TABLE_NOT_EXISTED_ERROR, 110);
+  assert.equal(Code.ErrCharsetNotSupport, 156);
+  assert.equal(Code.ER_TOOL_BASED_UNIQUE_INDEX_WARNING, 188);
+  const pk = codeDef(60)!;
+  assert.equal(pk.levelKey, 'er_table_must_have_pk');
+  assert.equal(pk.defaultLevel, 1);
+  assert.equal(pk.en, "Set a primary key for table '%s'.");
+  assert.equal(codeDef(0)!.levelKey, null);
+  assert.equal(codeDef(51)!.levelKey, null);
+  assert.equal(codeDef(126)!.levelKey, 'er_ident_use_keyword');
+  assert.equal(codeDef(6)!.en, 'You have an error in your SQL syntax, ');
+  assert.equal(codeDef(131)!.en, "Identifier '%s' is invalid, valid options: [a-z|A-Z|0-9|_].");
+  assert.equal(codeDef(140)!.en, "Incorrect table name '%-.100s'");
+  assert.equal(codeDef(189), undefined);
+});
+
+test('level-keyed codes exclude codes without keys and list shared keys once', () => {
+  const keys = levelKeyedCodes().map((c) => c.levelKey);
+  assert.ok(!keys.includes(null));
+  assert.equal(keys.filter((k) => k === 'er_ident_use_keyword').length, 1);
+  assert.ok(!keys.includes('er_error_first'));
+});
+
+test('levelOf: override, clamp, default for keyless codes', () => {
+  const pk = codeDef(Code.ER_TABLE_MUST_HAVE_PK)!;
+  assert.equal(levelOf(pk, {}), 1);
+  assert.equal(levelOf(pk, { er_table_must_have_pk: 2 }), 2);
+  assert.equal(levelOf(pk, { er_table_must_have_pk: 7 }), 2);
+  assert.equal(levelOf(pk, { er_table_must_have_pk: 0 }), 0);
+  assert.equal(levelOf(codeDef(Code.ER_CANT_ADD_PK_OR_UK_COLUMN)!, { er_cant_add_pk_or_uk_column: 0 }), 2);
+});
+
+test('formatTemplate implements the Go verbs the templates use', () => {
+  assert.equal(formatTemplate("Table '%s' doesn't exist.", ['db.t']), "Table 'db.t' doesn't exist.");
+  assert.equal(formatTemplate('row %d', [3]), 'row 3');
+  assert.equal(formatTemplate("'%v'", [null]), "'<nil>'");
+  assert.equal(formatTemplate("'%v'", ['2019-13-01']), "'2019-13-01'");
+  assert.equal(formatTemplate('%-.3s!', ['abcdef']), 'abc!');
+  assert.equal(formatTemplate('%-.192s', ['x'.repeat(300)]).length, 192);
+  assert.equal(formatTemplate('100%%', []), '100%');
+  assert.equal(formatCode(Code.ER_TOO_LONG_INDEX_COMMENT, ['idx', 1024]), "Comment for index 'idx' is too long (max = %!l(int=1024)u).");
+  assert.equal(formatTemplate('%s and %s', ['a']), 'a and %!s(MISSING)');
+  assert.equal(formatTemplate('%d', ['x']), '%!d(string=x)');
+  assert.equal(formatCode(999, []), 'Invalid error code!');
+});

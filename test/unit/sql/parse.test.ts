@@ -1,0 +1,104 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseStatement } from '../../../src/sql/parse.js';
+import type { ParsedStatement, StatementKind } from '../../../src/sql/statement.js';
+import { createTableOf, insertColumnsOf, insertRowsOf, tablesOf, whereOf, hasLimit, hasOrderBy, databaseNameOf } from '../../../src/sql/ast.js';
+
+function ok(sql: string): ParsedStatement {
+  const r = parseStatement(sql);
+  assert.ok(r.ok, `${sql}: ${r.ok ? '' : r.message}`);
+  return r.statement;
+}
+
+const KINDS: [string, StatementKind][] = [
+  ['use test', 'use'],
+  ['/* leading */ use test', 'use'],
+  ['-- line comment\nupdate t set a=1 where id=1', 'update'],
+  ['# hash comment\ndelete from t where id=1', 'delete'],
+  ['create database d', 'create_database'],
+  ['create schema if not exists d', 'create_database'],
+  ['alter database d default character set utf8', 'alter_database'],
+  ['drop database if exists d', 'drop_database'],
+  ['create table t(id int primary key)', 'create_table'],
+  ['create table t2 like t1', 'create_table'],
+  ['create table t(id int) partition by hash(id) partitions 4', 'create_table'],
+  ['alter table t add column c int', 'alter_table'],
+  ['alter table t rename index a to b', 'alter_table'],
+  ['alter table t alter column a set default 1', 'alter_table'],
+  ['alter table t1', 'alter_table'],
+  ['drop table t', 'drop_table'],
+  ['truncate table t', 'truncate_table'],
+  ['rename table a to b, c to d', 'rename_table'],
+  ['create index i on t(a)', 'create_index'],
+  ['drop index i on t', 'drop_index'],
+  ['create view v as select 1', 'create_view'],
+  ['create view v as select 1 union all select 2', 'create_view'],
+  ['drop view v', 'drop_view'],
+  ['insert into t values(1)', 'insert'],
+  ['insert into t(id) values(1,1)', 'insert'],
+  ['replace into t(a) values(1)', 'replace'],
+  ['select 1', 'select'],
+  ['set names utf8mb4', 'set'],
+  ['set autocommit=1', 'set'],
+  ['show tables', 'show'],
+  ['show full fields from t', 'show'],
+  ['explain select 1', 'explain'],
+  ['explain update t set a=1', 'explain'],
+  ['desc t', 'explain'],
+  ['optimize table t', 'other'],
+  ['grant all on *.* to x', 'other'],
+  ['begin', 'other'],
+];
+
+test('statement kinds, including forms node-sql-parser cannot parse', () => {
+  for (const [sql, kind] of KINDS) assert.equal(ok(sql).kind, kind, sql);
+});
+
+test('recognised forms carry their facts and a null AST', () => {
+  const names = ok('SET NAMES latin1 COLLATE latin1_bin');
+  assert.equal(names.ast, null);
+  assert.deepEqual(names.recognised, { form: 'set_names', charset: 'latin1', collate: 'latin1_bin' });
+  const alter = ok('alter table d.t rename index a to b, alter column c drop default');
+  assert.deepEqual(alter.recognised, { form: 'alter_table', db: 'd', table: 't', specs: ['rename index a to b', 'alter column c drop default'] });
+  const db = ok('alter database d default character set utf8mb4 collate utf8mb4_bin');
+  assert.deepEqual(db.recognised, { form: 'alter_database', db: 'd', charset: 'utf8mb4', collate: 'utf8mb4_bin' });
+  const part = ok('create table t(id int) partition by hash(id) partitions 4');
+  assert.notEqual(part.ast, null);
+  assert.equal(part.recognised?.form, 'create_table_partition');
+});
+
+test('INSERT whose row width differs from the column list still parses with its columns', () => {
+  const s = ok('insert into t(a, `b`) values(1,2),(3)');
+  assert.deepEqual(insertColumnsOf(s), ['a', 'b']);
+  assert.deepEqual(insertRowsOf(s)!.map((r) => r.length), [2, 1]);
+});
+
+test('syntax errors: line, column after the offending token, near text with trailing space', () => {
+  const r = parseStatement('create tabl t1 (id int)');
+  assert.equal(r.ok, false);
+  assert.equal(!r.ok && r.message, 'line 1 column 11 near "tabl t1 (id int)" ');
+  const multi = parseStatement('update t\nset a= where id=1');
+  assert.ok(!multi.ok && /^line 2 column \d+ near "[^"]*id=1" $/.test(multi.message), !multi.ok ? multi.message : '');
+  const long = parseStatement('alter table t foo ' + 'x'.repeat(5000));
+  assert.ok(!long.ok && long.message.length < 2100 && long.message.endsWith('" '));
+  assert.equal(parseStatement('alter table t foo bar').ok, false);
+  assert.equal(parseStatement('set names').ok, false);
+});
+
+test('AST readers', () => {
+  const u = ok('update d.t1 a join t2 b on a.id=b.id set a.x=1 where a.z=3 order by a.id limit 2');
+  assert.deepEqual(tablesOf(u).map((t) => [t.db, t.name, t.alias]), [['d', 't1', 'a'], [null, 't2', 'b']]);
+  assert.notEqual(whereOf(u), null);
+  assert.ok(hasLimit(u) && hasOrderBy(u));
+  const d = ok('delete from t');
+  assert.equal(whereOf(d), null);
+  assert.ok(!hasLimit(d) && !hasOrderBy(d));
+  assert.equal(databaseNameOf(ok('use `my db`')), 'my db');
+  assert.equal(databaseNameOf(ok('drop database x')), 'x');
+  assert.equal(databaseNameOf(ok('create database `y`')), 'y');
+  const c = createTableOf(ok("create table t(id int not null auto_increment primary key comment 'pk', n varchar(20), primary key(id)) comment 'tc'"))!;
+  assert.equal(c.table?.name, 't');
+  assert.equal(c.comment, 'tc');
+  assert.deepEqual(c.columns.map((x) => [x.name, x.primaryKey, x.comment]), [['id', true, 'pk'], ['n', false, null]]);
+  assert.deepEqual(c.indexes, [{ kind: 'primary', name: null, columns: ['id'] }]);
+});
