@@ -45,6 +45,9 @@ export class LocalIdAllocator {
   private readonly inUse = new Set<number>();
 
   constructor(bits: number = LOCAL_ID_BITS) {
+    if (!Number.isInteger(bits) || bits < 1 || bits > LOCAL_ID_BITS) {
+      throw new RangeError(`local id width ${bits} out of range 1..${LOCAL_ID_BITS}`);
+    }
     this.max = 2 ** bits - 1;
   }
 

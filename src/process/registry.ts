@@ -46,6 +46,8 @@ export class ProcessEntry {
 
   private controller: AbortController | null = null;
   private readonly closeNow: () => void;
+  /** The socket was closed (idle KILL CONNECTION); guards against closing twice. */
+  private closed = false;
 
   constructor(owner: ProcessOwner) {
     this.id = owner.id;
@@ -55,9 +57,13 @@ export class ProcessEntry {
     this.closeNow = owner.close;
   }
 
-  /** Starts tracking one client request; the returned signal fires on KILL. */
+  /**
+   * Starts tracking one client request; the returned signal fires on KILL. A connection already told to
+   * close (a packet may have been buffered before the KILL) gets an aborted signal, so it starts no new work.
+   */
   beginRequest(): AbortSignal {
     this.controller = new AbortController();
+    if (this.closeRequested) this.controller.abort(killedReason());
     this.updatedAt = Date.now();
     return this.controller.signal;
   }
@@ -91,24 +97,36 @@ export class ProcessEntry {
 
   progress(info: string, percent: number): void {
     this.info = info;
-    this.percent = Math.max(0, Math.min(100, percent));
+    this.percent = Number.isFinite(percent) ? Math.max(0, Math.min(100, percent)) : 0;
     this.updatedAt = Date.now();
   }
 
-  kill(mode: KillMode): void {
-    this.controller?.abort(new Error('Operation has been killed!'));
-    if (mode === 'connection') {
-      if (this.busy) this.closeRequested = true;
-      else this.closeNow();
-    }
+  /**
+   * QUERY: abort the running request (a no-op when idle). CONNECTION: the same, then close — after the
+   * current response when a request runs (or when `afterResponse`, i.e. the connection kills itself), at
+   * once when idle. Idempotent: a double KILL, or QUERY then CONNECTION, only ever closes once.
+   */
+  kill(mode: KillMode, afterResponse = false): void {
+    if (this.controller && !this.controller.signal.aborted) this.controller.abort(killedReason());
+    if (mode !== 'connection') return;
+    this.closeRequested = true;
+    if (this.busy || afterResponse || this.closed) return;
+    this.closed = true;
+    this.closeNow();
   }
 }
 
 const NEVER = new AbortController().signal;
 
+function killedReason(): Error {
+  return new Error('Operation has been killed!');
+}
+
 export interface KillRequester {
   user: string;
   isAdmin: boolean;
+  /** The requester's own connection id: killing yourself closes only after the OK is written. */
+  connectionId?: number;
 }
 
 export class ProcessRegistry {
@@ -146,6 +164,6 @@ export class ProcessRegistry {
     if (!requester.isAdmin && requester.user !== entry.user) {
       throw mysqlError(ER.KILL_DENIED, `You are not owner of thread ${id}`);
     }
-    entry.kill(mode);
+    entry.kill(mode, requester.connectionId === entry.id);
   }
 }

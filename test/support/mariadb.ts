@@ -69,9 +69,9 @@ export async function testDb(): Promise<TestDb> {
     };
     return cached;
   }
-  const db = await startPrivateMariaDb();
-  process.once('exit', db.stop);
-  cached = db;
+  const { stop, host, port, user, password } = await startPrivateMariaDb();
+  process.once('exit', stop);
+  cached = { host, port, user, password };
   return cached;
 }
 

@@ -1,6 +1,7 @@
 // CHECKING (reference-behaviour §1.4, §6.1, §6.3): parse and audit statement by statement onto rows, apply
 // in-batch `inception set`, and stop after the statement being audited when KILL fires.
 
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { MysqlError } from '../../protocol/result.js';
 import type { ParsedStatement } from '../../sql/statement.js';
 import { KILLED_MESSAGE, type BatchContext } from '../context.js';
@@ -18,6 +19,13 @@ export type SessionSetter = (item: Extract<BatchItem, { kind: 'set' }>) => Promi
 
 export type CheckOutcome = { kind: 'ended'; end: BatchEnd } | { kind: 'killed' };
 
+/**
+ * Auditing statements whose metadata is cached is pure CPU (parsing dominates), so a long batch would hold the
+ * event loop and make KILL and processlist from other clients wait for the whole batch. Give other connections a
+ * turn after this much uninterrupted work.
+ */
+const MAX_BUSY_MS = 10;
+
 export async function runCheckStage(
   ctx: BatchContext,
   items: Generator<BatchItem, BatchEnd, void>,
@@ -28,7 +36,12 @@ export async function runCheckStage(
   const signal = process.signal;
   const total = Math.max(1, ctx.statementCount);
   let seen = 0;
+  let busySince = performance.now();
   for (;;) {
+    if (performance.now() - busySince >= MAX_BUSY_MS) {
+      await nextTurn();
+      busySince = performance.now();
+    }
     const next = items.next();
     if (next.done) {
       appendEndRow(rows, next.value);
