@@ -75,6 +75,11 @@ export const ER = {
   WRONG_TYPE_FOR_VAR: { code: 1232, sqlState: '42000' },
   QUERY_INTERRUPTED: { code: 1317, sqlState: '70100' },
   NOT_SUPPORTED_AUTH_MODE: { code: 1251, sqlState: '08004' },
+  HANDSHAKE_ERROR: { code: 1043, sqlState: '08S01' },
+  NET_PACKETS_OUT_OF_ORDER: { code: 1156, sqlState: '08S01' },
+  MALFORMED_PACKET: { code: 1835, sqlState: 'HY000' },
+  UNKNOWN_STMT_HANDLER: { code: 1243, sqlState: 'HY000' },
+  MAX_PREPARED_STMT_COUNT_REACHED: { code: 1461, sqlState: '42000' },
 } as const;
 
 export function mysqlError(kind: { code: number; sqlState: string }, message: string): MysqlError {

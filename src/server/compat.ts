@@ -1,0 +1,467 @@
+// Client start-up queries answered on the connection itself, never reaching the batch handler:
+// SET of session variables (incl. SET NAMES), SELECT of @@variables / DATABASE() / CONNECTION_ID() / literals,
+// SHOW VARIABLES, SHOW WARNINGS, USE db. A pure function of the query text and the session's variables;
+// anything it does not recognise returns null and goes to the query handler.
+
+import { ColumnType, ER, mysqlError, type ColumnDef, type QueryResult, type Value } from '../protocol/result.js';
+import { LexError, tokenize, type Token } from './compat-lexer.js';
+import { displayValue, type SessionVariables } from './variables.js';
+
+export interface CompatSession {
+  readonly connectionId: number;
+  readonly user: string;
+  readonly clientHost: string;
+  readonly currentDb: string | null;
+  readonly variables: SessionVariables;
+}
+
+export interface CompatAnswer {
+  result: QueryResult;
+  /** Set when the statement changed the current database (USE). */
+  useDb?: string;
+}
+
+/** Thrown inside the parser when the text is not one of ours: the query goes to the handler. */
+class NotCompat extends Error {}
+
+const OK: QueryResult = { kind: 'ok' };
+
+/**
+ * Answers `sql` when it is a client-compatibility statement; null otherwise. Throws MysqlError for a
+ * statement it recognises but rejects (unknown @@variable, bad SET value). SET changes `session.variables`.
+ */
+export function answerCompat(sql: string, session: CompatSession): CompatAnswer | null {
+  let tokens: Token[];
+  try {
+    tokens = tokenize(sql);
+  } catch (err) {
+    if (err instanceof LexError) return null;
+    throw err;
+  }
+  const p = new Parser(sql, tokens);
+  try {
+    return p.statement(session);
+  } catch (err) {
+    if (err instanceof NotCompat) return null;
+    throw err;
+  }
+}
+
+function isWord(t: Token, ...words: string[]): boolean {
+  return t.type === 'ident' && words.some((w) => w.toLowerCase() === t.value.toLowerCase());
+}
+
+class Parser {
+  private i = 0;
+
+  constructor(private readonly sql: string, private readonly tokens: Token[]) {}
+
+  private get peek(): Token {
+    return this.tokens[this.i]!;
+  }
+
+  private next(): Token {
+    const t = this.tokens[this.i]!;
+    if (t.type !== 'eof') this.i++;
+    return t;
+  }
+
+  private word(...words: string[]): boolean {
+    if (isWord(this.peek, ...words)) {
+      this.i++;
+      return true;
+    }
+    return false;
+  }
+
+  private punct(p: string): boolean {
+    if (this.peek.type === 'punct' && this.peek.value === p) {
+      this.i++;
+      return true;
+    }
+    return false;
+  }
+
+  private expectWord(...words: string[]): void {
+    if (!this.word(...words)) throw new NotCompat();
+  }
+
+  private expectPunct(p: string): void {
+    if (!this.punct(p)) throw new NotCompat();
+  }
+
+  /** Only trailing `;` may follow: a second statement means a batch, which is not ours. */
+  private end(): void {
+    while (this.punct(';'));
+    if (this.peek.type !== 'eof') throw new NotCompat();
+  }
+
+  private identifier(): string {
+    const t = this.next();
+    if (t.type === 'ident' || t.type === 'quoted_ident') return t.value;
+    throw new NotCompat();
+  }
+
+  statement(s: CompatSession): CompatAnswer {
+    if (this.word('set')) return this.set(s);
+    if (this.word('select')) return this.select(s);
+    if (this.word('show')) return this.show(s);
+    if (this.word('use')) {
+      const db = this.identifier();
+      this.end();
+      return { result: OK, useDb: db };
+    }
+    throw new NotCompat();
+  }
+
+  // ---- SET ----------------------------------------------------------------------------------------------
+
+  private set(s: CompatSession): CompatAnswer {
+    // parse everything first so a bad assignment changes nothing
+    const assignments: { name: string; value: string | null | undefined }[] = [];
+    do {
+      assignments.push(...this.assignment(s));
+    } while (this.punct(','));
+    this.end();
+    for (const a of assignments) s.variables.set(a.name, a.value);
+    return { result: OK };
+  }
+
+  private assignment(s: CompatSession): { name: string; value: string | null | undefined }[] {
+    if (this.word('names')) {
+      if (this.word('default')) return charsetAssignments('utf8mb4', null);
+      const charset = this.charsetName();
+      const collation = this.word('collate') ? this.charsetName() : null;
+      return charsetAssignments(charset, collation);
+    }
+    if (isWord(this.peek, 'character', 'charset')) {
+      if (this.word('character')) this.expectWord('set');
+      else this.next();
+      const charset = this.word('default') ? 'utf8mb4' : this.charsetName();
+      return [
+        { name: 'character_set_client', value: charset },
+        { name: 'character_set_results', value: charset },
+        { name: 'character_set_connection', value: s.variables.get('character_set_database').value },
+        { name: 'collation_connection', value: s.variables.get('collation_database').value },
+      ];
+    }
+    let scope: 'session' | 'global' = 'session';
+    if (this.word('global')) scope = 'global';
+    else this.word('session', 'local');
+    if (this.word('transaction')) return this.transaction(scope);
+    const target = this.next();
+    let name: string;
+    if (target.type === 'sysvar') {
+      name = target.value;
+      if (target.scope === 'global') scope = 'global';
+    } else if (target.type === 'uservar') {
+      this.assignOp();
+      this.value(s);
+      return [];
+    } else if (target.type === 'ident' || target.type === 'quoted_ident') {
+      name = target.value;
+      if (/^password$/i.test(name)) throw new NotCompat();
+    } else throw new NotCompat();
+    this.assignOp();
+    const value = this.value(s);
+    if (scope === 'global') {
+      throw mysqlError(ER.UNKNOWN, `SET GLOBAL is not supported by inceptor (variable '${name}')`);
+    }
+    if (!s.variables.has(name)) throw mysqlError(ER.UNKNOWN_SYSTEM_VARIABLE, `Unknown system variable '${name}'`);
+    return [{ name, value }];
+  }
+
+  private assignOp(): void {
+    if (!this.punct('=') && !this.punct(':=')) throw new NotCompat();
+  }
+
+  private charsetName(): string {
+    const t = this.next();
+    if (t.type === 'ident' || t.type === 'quoted_ident' || t.type === 'string') return t.value.toLowerCase();
+    throw new NotCompat();
+  }
+
+  private transaction(scope: 'session' | 'global'): { name: string; value: string }[] {
+    if (scope === 'global') throw mysqlError(ER.UNKNOWN, 'SET GLOBAL is not supported by inceptor');
+    const out: { name: string; value: string }[] = [];
+    do {
+      if (this.word('isolation')) {
+        this.expectWord('level');
+        let level: string;
+        if (this.word('repeatable')) {
+          this.expectWord('read');
+          level = 'REPEATABLE-READ';
+        } else if (this.word('serializable')) level = 'SERIALIZABLE';
+        else {
+          this.expectWord('read');
+          if (this.word('committed')) level = 'READ-COMMITTED';
+          else {
+            this.expectWord('uncommitted');
+            level = 'READ-UNCOMMITTED';
+          }
+        }
+        out.push({ name: 'transaction_isolation', value: level });
+      } else {
+        this.expectWord('read');
+        if (this.word('only')) out.push({ name: 'transaction_read_only', value: '1' });
+        else {
+          this.expectWord('write');
+          out.push({ name: 'transaction_read_only', value: '0' });
+        }
+      }
+    } while (this.punct(','));
+    return out;
+  }
+
+  /** Right-hand side of SET: undefined = DEFAULT, null = NULL. */
+  private value(s: CompatSession): string | null | undefined {
+    if (this.word('default')) return undefined;
+    const t = this.peek;
+    if ((t.type === 'ident') && !/^(null|true|false|concat|concat_ws|ifnull|coalesce)$/i.test(t.value)) {
+      // bare words: SET autocommit=ON, SET sql_mode=ANSI, SET time_zone=SYSTEM
+      const next = this.tokens[this.i + 1]!;
+      if (!(next.type === 'punct' && next.value === '(')) {
+        this.next();
+        return t.value;
+      }
+    }
+    const v = this.expr(s).value;
+    return v;
+  }
+
+  /** Scalar expressions: literals, @@vars, @vars (NULL), a few string functions. */
+  private expr(s: CompatSession): { value: string | null; type: ColumnDef['type'] } {
+    const t = this.next();
+    if (t.type === 'string') {
+      let value = t.value;
+      // adjacent literals concatenate: 'a' 'b'
+      while (this.peek.type === 'string') value += this.next().value;
+      return { value, type: ColumnType.VAR_STRING };
+    }
+    if (t.type === 'number') return { value: t.value, type: /^\d+$/.test(t.value) ? ColumnType.LONGLONG : ColumnType.NEWDECIMAL };
+    if (t.type === 'punct' && t.value === '-' && this.peek.type === 'number') {
+      const n = this.next().value;
+      return { value: '-' + n, type: /^\d+$/.test(n) ? ColumnType.LONGLONG : ColumnType.NEWDECIMAL };
+    }
+    if (t.type === 'sysvar') {
+      const v = s.variables.get(t.value, t.scope === 'global' ? 'global' : 'session');
+      return { value: v.value, type: v.kind === 'string' ? ColumnType.VAR_STRING : ColumnType.LONGLONG };
+    }
+    if (t.type === 'uservar') return { value: null, type: ColumnType.VAR_STRING };
+    if (t.type !== 'ident') throw new NotCompat();
+    const word = t.value.toLowerCase();
+    if (word === 'null') return { value: null, type: ColumnType.NULL };
+    if (word === 'true' || word === 'false') return { value: word === 'true' ? '1' : '0', type: ColumnType.LONGLONG };
+    if (!this.punct('(')) throw new NotCompat();
+    const args: { value: string | null; type: ColumnDef['type'] }[] = [];
+    if (!this.punct(')')) {
+      do args.push(this.expr(s));
+      while (this.punct(','));
+      this.expectPunct(')');
+    }
+    const str = (value: string | null) => ({ value, type: ColumnType.VAR_STRING });
+    const noArgs = () => {
+      if (args.length) throw new NotCompat();
+    };
+    switch (word) {
+      case 'database':
+      case 'schema':
+        noArgs();
+        return str(s.currentDb);
+      case 'connection_id':
+        noArgs();
+        return { value: String(s.connectionId), type: ColumnType.LONGLONG };
+      case 'user':
+      case 'session_user':
+      case 'system_user':
+        noArgs();
+        return str(`${s.user}@${hostOnly(s.clientHost)}`);
+      case 'current_user':
+        noArgs();
+        return str(`${s.user}@%`);
+      case 'version':
+        noArgs();
+        return str(s.variables.get('version').value);
+      case 'concat':
+        if (!args.length) throw new NotCompat();
+        return str(args.some((a) => a.value === null) ? null : args.map((a) => a.value).join(''));
+      case 'concat_ws': {
+        if (args.length < 1) throw new NotCompat();
+        const [sep, ...rest] = args;
+        if (sep!.value === null) return str(null);
+        return str(rest.filter((a) => a.value !== null).map((a) => a.value).join(sep!.value));
+      }
+      case 'ifnull':
+      case 'coalesce': {
+        if (word === 'ifnull' && args.length !== 2) throw new NotCompat();
+        const found = args.find((a) => a.value !== null);
+        return found ?? { value: null, type: ColumnType.NULL };
+      }
+      default:
+        throw new NotCompat();
+    }
+  }
+
+  // ---- SELECT -------------------------------------------------------------------------------------------
+
+  private select(s: CompatSession): CompatAnswer {
+    const columns: ColumnDef[] = [];
+    const row: Value[] = [];
+    do {
+      const start = this.peek.start;
+      const { value, type } = this.expr(s);
+      const first = this.tokens[this.i - 1]!;
+      let name = this.sql.slice(start, this.tokens[this.i - 1]!.end);
+      // a lone string literal is named by its value, as MySQL does
+      if (first.type === 'string' && first.start === start) name = value ?? 'NULL';
+      if (this.word('as')) name = this.alias();
+      else if (this.peek.type === 'ident' && !isWord(this.peek, 'from', 'limit') || this.peek.type === 'quoted_ident' || this.peek.type === 'string') {
+        name = this.alias();
+      }
+      columns.push({ name, type });
+      row.push(value);
+    } while (this.punct(','));
+    if (this.word('from')) this.expectWord('dual');
+    let limit = Infinity;
+    if (this.word('limit')) {
+      limit = this.integer();
+      if (this.punct(',')) limit = this.integer();
+      else if (this.word('offset')) {
+        const offset = this.integer();
+        if (offset > 0) limit = 0;
+      }
+    }
+    this.end();
+    return { result: { kind: 'rows', columns, rows: limit >= 1 ? [row] : [] } };
+  }
+
+  private alias(): string {
+    const t = this.next();
+    if (t.type === 'ident' || t.type === 'quoted_ident' || t.type === 'string') return t.value;
+    throw new NotCompat();
+  }
+
+  private integer(): number {
+    const t = this.next();
+    if (t.type !== 'number' || !/^\d+$/.test(t.value)) throw new NotCompat();
+    return Number(t.value);
+  }
+
+  // ---- SHOW ---------------------------------------------------------------------------------------------
+
+  private show(s: CompatSession): CompatAnswer {
+    if (this.word('warnings', 'errors')) {
+      if (this.word('limit')) {
+        this.integer();
+        if (this.punct(',')) this.integer();
+      }
+      this.end();
+      return {
+        result: {
+          kind: 'rows',
+          columns: [
+            { name: 'Level', type: ColumnType.VAR_STRING },
+            { name: 'Code', type: ColumnType.LONG, length: 4 },
+            { name: 'Message', type: ColumnType.VAR_STRING },
+          ],
+          rows: [],
+        },
+      };
+    }
+    let scope: 'session' | 'global' = 'session';
+    if (this.word('global')) scope = 'global';
+    else this.word('session', 'local');
+    this.expectWord('variables');
+    let filter: (name: string) => boolean = () => true;
+    if (this.word('like')) {
+      const pattern = this.stringLiteral();
+      filter = likeMatcher(pattern);
+    } else if (this.word('where')) {
+      filter = this.whereNames();
+    }
+    this.end();
+    const rows = s.variables
+      .list(scope)
+      .filter((v) => filter(v.name))
+      .map((v) => [v.name, displayValue(v)]);
+    return {
+      result: {
+        kind: 'rows',
+        columns: [
+          { name: 'Variable_name', type: ColumnType.VAR_STRING, length: 256 },
+          { name: 'Value', type: ColumnType.VAR_STRING, length: 4096 },
+        ],
+        rows,
+      },
+    };
+  }
+
+  private stringLiteral(): string {
+    const t = this.next();
+    if (t.type !== 'string') throw new NotCompat();
+    return t.value;
+  }
+
+  /** WHERE Variable_name = 'x' | IN ('a', …) | LIKE 'p', joined by OR. */
+  private whereNames(): (name: string) => boolean {
+    const tests: ((name: string) => boolean)[] = [];
+    do {
+      const parens = this.punct('(');
+      const column = this.identifier();
+      if (column.toLowerCase() !== 'variable_name') throw new NotCompat();
+      if (this.punct('=')) {
+        const wanted = this.stringLiteral().toLowerCase();
+        tests.push((n) => n === wanted);
+      } else if (this.word('like')) {
+        tests.push(likeMatcher(this.stringLiteral()));
+      } else if (this.word('in')) {
+        this.expectPunct('(');
+        const names = new Set<string>();
+        do names.add(this.stringLiteral().toLowerCase());
+        while (this.punct(','));
+        this.expectPunct(')');
+        tests.push((n) => names.has(n));
+      } else throw new NotCompat();
+      if (parens) this.expectPunct(')');
+    } while (this.word('or'));
+    return (n) => tests.some((t) => t(n));
+  }
+}
+
+function charsetAssignments(charset: string, collation: string | null): { name: string; value: string }[] {
+  return [
+    { name: 'character_set_client', value: charset },
+    { name: 'character_set_connection', value: charset },
+    { name: 'character_set_results', value: charset },
+    { name: 'collation_connection', value: collation ?? defaultCollation(charset) },
+  ];
+}
+
+function defaultCollation(charset: string): string {
+  if (charset === 'binary') return 'binary';
+  if (charset === 'latin1') return 'latin1_swedish_ci';
+  return `${charset}_general_ci`;
+}
+
+function hostOnly(clientHost: string): string {
+  const colon = clientHost.lastIndexOf(':');
+  return colon > 0 && !clientHost.endsWith(']') && /^\d+$/.test(clientHost.slice(colon + 1)) ? clientHost.slice(0, colon) : clientHost;
+}
+
+/** SQL LIKE with % and _ (and \ escapes), case-insensitive as on a *_ci collation. */
+export function likeMatcher(pattern: string): (s: string) => boolean {
+  let re = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\' && i + 1 < pattern.length) re += escapeRe(pattern[++i]!);
+    else if (c === '%') re += '[\\s\\S]*';
+    else if (c === '_') re += '[\\s\\S]';
+    else re += escapeRe(c);
+  }
+  const compiled = new RegExp(`^${re}$`, 'i');
+  return (s) => compiled.test(s);
+}
+
+function escapeRe(c: string): string {
+  return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}

@@ -1,0 +1,657 @@
+// One client connection: handshake → (SSLRequest → TLS) → auth (→ auth switch) → command loop.
+// Every response is framed in full and written with a single socket.write(). Commands are handled one at a
+// time in arrival order; the handshake is synchronous so a TLS upgrade happens before more bytes are read.
+
+import type { Socket } from 'node:net';
+import { TLSSocket, type SecureContext } from 'node:tls';
+import type { Logger } from 'pino';
+import { encodeConnectionId, type LocalIdAllocator } from '../process/connection-id.js';
+import type { ProcessEntry, ProcessRegistry } from '../process/registry.js';
+import { MalformedPacketError } from '../protocol/buffers.js';
+import { decodeCommand, type ClientCommand } from '../protocol/commands.js';
+import { Capability, Collation, NATIVE_PASSWORD_PLUGIN, ServerStatus, SetOption } from '../protocol/constants.js';
+import { framePackets, PacketReader, PacketTooLargeError, type Packet } from '../protocol/framing.js';
+import {
+  encodeAuthSwitchRequest, encodeHandshakeV10, generateScramble, isSslRequest, parseChangeUser, parseHandshakeResponse41,
+} from '../protocol/handshake.js';
+import { encodeEof, encodeErr, encodeOk, encodeQueryResult } from '../protocol/responses.js';
+import { bindParams, encodeBinaryResult, encodePrepareResponse, parseExecute, placeholderPositions } from '../protocol/prepared.js';
+import { ER, MysqlError, type QueryResult } from '../protocol/result.js';
+import { answerCompat } from './compat.js';
+import type { ClientSession, QueryHandler } from './session.js';
+import type { UserDirectory } from './users.js';
+import { SessionVariables } from './variables.js';
+
+/** What all connections of one server share. */
+export interface ConnectionShared {
+  registry: ProcessRegistry;
+  logger: Logger;
+  handleQuery: QueryHandler;
+  users: UserDirectory;
+  secureContext: SecureContext | null;
+  maxAllowedPacket: number;
+  serverVersion: string;
+  versionComment: string;
+  handshakeTimeoutMs: number;
+  ids: LocalIdAllocator;
+  startedAt: number;
+  /** COM_QUERY count (COM_STATISTICS). */
+  questions: number;
+  port: number;
+  liveConnections: () => number;
+}
+
+const BASE_CAPABILITIES =
+  Capability.LONG_PASSWORD | Capability.FOUND_ROWS | Capability.LONG_FLAG | Capability.CONNECT_WITH_DB |
+  Capability.NO_SCHEMA | Capability.ODBC | Capability.IGNORE_SPACE | Capability.PROTOCOL_41 | Capability.INTERACTIVE |
+  Capability.IGNORE_SIGPIPE | Capability.TRANSACTIONS | Capability.RESERVED | Capability.SECURE_CONNECTION |
+  Capability.MULTI_STATEMENTS | Capability.MULTI_RESULTS | Capability.PLUGIN_AUTH | Capability.CONNECT_ATTRS |
+  Capability.PLUGIN_AUTH_LENENC_CLIENT_DATA | Capability.SESSION_TRACK | Capability.DEPRECATE_EOF;
+
+/** Handshake packets are small; a connecting client never needs more than this. */
+const HANDSHAKE_MAX_PACKET = 1 << 20;
+/** Pause reading when this many client packets wait (pipelining clients), resume when drained. */
+const QUEUE_HIGH_WATER = 16;
+/** After our final packet, give the peer this long to read it before the socket is destroyed. */
+const LINGER_MS = 2_000;
+/** Prepared statements one connection may hold (MySQL's max_prepared_stmt_count is server-wide 16382). */
+const MAX_PREPARED_STATEMENTS = 1024;
+
+interface PreparedStatement {
+  sql: string;
+  placeholders: number[];
+  /** Parameter types from the last execute that bound them. */
+  types: number[] | null;
+  longData: Map<number, Buffer>;
+}
+
+type Phase = 'greeting' | 'tls' | 'auth_switch' | 'command' | 'change_user_switch' | 'closing';
+
+interface PendingLogin {
+  user: string;
+  database: string | null;
+  /** Set for COM_CHANGE_USER (different failure handling and sequence ids). */
+  changeUser: boolean;
+}
+
+type QueueItem = { packet: Packet } | { tooLarge: PacketTooLargeError };
+
+/** The live ClientSession handed to the query handler; `currentDb` is mirrored into the registry entry. */
+class Session implements ClientSession {
+  constructor(
+    readonly connectionId: number,
+    readonly user: string,
+    readonly clientHost: string,
+    readonly isAdmin: boolean,
+    readonly process: ProcessEntry,
+    private db: string | null,
+  ) {
+    process.db = db;
+  }
+
+  get currentDb(): string | null {
+    return this.db;
+  }
+
+  set currentDb(db: string | null) {
+    this.db = db;
+    this.process.db = db;
+  }
+}
+
+function normalizeAddress(address: string | undefined): string {
+  if (!address) return 'unknown';
+  return address.startsWith('::ffff:') ? address.slice(7) : address;
+}
+
+export class Connection {
+  /** Resolves once the socket is gone and the id and registry entry are released. */
+  readonly closed: Promise<void>;
+  private resolveClosed!: () => void;
+  /** Resolves once the socket is gone (a request may still be finishing). */
+  readonly socketClosed: Promise<void>;
+  private resolveSocketClosed!: () => void;
+
+  private socket: Socket;
+  private readonly rawSocket: Socket;
+  private readonly reader = new PacketReader(HANDSHAKE_MAX_PACKET);
+  private readonly queue: QueueItem[] = [];
+  private pumping = false;
+  private pausedByUs = false;
+  private phase: Phase = 'greeting';
+  private scramble = generateScramble();
+  /** Sequence id the next client packet of the connection phase must carry. */
+  private expectedSeq = 1;
+  private capabilities = 0;
+  private tlsActive = false;
+  private pending: PendingLogin | null = null;
+  private handshakeTimer: NodeJS.Timeout | null = null;
+  private session: Session | null = null;
+  private readonly variables: SessionVariables;
+  private readonly clientHost: string;
+  private readonly clientAddress: string;
+  private localId: number | null = null;
+  private connectionId = 0;
+  private log: Logger;
+  private socketGone = false;
+  private requestRunning = false;
+  private released = false;
+  private readonly statements = new Map<number, PreparedStatement>();
+  private nextStatementId = 1;
+
+  constructor(socket: Socket, private readonly shared: ConnectionShared) {
+    this.closed = new Promise((resolve) => (this.resolveClosed = resolve));
+    this.socketClosed = new Promise((resolve) => (this.resolveSocketClosed = resolve));
+    this.socket = this.rawSocket = socket;
+    socket.setNoDelay(true);
+    this.clientAddress = normalizeAddress(socket.remoteAddress);
+    this.clientHost = `${this.clientAddress}:${socket.remotePort ?? 0}`;
+    this.log = shared.logger.child({ client: this.clientHost });
+    this.variables = new SessionVariables({
+      serverVersion: shared.serverVersion,
+      versionComment: shared.versionComment,
+      maxAllowedPacket: shared.maxAllowedPacket,
+      tlsEnabled: shared.secureContext !== null,
+      port: shared.port,
+    });
+    this.attach(socket);
+
+    this.localId = shared.ids.allocate();
+    if (this.localId === null) {
+      this.log.warn({ event: 'too_many_connections' }, 'connection refused: no free connection id');
+      this.fail(0, new MysqlError(ER.CON_COUNT_ERROR.code, ER.CON_COUNT_ERROR.sqlState, 'Too many connections'));
+      return;
+    }
+    try {
+      this.connectionId = encodeConnectionId(shared.registry.serverId, this.localId);
+    } catch (err) {
+      this.log.error({ err }, 'cannot build a connection id');
+      this.destroy();
+      return;
+    }
+    this.log = shared.logger.child({ conn: this.connectionId, client: this.clientHost });
+    this.handshakeTimer = setTimeout(() => this.onHandshakeTimeout(), shared.handshakeTimeoutMs);
+    this.handshakeTimer.unref();
+    this.write(
+      [
+        encodeHandshakeV10({
+          serverVersion: shared.serverVersion,
+          connectionId: this.connectionId,
+          scramble: this.scramble,
+          capabilities: this.serverCapabilities(),
+          collation: Collation.UTF8MB4_GENERAL_CI,
+          statusFlags: ServerStatus.AUTOCOMMIT,
+          authPlugin: NATIVE_PASSWORD_PLUGIN,
+        }),
+      ],
+      0,
+    );
+  }
+
+  /** Closes the socket now (KILL CONNECTION of an idle connection, server shutdown). */
+  destroy(): void {
+    this.phase = 'closing';
+    this.socket.destroy();
+  }
+
+  private serverCapabilities(): number {
+    return (BASE_CAPABILITIES | (this.shared.secureContext ? Capability.SSL : 0)) >>> 0;
+  }
+
+  private attach(socket: Socket): void {
+    socket.on('data', this.onData);
+    socket.on('error', this.onError);
+    socket.on('close', this.onClose);
+  }
+
+  private readonly onError = (err: Error): void => {
+    // resets and broken pipes are normal ends of a connection; 'close' follows
+    this.log.debug({ err: err.message }, 'socket error');
+  };
+
+  private readonly onData = (chunk: Buffer): void => {
+    if (this.phase === 'closing' || this.phase === 'tls') return;
+    let packets: Packet[];
+    try {
+      // in the greeting an SSLRequest must stop parsing: the bytes behind it are TLS
+      packets = this.reader.push(chunk, (p) => this.phase === 'greeting' && !this.tlsActive && isSslRequest(p.payload));
+    } catch (err) {
+      if (!(err instanceof PacketTooLargeError)) throw err;
+      this.queue.push({ tooLarge: err });
+      this.pump();
+      return;
+    }
+    for (const packet of packets) this.queue.push({ packet });
+    if (this.queue.length > QUEUE_HIGH_WATER && !this.pausedByUs) {
+      this.pausedByUs = true;
+      this.socket.pause();
+    }
+    this.pump();
+  };
+
+  private readonly onClose = (): void => {
+    if (this.socketGone) return;
+    this.socketGone = true;
+    this.phase = 'closing';
+    this.queue.length = 0;
+    this.clearHandshakeTimer();
+    this.resolveSocketClosed();
+    // a running request keeps its entry (KILL can still reach it) until it finishes
+    if (!this.requestRunning) this.release();
+  };
+
+  private release(): void {
+    if (this.released) return;
+    this.released = true;
+    if (this.session) this.shared.registry.unregister(this.session.connectionId);
+    if (this.localId !== null) this.shared.ids.release(this.localId);
+    this.log.debug({ event: 'closed' }, 'connection closed');
+    this.resolveClosed();
+  }
+
+  private clearHandshakeTimer(): void {
+    if (this.handshakeTimer) clearTimeout(this.handshakeTimer);
+    this.handshakeTimer = null;
+  }
+
+  private onHandshakeTimeout(): void {
+    this.log.info({ event: 'handshake_timeout' }, 'handshake not completed in time');
+    this.destroy();
+  }
+
+  /** Handles queued packets in order; only COM_QUERY is asynchronous. */
+  private pump(): void {
+    if (this.pumping) return;
+    while (this.queue.length > 0 && this.phase !== 'closing') {
+      const item = this.queue.shift()!;
+      let pending: Promise<void> | void;
+      try {
+        pending = 'tooLarge' in item ? this.onTooLarge(item.tooLarge) : this.onPacket(item.packet);
+      } catch (err) {
+        this.onUnexpected(err);
+        return;
+      }
+      if (pending) {
+        this.pumping = true;
+        pending
+          .catch((err) => this.onUnexpected(err))
+          .finally(() => {
+            this.pumping = false;
+            this.pump();
+          });
+        return;
+      }
+    }
+    if (this.pausedByUs && this.queue.length === 0 && this.phase !== 'closing') {
+      this.pausedByUs = false;
+      this.socket.resume();
+    }
+  }
+
+  private onUnexpected(err: unknown): void {
+    this.log.error({ err }, 'connection failed');
+    this.destroy();
+  }
+
+  private onTooLarge(err: PacketTooLargeError): void {
+    this.log.info({ event: 'packet_too_large', bytes: err.announcedBytes, max: err.maxBytes }, 'client packet too large');
+    this.fail((err.sequenceId + 1) & 0xff, new MysqlError(ER.NET_PACKET_TOO_LARGE.code, ER.NET_PACKET_TOO_LARGE.sqlState, "Got a packet bigger than 'max_allowed_packet' bytes"));
+  }
+
+  private onPacket(packet: Packet): Promise<void> | void {
+    if (this.phase === 'command') return this.onCommand(packet);
+    if (packet.sequenceId !== this.expectedSeq) {
+      this.fail(packet.nextSequenceId, new MysqlError(ER.NET_PACKETS_OUT_OF_ORDER.code, ER.NET_PACKETS_OUT_OF_ORDER.sqlState, 'Got packets out of order'));
+      return;
+    }
+    try {
+      switch (this.phase) {
+        case 'greeting':
+          return this.onHandshakeResponse(packet);
+        case 'auth_switch':
+        case 'change_user_switch':
+          return this.onAuthSwitchResponse(packet);
+        default:
+          return;
+      }
+    } catch (err) {
+      if (!(err instanceof MalformedPacketError)) throw err;
+      this.log.info({ event: 'bad_handshake', reason: err.message }, 'bad handshake');
+      this.fail(packet.nextSequenceId, new MysqlError(ER.HANDSHAKE_ERROR.code, ER.HANDSHAKE_ERROR.sqlState, 'Bad handshake'));
+    }
+  }
+
+  // ---- connection phase ---------------------------------------------------------------------------------
+
+  private onHandshakeResponse(packet: Packet): void {
+    if (isSslRequest(packet.payload)) {
+      if (!this.shared.secureContext || this.tlsActive) throw new MalformedPacketError('SSL requested but not offered');
+      this.capabilities = packet.payload.readUInt32LE(0) & this.serverCapabilities();
+      this.expectedSeq = packet.nextSequenceId;
+      this.startTls(this.shared.secureContext);
+      return;
+    }
+    const resp = parseHandshakeResponse41(packet.payload);
+    this.capabilities = resp.capabilities & this.serverCapabilities();
+    if (this.shared.secureContext && !this.tlsActive && (resp.capabilities & Capability.SSL) !== 0) {
+      throw new MalformedPacketError('client set CLIENT_SSL without an SSLRequest');
+    }
+    this.pending = { user: resp.user, database: resp.database, changeUser: false };
+    const plugin = resp.capabilities & Capability.PLUGIN_AUTH ? resp.authPlugin : NATIVE_PASSWORD_PLUGIN;
+    this.log = this.log.child({ user: resp.user });
+    if (plugin !== NATIVE_PASSWORD_PLUGIN) {
+      this.sendAuthSwitch(packet.nextSequenceId, 'auth_switch');
+      return;
+    }
+    this.finishLogin(resp.authResponse, packet.nextSequenceId);
+  }
+
+  private startTls(context: SecureContext): void {
+    this.phase = 'tls';
+    const raw = this.rawSocket;
+    raw.off('data', this.onData);
+    raw.off('close', this.onClose);
+    raw.pause();
+    const remainder = this.reader.takeRemainder();
+    if (remainder.length > 0) raw.unshift(remainder);
+    const secure = new TLSSocket(raw, { isServer: true, secureContext: context });
+    this.socket = secure;
+    this.attach(secure);
+    secure.once('secure', () => {
+      this.tlsActive = true;
+      this.phase = 'greeting';
+      this.log.debug({ event: 'tls', cipher: secure.getCipher()?.name, protocol: secure.getProtocol() }, 'TLS established');
+    });
+  }
+
+  private sendAuthSwitch(seq: number, phase: 'auth_switch' | 'change_user_switch'): void {
+    this.scramble = generateScramble();
+    this.phase = phase;
+    this.expectedSeq = this.write([encodeAuthSwitchRequest(NATIVE_PASSWORD_PLUGIN, this.scramble)], seq);
+  }
+
+  private onAuthSwitchResponse(packet: Packet): void {
+    this.finishLogin(packet.payload, packet.nextSequenceId);
+  }
+
+  private finishLogin(authResponse: Buffer, seq: number): void {
+    const login = this.pending!;
+    this.pending = null;
+    const outcome = this.shared.users.authenticate(login.user, this.scramble, authResponse);
+    if (!outcome.ok) {
+      this.log.info({ event: 'access_denied', user: login.user }, 'access denied');
+      const using = authResponse.length > 0 ? 'YES' : 'NO';
+      this.fail(seq, new MysqlError(ER.ACCESS_DENIED.code, ER.ACCESS_DENIED.sqlState, `Access denied for user '${login.user}'@'${this.clientAddress}' (using password: ${using})`));
+      return;
+    }
+    if (this.session) this.shared.registry.unregister(this.session.connectionId);
+    const entry = this.shared.registry.register({
+      id: this.connectionId,
+      user: login.user,
+      clientHost: this.clientHost,
+      isAdmin: outcome.isAdmin,
+      close: () => this.destroy(),
+    });
+    this.session = new Session(this.connectionId, login.user, this.clientHost, outcome.isAdmin, entry, login.database);
+    if (login.changeUser) this.variables.reset();
+    this.clearHandshakeTimer();
+    this.reader.setMaxPayload(this.shared.maxAllowedPacket);
+    this.phase = 'command';
+    this.log.debug({ event: login.changeUser ? 'change_user' : 'login', admin: outcome.isAdmin, tls: this.tlsActive }, 'authenticated');
+    this.write([encodeOk({ statusFlags: this.statusFlags() })], seq);
+  }
+
+  // ---- command phase ------------------------------------------------------------------------------------
+
+  private onCommand(packet: Packet): Promise<void> | void {
+    const seq = packet.nextSequenceId;
+    if (packet.sequenceId !== 0) {
+      this.fail(seq, new MysqlError(ER.NET_PACKETS_OUT_OF_ORDER.code, ER.NET_PACKETS_OUT_OF_ORDER.sqlState, 'Got packets out of order'));
+      return;
+    }
+    let command: ClientCommand;
+    try {
+      command = decodeCommand(packet.payload);
+    } catch (err) {
+      if (!(err instanceof MalformedPacketError)) throw err;
+      this.write([this.errPacket(ER.MALFORMED_PACKET, 'Malformed communication packet.')], seq);
+      return;
+    }
+    this.log.trace({ command: command.type }, 'command');
+    switch (command.type) {
+      case 'quit':
+        this.destroyAfterWrite();
+        return;
+      case 'query':
+        return this.onQuery(command.sql, seq);
+      case 'init_db':
+        return this.onInitDb(command.database, seq);
+      case 'ping':
+        return this.ok(seq);
+      case 'statistics':
+        return this.onStatistics(seq);
+      case 'set_option':
+        return this.onSetOption(command.option, seq);
+      case 'reset_connection':
+        this.variables.reset();
+        return this.ok(seq);
+      case 'change_user':
+        return this.onChangeUser(packet.payload, seq);
+      case 'field_list':
+        return void this.write([this.endOfRows()], seq);
+      case 'stmt_prepare':
+        return this.onPrepare(command.sql, seq);
+      case 'stmt_execute':
+        return this.onExecute(packet.payload, command.statementId, seq);
+      case 'stmt_close':
+        this.statements.delete(command.statementId);
+        return;
+      case 'stmt_reset': {
+        const stmt = this.statements.get(command.statementId);
+        if (!stmt) return void this.write([this.unknownStatement(command.statementId, 'mysqld_stmt_reset')], seq);
+        stmt.longData.clear();
+        return this.ok(seq);
+      }
+      case 'stmt_send_long_data': {
+        // no response, by protocol; an unknown statement surfaces at execute
+        const stmt = this.statements.get(command.statementId);
+        if (stmt && command.paramId < stmt.placeholders.length) {
+          const before = stmt.longData.get(command.paramId);
+          stmt.longData.set(command.paramId, before ? Buffer.concat([before, command.data]) : command.data);
+        }
+        return;
+      }
+      case 'other':
+        this.log.debug({ event: 'unknown_command', command: command.code }, 'unknown command');
+        this.write([this.errPacket(ER.UNKNOWN_COM, 'Unknown command')], seq);
+        return;
+    }
+  }
+
+  /**
+   * COM_STMT_PREPARE. Nothing runs yet (a prepared statement may never be executed), so no result columns
+   * are announced: the execute describes them. Parameters are bound into the text at execute.
+   */
+  private onPrepare(sql: string, seq: number): void {
+    if (this.statements.size >= MAX_PREPARED_STATEMENTS) {
+      this.write([this.errPacket(ER.MAX_PREPARED_STMT_COUNT_REACHED, `Can't create more than max_prepared_stmt_count statements (current value: ${MAX_PREPARED_STATEMENTS})`)], seq);
+      return;
+    }
+    const placeholders = placeholderPositions(sql);
+    const id = this.nextStatementId++;
+    this.statements.set(id, { sql, placeholders, types: null, longData: new Map() });
+    this.write(encodePrepareResponse(id, placeholders.length, [], this.deprecateEof()), seq);
+  }
+
+  private onExecute(payload: Buffer, statementId: number, seq: number): Promise<void> | void {
+    const stmt = this.statements.get(statementId);
+    if (!stmt) return void this.write([this.unknownStatement(statementId, 'mysqld_stmt_execute')], seq);
+    let sql: string;
+    try {
+      const req = parseExecute(payload, stmt.placeholders.length, stmt.types, stmt.longData);
+      stmt.types = req.types;
+      stmt.longData.clear();
+      sql = bindParams(stmt.sql, stmt.placeholders, req.params);
+    } catch (err) {
+      if (!(err instanceof MalformedPacketError)) throw err;
+      return void this.write([this.errPacket(ER.MALFORMED_PACKET, 'Malformed communication packet.')], seq);
+    }
+    return this.onQuery(sql, seq, true);
+  }
+
+  private unknownStatement(id: number, where: string): Buffer {
+    return this.errPacket(ER.UNKNOWN_STMT_HANDLER, `Unknown prepared statement handler (${id}) given to ${where}`);
+  }
+
+  private async onQuery(sql: string, seq: number, binary = false): Promise<void> {
+    const answer = await this.runRequest(sql);
+    this.respond(answer, seq, binary);
+    this.finishRequest();
+  }
+
+  /** Runs one request as the registry sees it (beginRequest … finishRequest, which the caller calls after writing). */
+  private async runRequest(sql: string): Promise<{ result: QueryResult } | { error: unknown }> {
+    const session = this.session!;
+    this.shared.questions++;
+    session.process.beginRequest();
+    this.requestRunning = true;
+    try {
+      return { result: await this.answer(sql, session) };
+    } catch (error) {
+      return { error };
+    }
+  }
+
+  private respond(answer: { result: QueryResult } | { error: unknown }, seq: number, binary: boolean): void {
+    let payloads: Buffer[];
+    try {
+      if ('error' in answer) throw answer.error;
+      const encode = binary ? encodeBinaryResult : encodeQueryResult;
+      payloads = encode(answer.result, { statusFlags: this.statusFlags(), deprecateEof: this.deprecateEof() });
+    } catch (err) {
+      payloads = [this.errorToPacket(err)];
+    }
+    this.write(payloads, seq);
+  }
+
+  /** After the response is written: back to idle, then honour a KILL CONNECTION or a vanished client. */
+  private finishRequest(): void {
+    const entry = this.session!.process;
+    entry.endRequest();
+    this.requestRunning = false;
+    if (this.socketGone) this.release();
+    else if (entry.closeRequested) this.destroyAfterWrite();
+  }
+
+  private async answer(sql: string, session: Session): Promise<QueryResult> {
+    const compat = answerCompat(sql, {
+      connectionId: session.connectionId,
+      user: session.user,
+      clientHost: session.clientHost,
+      currentDb: session.currentDb,
+      variables: this.variables,
+    });
+    if (!compat) return this.shared.handleQuery(sql, session);
+    if (compat.useDb !== undefined) session.currentDb = compat.useDb;
+    return compat.result;
+  }
+
+  private onInitDb(database: string, seq: number): void {
+    if (!database) {
+      this.write([this.errPacket(ER.NO_DB, 'No database selected')], seq);
+      return;
+    }
+    this.session!.currentDb = database;
+    this.ok(seq);
+  }
+
+  private onStatistics(seq: number): void {
+    const uptime = Math.max(1, Math.floor((Date.now() - this.shared.startedAt) / 1000));
+    const q = this.shared.questions;
+    const text =
+      `Uptime: ${uptime}  Threads: ${this.shared.liveConnections()}  Questions: ${q}  Slow queries: 0  Opens: 0  ` +
+      `Flush tables: 0  Open tables: 0  Queries per second avg: ${(q / uptime).toFixed(3)}`;
+    this.write([Buffer.from(text, 'utf8')], seq);
+  }
+
+  private onSetOption(option: number, seq: number): void {
+    // multi-statement batches are always accepted (goInception answers a batch with one result set)
+    if (option !== SetOption.MULTI_STATEMENTS_ON && option !== SetOption.MULTI_STATEMENTS_OFF) {
+      this.write([this.errPacket(ER.UNKNOWN_COM, 'Unknown command')], seq);
+      return;
+    }
+    this.write([this.endOfRows()], seq);
+  }
+
+  private onChangeUser(payload: Buffer, seq: number): void {
+    let req;
+    try {
+      req = parseChangeUser(payload, this.capabilities);
+    } catch (err) {
+      if (!(err instanceof MalformedPacketError)) throw err;
+      this.write([this.errPacket(ER.MALFORMED_PACKET, 'Malformed communication packet.')], seq);
+      return;
+    }
+    this.pending = { user: req.user, database: req.database, changeUser: true };
+    this.log = this.shared.logger.child({ conn: this.connectionId, client: this.clientHost, user: req.user });
+    const plugin = req.authPlugin ?? NATIVE_PASSWORD_PLUGIN;
+    if (plugin !== NATIVE_PASSWORD_PLUGIN) {
+      this.sendAuthSwitch(seq, 'change_user_switch');
+      return;
+    }
+    this.finishLogin(req.authResponse, seq);
+  }
+
+  // ---- responses ----------------------------------------------------------------------------------------
+
+  private statusFlags(): number {
+    return this.variables.get('autocommit').value === '1' ? ServerStatus.AUTOCOMMIT : 0;
+  }
+
+  private deprecateEof(): boolean {
+    return (this.capabilities & Capability.DEPRECATE_EOF) !== 0;
+  }
+
+  /** EOF, or with CLIENT_DEPRECATE_EOF the 0xfe OK that replaces it. */
+  private endOfRows(): Buffer {
+    return this.deprecateEof() ? encodeOk({ statusFlags: this.statusFlags() }, 0xfe) : encodeEof(this.statusFlags());
+  }
+
+  private ok(seq: number): void {
+    this.write([encodeOk({ statusFlags: this.statusFlags() })], seq);
+  }
+
+  private errPacket(kind: { code: number; sqlState: string }, message: string): Buffer {
+    return encodeErr(kind.code, kind.sqlState, message);
+  }
+
+  private errorToPacket(err: unknown): Buffer {
+    if (err instanceof MysqlError) return encodeErr(err.code, err.sqlState, err.message);
+    const message = err instanceof Error ? err.message : String(err);
+    this.log.error({ err }, 'query handler failed');
+    return encodeErr(ER.UNKNOWN.code, ER.UNKNOWN.sqlState, message || 'Unknown error');
+  }
+
+  /** Frames and writes `payloads` in one write; returns the next sequence id. */
+  private write(payloads: Buffer[], seq: number): number {
+    const framed = framePackets(payloads, seq);
+    if (!this.socket.destroyed && this.socket.writable) this.socket.write(framed.buffer);
+    return framed.nextSequenceId;
+  }
+
+  /** Sends an ERR and closes the connection. */
+  private fail(seq: number, err: MysqlError): void {
+    this.phase = 'closing';
+    this.queue.length = 0;
+    this.write([encodeErr(err.code, err.sqlState, err.message)], seq);
+    this.destroyAfterWrite();
+  }
+
+  private destroyAfterWrite(): void {
+    this.phase = 'closing';
+    const socket = this.socket;
+    if (socket.destroyed) return;
+    socket.end(() => socket.destroy());
+    setTimeout(() => socket.destroy(), LINGER_MS).unref();
+  }
+}

@@ -1,0 +1,116 @@
+// The connection's local answers to driver start-up queries (src/server/compat.ts is pure over the variables).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { answerCompat, type CompatSession } from '../../../src/server/compat.js';
+import { SessionVariables } from '../../../src/server/variables.js';
+import { ColumnType, MysqlError, type QueryResult } from '../../../src/protocol/result.js';
+
+function session(db: string | null = null): CompatSession {
+  return {
+    connectionId: 10485844, user: 'alice', clientHost: '127.0.0.1:5555', currentDb: db,
+    variables: new SessionVariables({ serverVersion: '5.7.25-inceptor-0.1.0', versionComment: 'inceptor', maxAllowedPacket: 4194304, tlsEnabled: false }),
+  };
+}
+
+function rows(sql: string, s = session()): { names: string[]; types: number[]; rows: (string | null)[][] } {
+  const answer = answerCompat(sql, s);
+  assert.ok(answer, `answered locally: ${sql}`);
+  const r = answer.result as Extract<QueryResult, { kind: 'rows' }>;
+  assert.equal(r.kind, 'rows');
+  return { names: r.columns.map((c) => c.name), types: r.columns.map((c) => c.type), rows: r.rows };
+}
+
+function mysqlCode(fn: () => unknown): number {
+  try {
+    fn();
+  } catch (err) {
+    assert.ok(err instanceof MysqlError);
+    return err.code;
+  }
+  assert.fail('expected a MysqlError');
+}
+
+test('the mariadb CLI start-up queries', () => {
+  assert.deepEqual(rows('select @@version_comment limit 1').rows, [['inceptor']]);
+  assert.deepEqual(rows('SELECT DATABASE()', session('db1')), { names: ['DATABASE()'], types: [ColumnType.VAR_STRING], rows: [['db1']] });
+  assert.deepEqual(rows('select database();').rows, [[null]]);
+});
+
+test('Connector/J 2.7 start-up: SET list with concat(@@sql_mode, …) then a @@ list', () => {
+  const s = session();
+  assert.deepEqual(answerCompat("set autocommit=1, sql_mode = concat(@@sql_mode,',STRICT_TRANS_TABLES')", s)?.result, { kind: 'ok' });
+  assert.match(s.variables.get('sql_mode').value!, /NO_ENGINE_SUBSTITUTION,STRICT_TRANS_TABLES$/);
+  const r = rows('SELECT @@max_allowed_packet,@@system_time_zone,@@time_zone,@@auto_increment_increment', s);
+  assert.deepEqual(r.names, ['@@max_allowed_packet', '@@system_time_zone', '@@time_zone', '@@auto_increment_increment']);
+  assert.deepEqual(r.types, [ColumnType.LONGLONG, ColumnType.VAR_STRING, ColumnType.VAR_STRING, ColumnType.LONGLONG]);
+  assert.deepEqual([r.rows[0]![0], r.rows[0]![2], r.rows[0]![3]], ['4194304', 'SYSTEM', '1']);
+});
+
+test('@@ selects keep the name as written, honour aliases, scopes and LIMIT 0', () => {
+  const r = rows('SELECT @@session.auto_increment_increment AS auto_increment_increment, @@GLOBAL.tx_isolation iso, @@Autocommit');
+  assert.deepEqual(r.names, ['auto_increment_increment', 'iso', '@@Autocommit']);
+  assert.deepEqual(r.rows, [['1', 'REPEATABLE-READ', '1']]);
+  assert.deepEqual(rows('select @@version limit 0').rows, []);
+  assert.deepEqual(rows("  SELECT 1, 'abc', NULL, -2.5 FROM DUAL ; ").rows, [['1', 'abc', null, '-2.5']]);
+  assert.deepEqual(rows("SELECT 'abc'").names, ['abc']);
+  assert.deepEqual(rows('select connection_id()').rows, [['10485844']]);
+  assert.deepEqual(rows('select user(), current_user()').rows, [['alice@127.0.0.1', 'alice@%']]);
+});
+
+test('unknown system variables answer 1193', () => {
+  assert.equal(mysqlCode(() => answerCompat('select @@no_such_thing', session())), 1193);
+  assert.equal(mysqlCode(() => answerCompat('set no_such_thing = 1', session())), 1193);
+  assert.equal(mysqlCode(() => answerCompat('set autocommit = maybe', session())), 1231);
+  assert.equal(mysqlCode(() => answerCompat("set wait_timeout = 'x'", session())), 1232);
+  assert.equal(mysqlCode(() => answerCompat('set version = 1', session())), 1238);
+});
+
+test('SET NAMES, CHARACTER SET, transaction levels and DEFAULT', () => {
+  const s = session();
+  answerCompat('SET NAMES utf8 COLLATE utf8_unicode_ci', s);
+  assert.equal(s.variables.get('character_set_client').value, 'utf8');
+  assert.equal(s.variables.get('character_set_results').value, 'utf8');
+  assert.equal(s.variables.get('collation_connection').value, 'utf8_unicode_ci');
+  answerCompat("set names 'latin1'", s);
+  assert.equal(s.variables.get('collation_connection').value, 'latin1_swedish_ci');
+  answerCompat('SET character_set_results = NULL', s);
+  assert.deepEqual(rows('select @@character_set_results', s).rows, [[null]]);
+  answerCompat('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED', s);
+  assert.equal(s.variables.get('tx_isolation').value, 'READ-COMMITTED');
+  answerCompat('set @@session.transaction_read_only = ON, autocommit = OFF', s);
+  assert.equal(s.variables.get('tx_read_only').value, '1');
+  assert.equal(s.variables.get('autocommit').value, '0');
+  answerCompat('set autocommit = DEFAULT, @x = 5', s);
+  assert.equal(s.variables.get('autocommit').value, '1');
+  // a bad assignment changes nothing
+  assert.throws(() => answerCompat('set autocommit = 0, nope = 1', s));
+  assert.equal(s.variables.get('autocommit').value, '1');
+});
+
+test('SHOW VARIABLES with LIKE and WHERE, SHOW WARNINGS', () => {
+  const like = rows("SHOW SESSION VARIABLES LIKE 'character\\_set\\_c%'");
+  assert.deepEqual(like.names, ['Variable_name', 'Value']);
+  assert.deepEqual(like.rows, [['character_set_client', 'utf8mb4'], ['character_set_connection', 'utf8mb4']]);
+  assert.deepEqual(rows("show variables where Variable_name = 'autocommit'").rows, [['autocommit', 'ON']]);
+  assert.deepEqual(rows("SHOW GLOBAL VARIABLES WHERE Variable_name IN ('max_allowed_packet', 'LICENSE') OR variable_name like 'lower%'").rows.map((r) => r[0]), ['license', 'lower_case_table_names', 'max_allowed_packet']);
+  assert.ok(rows('show variables').rows.length > 50);
+  const w = rows('SHOW WARNINGS');
+  assert.deepEqual(w.names, ['Level', 'Code', 'Message']);
+  assert.deepEqual(w.rows, []);
+});
+
+test('USE outside a batch changes the database', () => {
+  assert.deepEqual(answerCompat('use `my db`;', session()), { result: { kind: 'ok' }, useDb: 'my db' });
+});
+
+test('everything else goes to the query handler', () => {
+  const s = session();
+  for (const sql of [
+    '/*--user=u;--password=p;--host=127.0.0.1;--port=3306;--execute=1;*/ inception_magic_start; use test; inception_magic_commit;',
+    'use test; select 1', 'select 1; select 2', 'select a from t', 'inception get variables', "inception set check_dml_where = 1",
+    'kill 5', 'select sleep(1)', 'show databases', 'show processlist', 'SET PASSWORD = PASSWORD("x")', 'update t set a=1',
+    "select 'unterminated", '', '   ;', 'select high_priority 1',
+  ]) {
+    assert.equal(answerCompat(sql, s), null, sql);
+  }
+});
