@@ -1,0 +1,145 @@
+// `npm run bench`: measures inceptor against baselines taken in the same run, and prints ratios.
+// Load comes from this process (mysql2 clients); inceptor runs in its own process; MariaDB is a private instance.
+// Numbers on a shared 2-core machine are lower bounds; the ratios are what to compare across commits.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mysql from 'mysql2/promise';
+import { freePort, startPrivateMariaDb } from '../test/support/mariadb.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const INSERTS = Number(process.env.BENCH_INSERTS ?? 10000);
+
+interface Endpoint {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+}
+
+async function rateOfQueries(ep: Endpoint, sql: string, connections: number): Promise<number> {
+  const conns = await Promise.all(Array.from({ length: connections }, () => mysql.createConnection(ep)));
+  const deadline = Date.now() + SECONDS * 1000;
+  let done = 0;
+  await Promise.all(
+    conns.map(async (c) => {
+      while (Date.now() < deadline) {
+        await c.query(sql);
+        done++;
+      }
+    }),
+  );
+  await Promise.all(conns.map((c) => c.end()));
+  return done / SECONDS;
+}
+
+async function rateOfConnects(ep: Endpoint, parallel: number): Promise<number> {
+  const deadline = Date.now() + SECONDS * 1000;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (Date.now() < deadline) {
+        const c = await mysql.createConnection(ep);
+        await c.end();
+        done++;
+      }
+    }),
+  );
+  return done / SECONDS;
+}
+
+function insertStatements(table: string, n: number): string[] {
+  return Array.from({ length: n }, (_, i) => `insert into ${table}(id, name, score) values (${i + 1}, 'name-${i}', ${i % 100})`);
+}
+
+function batch(db: Endpoint, mode: 'check' | 'execute', schema: string, statements: string[]): string {
+  return (
+    `/*--user=${db.user};--password=${db.password};--host=${db.host};--port=${db.port};--${mode}=1;--ignore-warnings=1;*/\n` +
+    `inception_magic_start;\nuse ${schema};\n${statements.join(';\n')};\ninception_magic_commit;`
+  );
+}
+
+async function startInceptorProcess(port: number): Promise<ChildProcess> {
+  const dir = mkdtempSync(join(tmpdir(), 'inceptor-bench-'));
+  const cfg = join(dir, 'config.toml');
+  writeFileSync(cfg, `host = "127.0.0.1"\nport = ${port}\n[log]\nlevel = "error"\n`);
+  // The CLI module exports main(); run it from source through tsx so the bench needs no build step.
+  const boot = `const m = await import(${JSON.stringify(new URL('../src/cli.ts', import.meta.url).href)}); await m.main(['--config', ${JSON.stringify(cfg)}]);`;
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', boot], { stdio: ['ignore', 'ignore', 'inherit'] });
+  for (let i = 0; i < 100; i++) {
+    try {
+      const c = await mysql.createConnection({ host: '127.0.0.1', port, user: 'bench', password: '' });
+      await c.end();
+      return child;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  child.kill();
+  throw new Error('inceptor did not start');
+}
+
+function row(label: string, ours: number, base: number, unit: string): string {
+  return `${label.padEnd(44)} ${ours.toFixed(0).padStart(9)} ${unit.padEnd(8)} ${base.toFixed(0).padStart(9)} ${unit.padEnd(8)} ${(ours / base).toFixed(2).padStart(6)}`;
+}
+
+async function main(): Promise<void> {
+  const db = await startPrivateMariaDb();
+  const port = await freePort();
+  const child = await startInceptorProcess(port);
+  const proxy: Endpoint = { host: '127.0.0.1', port, user: 'bench', password: '' };
+  const direct: Endpoint = { host: db.host, port: db.port, user: db.user, password: db.password };
+  const lines: string[] = [];
+  try {
+    const q = 'select @@version_comment limit 1';
+    console.log(`measuring (${SECONDS}s per figure, ${INSERTS} inserts)…`);
+    lines.push(`${'figure'.padEnd(44)} ${'inceptor'.padStart(18)} ${'MariaDB/direct'.padStart(18)} ${'ratio'.padStart(6)}`);
+    lines.push(row('local query, 1 connection', await rateOfQueries(proxy, q, 1), await rateOfQueries(direct, q, 1), 'q/s'));
+    lines.push(row('local query, 32 connections', await rateOfQueries(proxy, q, 32), await rateOfQueries(direct, q, 32), 'q/s'));
+    lines.push(row('new connections, 1 at a time', await rateOfConnects(proxy, 1), await rateOfConnects(direct, 1), 'conn/s'));
+    lines.push(row('new connections, 32 in parallel', await rateOfConnects(proxy, 32), await rateOfConnects(direct, 32), 'conn/s'));
+
+    const admin = await mysql.createConnection({ ...direct, multipleStatements: true });
+    await admin.query('create database if not exists bench; drop table if exists bench.t_direct, bench.t_proxy, bench.t_check;');
+    for (const t of ['t_direct', 't_proxy', 't_check']) {
+      await admin.query(`create table bench.${t}(id int primary key, name varchar(64) not null, score int not null)`);
+    }
+    const conn = await mysql.createConnection({ ...direct, database: 'bench' });
+    let t0 = performance.now();
+    for (const sql of insertStatements('t_direct', INSERTS)) await conn.query(sql);
+    const directSeconds = (performance.now() - t0) / 1000;
+    await conn.end();
+
+    const client = await mysql.createConnection(proxy);
+    t0 = performance.now();
+    const [execRows] = await client.query(batch(direct, 'execute', 'bench', insertStatements('t_proxy', INSERTS)));
+    const proxySeconds = (performance.now() - t0) / 1000;
+    const executed = (execRows as unknown[][]).length;
+    const [[{ n }]] = (await admin.query('select count(*) n from bench.t_proxy')) as unknown as [[{ n: number }]];
+    if (Number(n) !== INSERTS) throw new Error(`execute batch inserted ${n} of ${INSERTS} rows (${executed} result rows)`);
+    lines.push(
+      `${`${INSERTS} single-row INSERTs executed`.padEnd(44)} ${proxySeconds.toFixed(2).padStart(9)} ${'s'.padEnd(8)} ${directSeconds
+        .toFixed(2)
+        .padStart(9)} ${'s'.padEnd(8)} ${(proxySeconds / directSeconds).toFixed(2).padStart(6)}   (goal <= 1.10)`,
+    );
+
+    t0 = performance.now();
+    await client.query(batch(direct, 'check', 'bench', insertStatements('t_check', INSERTS)));
+    const checkSeconds = (performance.now() - t0) / 1000;
+    lines.push(`${`check-only, ${INSERTS} INSERTs in one batch`.padEnd(44)} ${(INSERTS / checkSeconds).toFixed(0).padStart(9)} stmts/s`);
+    await client.end();
+    await admin.end();
+  } finally {
+    child.kill('SIGTERM');
+    db.stop();
+  }
+  lines.push('ratio = inceptor / baseline: for rates higher is better, for times lower is better.');
+  console.log(lines.join('\n'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
