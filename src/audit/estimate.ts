@@ -1,11 +1,16 @@
-// affected_rows at audit time (reference-behaviour §3.16): INSERT VALUES counts its rows; UPDATE/DELETE ask the
-// target's EXPLAIN when the row has no error and no table involved is new in this batch.
+// affected_rows at audit time (reference-behaviour §3.16) and the row-count limits that depend on it:
+// INSERT VALUES counts its rows (ER_INSERT_TOO_MUCH_ROWS); UPDATE/DELETE and INSERT … SELECT ask the target's
+// EXPLAIN when the row has no error and no table involved is new in this batch (ER_UDPATE_TOO_MUCH_ROWS for
+// UPDATE/DELETE); ALTER TABLE / CREATE INDEX / DROP INDEX / TRUNCATE, and DROP TABLE in check mode, take
+// information_schema TABLE_ROWS (ER_CHANGE_TOO_MUCH_ROWS for ALTER and DROP).
 
 import type { ResultRow } from '../batch/row.js';
-import { insertRowsOf, tablesOf } from '../sql/ast.js';
+import { insertRowsOf, insertSelectOf, tablesOf, type TableName } from '../sql/ast.js';
 import type { ParsedStatement } from '../sql/statement.js';
+import { Code } from './catalogue.js';
+import { analysisOf } from './resolver.js';
 import type { SqlRunner } from './runner.js';
-import type { SchemaSnapshot } from './snapshot.js';
+import type { SchemaSnapshot, TableInfo } from './snapshot.js';
 
 export interface EstimateContext {
   runner: SqlRunner;
@@ -13,29 +18,109 @@ export interface EstimateContext {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   inc: Record<string, any>;
   dbOf: (ref: { db: string | null }) => string | null;
+  /** Raises a catalogue code on the row at its configured level. */
+  report: (code: number, args: unknown[]) => void;
+  /** Execute mode (DROP TABLE is only estimated in check mode). */
+  execute: boolean;
 }
 
-export async function estimateAffectedRows(stmt: ParsedStatement, row: ResultRow, ctx: EstimateContext): Promise<void> {
+function limitOf(inc: Record<string, unknown>, key: string): number {
+  const n = Number(inc[key] ?? 0);
+  return Number.isFinite(n) && n > 0 ? n : 0;
+}
+
+async function tableOf(ctx: EstimateContext, ref: TableName | undefined): Promise<TableInfo | null> {
+  const db = ref ? ctx.dbOf(ref) : null;
+  return ref && db !== null ? ctx.snapshot.table(db, ref.name) : null;
+}
+
+/** Synchronous for INSERT VALUES (the bulk of large batches); a promise when the target is asked. */
+export function estimateAffectedRows(stmt: ParsedStatement, row: ResultRow, ctx: EstimateContext): Promise<void> | void {
+  if (stmt.kind === 'insert' || stmt.kind === 'replace') {
+    const rows = insertRowsOf(stmt);
+    if (rows) {
+      row.affectedRows = rows.length;
+      const max = limitOf(ctx.inc, 'max_insert_rows');
+      if (max > 0 && rows.length > max) ctx.report(Code.ER_INSERT_TOO_MUCH_ROWS, [rows.length, max]);
+      return;
+    }
+  }
+  return estimateFromTarget(stmt, row, ctx);
+}
+
+async function estimateFromTarget(stmt: ParsedStatement, row: ResultRow, ctx: EstimateContext): Promise<void> {
   switch (stmt.kind) {
     case 'insert':
     case 'replace': {
-      const rows = insertRowsOf(stmt);
-      if (rows) row.affectedRows = rows.length;
+      const select = insertSelectOf(stmt) as { from?: unknown } | null;
+      if (!select || row.errorLevel >= 2) return;
+      const lookup = { row, dbOf: ctx.dbOf, table: (ref: { db: string | null; name: string }) => tableOf(ctx, { ...ref, alias: null }) };
+      const analysis = await analysisOf(stmt, lookup);
+      const target = await tableOf(ctx, tablesOf(stmt)[0]);
+      if (analysis.usesNewTables || analysis.missingTables.length > 0 || !target || target.isNew || target.hasNewColumns) return;
+      const estimate = await explainRows(ctx.runner, stmt.text, String(ctx.inc.explain_rule ?? 'first'), row);
+      row.affectedRows = estimate === 0 && !(Array.isArray(select.from) && select.from.length > 0) ? 1 : estimate;
       return;
     }
     case 'update':
     case 'delete': {
       if (row.errorLevel >= 2) return;
       for (const t of tablesOf(stmt)) {
-        const db = ctx.dbOf(t);
-        const info = db === null ? null : await ctx.snapshot.table(db, t.name);
+        const info = await tableOf(ctx, t);
         if (!info || info.isNew || info.hasNewColumns) return;
       }
       row.affectedRows = await explainRows(ctx.runner, stmt.text, String(ctx.inc.explain_rule ?? 'first'), row);
+      const max = limitOf(ctx.inc, 'max_update_rows');
+      if (max > 0 && row.affectedRows > max) ctx.report(Code.ER_UDPATE_TOO_MUCH_ROWS, [row.affectedRows, max]);
+      return;
+    }
+    case 'alter_table':
+    case 'create_index':
+    case 'drop_index':
+    case 'truncate_table': {
+      const info = await tableOf(ctx, tablesOf(stmt)[0]);
+      if (!info || info.isNew) return;
+      const rows = await tableRows(ctx.runner, info, row);
+      if (rows === null) return;
+      row.affectedRows = rows;
+      const max = limitOf(ctx.inc, 'max_ddl_affect_rows');
+      if (stmt.kind === 'alter_table' && max > 0 && rows > max) ctx.report(Code.ER_CHANGE_TOO_MUCH_ROWS, ['Alter', rows, max]);
+      return;
+    }
+    case 'drop_table': {
+      if (ctx.execute) return;
+      const max = limitOf(ctx.inc, 'max_ddl_affect_rows');
+      let total = 0;
+      for (const t of tablesOf(stmt)) {
+        const info = await tableOf(ctx, t);
+        if (!info || info.isNew) continue;
+        const rows = await tableRows(ctx.runner, info, row);
+        if (rows === null) continue;
+        total += rows;
+        if (max > 0 && rows > max) ctx.report(Code.ER_CHANGE_TOO_MUCH_ROWS, ['Drop', rows, max]);
+      }
+      row.affectedRows = total;
       return;
     }
     default:
       return;
+  }
+}
+
+/** information_schema TABLE_ROWS of a table on the target (an estimate for InnoDB); null when not found. */
+export async function tableRows(runner: SqlRunner, table: TableInfo, row: ResultRow): Promise<number | null> {
+  try {
+    const rows = await runner.query<{ TABLE_ROWS: unknown }>(
+      'SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?',
+      [table.db, table.name],
+    );
+    if (rows.length === 0) return null;
+    const n = Number(rows[0]!.TABLE_ROWS ?? 0);
+    return Number.isFinite(n) ? n : 0;
+  } catch (err) {
+    const e = err as { sqlMessage?: string; message?: string };
+    row.addText(2, String(e.sqlMessage ?? e.message ?? err));
+    return null;
   }
 }
 

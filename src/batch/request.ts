@@ -106,6 +106,7 @@ async function runBatch(pieces: SqlPiece[], session: ClientSession, deps: Reques
       target,
       initialDb: options.db || null,
       serverInfo: target.serverInfo,
+      execute: options.execute,
     });
     const applySet = async (item: Extract<BatchItem, { kind: 'set' }>): Promise<void> => {
       await runLocalCommand(item.command, commandContext(session, deps, sessionSettings, true));

@@ -207,6 +207,13 @@ export function updateSetOf(stmt: ParsedStatement): Assignment[] {
 
 // --- expressions -------------------------------------------------------------------------------------------
 
+/** An identifier the parser gives as a plain string or as a quoted-string node (`{type, value}`). */
+export function identText(v: unknown): string | null {
+  if (typeof v === 'string') return v;
+  const n = obj(v);
+  return n && typeof n.value === 'string' ? n.value : null;
+}
+
 /** A column reference node → `{table, column}`; null for anything else (and for `*`). */
 export function columnRefOf(node: unknown): ColumnRef | null {
   const n = obj(node);
@@ -217,7 +224,41 @@ export function columnRefOf(node: unknown): ColumnRef | null {
     column = expr ? str(expr.value) : null;
   }
   if (column === null || column === '*') return null;
-  return { table: str(n.table), column };
+  return { table: identText(n.table), column };
+}
+
+/** `db` qualifier of a `db.t.col` column reference (null when absent). */
+export function columnDbOf(node: unknown): string | null {
+  return identText(obj(node)?.db);
+}
+
+/** Whether a select-list/column node is `*` or `t.*`; returns the qualifier ('' for a bare `*`), else null. */
+export function starOf(node: unknown): string | null {
+  const n = obj(node);
+  if (!n || n.type !== 'column_ref' || n.column !== '*') return null;
+  return identText(n.table) ?? '';
+}
+
+/**
+ * The SELECT a statement carries: SELECT itself, INSERT … SELECT's query, CREATE VIEW's query; null otherwise.
+ * UNION members follow through `_next`.
+ */
+export function querySelectOf(stmt: ParsedStatement): Node | null {
+  if (stmt.kind === 'select') return obj(stmt.ast);
+  if (stmt.kind === 'insert' || stmt.kind === 'replace') return obj(insertSelectOf(stmt));
+  if (stmt.kind === 'create_view') {
+    if (stmt.recognised?.form === 'create_view') return obj(stmt.recognised.select);
+    return obj(obj(stmt.ast)?.select);
+  }
+  return null;
+}
+
+/** CREATE VIEW's explicit column list (null when absent). */
+export function viewColumnsOf(stmt: ParsedStatement): string[] | null {
+  if (stmt.kind !== 'create_view') return null;
+  if (stmt.recognised?.form === 'create_view') return stmt.recognised.columns;
+  const cols = obj(stmt.ast)?.columns;
+  return Array.isArray(cols) ? cols.map((c) => identText(c) ?? columnRefOf(c)?.column ?? String(c)) : null;
 }
 
 /**
@@ -419,4 +460,27 @@ export function createTableOf(stmt: ParsedStatement): CreateTableShape | null {
     options,
     comment: rawComment === undefined ? null : unquote(rawComment),
   };
+}
+
+// --- CREATE INDEX / DROP INDEX -----------------------------------------------------------------------------
+
+/** `CREATE [UNIQUE|FULLTEXT|SPATIAL] INDEX i ON t (cols)` → the index and its table. */
+export function createIndexOf(stmt: ParsedStatement): { table: TableName; index: IndexDefinition } | null {
+  const ast = obj(stmt.ast);
+  if (!ast || stmt.kind !== 'create_index') return null;
+  const table = tableList(ast.table)[0];
+  if (!table) return null;
+  const type = (str(ast.index_type) ?? '').toLowerCase();
+  const kind: IndexDefinition['kind'] =
+    type === 'unique' ? 'unique' : type === 'fulltext' ? 'fulltext' : type === 'spatial' ? 'spatial' : 'index';
+  return { table, index: { kind, name: identText(ast.index), columns: indexColumns(ast.index_columns) } };
+}
+
+/** `DROP INDEX i ON t` → index name and table. */
+export function dropIndexOf(stmt: ParsedStatement): { table: TableName; name: string } | null {
+  const ast = obj(stmt.ast);
+  if (!ast || stmt.kind !== 'drop_index') return null;
+  const table = tableList(ast.table)[0];
+  const name = columnRefOf(ast.name)?.column ?? identText(ast.name);
+  return table && name !== null ? { table, name } : null;
 }

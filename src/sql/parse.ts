@@ -2,9 +2,10 @@
 // error otherwise (reference-behaviour §1.4).
 
 import { astify, type NodeParserFailure } from './node-parser.js';
+import { insertFromTemplate, learnInsertTemplate } from './insert-template.js';
 import { kindOfAst } from './kind.js';
 import { tokenLengthAt } from './lex.js';
-import { recognise, recogniseInsertCountMismatch } from './recognise.js';
+import { recognise, recogniseInsertCountMismatch, recogniseUpdateAndAssignment } from './recognise.js';
 import type { ParseResult } from './statement.js';
 
 export const NEAR_TEXT_MAX = 2048;
@@ -12,11 +13,15 @@ export const NEAR_TEXT_MAX = 2048;
 export const EMPTY_PARSE_MESSAGE = '解析失败! 可能是解析器bug,请联系作者.';
 
 export function parseStatement(text: string): ParseResult {
+  const fast = insertFromTemplate(text);
+  if (fast) return { ok: true, statement: fast };
   const parsed = astify(text);
   if (parsed.ok) {
     if (parsed.asts.length === 1) {
       const ast = parsed.asts[0];
-      return { ok: true, statement: { text, kind: kindOfAst(ast), ast } };
+      const kind = kindOfAst(ast);
+      if (kind === 'insert') learnInsertTemplate(text, ast);
+      return { ok: true, statement: { text, kind, ast } };
     }
     if (parsed.asts.length === 0) return { ok: false, message: EMPTY_PARSE_MESSAGE };
     // Several statements in one piece: the splitter should not produce this; report it at the second one.
@@ -26,6 +31,8 @@ export function parseStatement(text: string): ParseResult {
     const fixed = recogniseInsertCountMismatch(text);
     if (fixed) return { ok: true, statement: { text, ...fixed } };
   }
+  const andAssignment = recogniseUpdateAndAssignment(text);
+  if (andAssignment) return { ok: true, statement: { text, ...andAssignment } };
   const own = recognise(text);
   if (own) return { ok: true, statement: { text, ...own } };
   return { ok: false, message: syntaxErrorMessage(text, parsed.failure) };

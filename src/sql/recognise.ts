@@ -245,3 +245,55 @@ export function recogniseInsertCountMismatch(sql: string): Recognised | null {
   ast.columns = columns;
   return { kind: kindOfAst(ast), ast };
 }
+
+/**
+ * `UPDATE … SET a = 1 AND b = 2 …`: MySQL reads the value as `1 AND (b = 2)`, node-sql-parser refuses it. Re-read
+ * with every assignment value parenthesised and note which values had a top-level AND (goInception warns,
+ * ErrWrongAndExpr). Null when no assignment has such an AND or the re-read still fails.
+ */
+export function recogniseUpdateAndAssignment(sql: string): Recognised | null {
+  const toks = tokenize(sql);
+  if (!isWord(toks[0], 'UPDATE')) return null;
+  let depth = 0;
+  let setAt = -1;
+  let endAt = toks.length;
+  for (let i = 1; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.type === 'punct' && t.text === '(') depth++;
+    else if (t.type === 'punct' && t.text === ')') depth--;
+    else if (depth === 0 && setAt < 0 && isWord(t, 'SET')) setAt = i;
+    else if (depth === 0 && setAt >= 0 && (isWord(t, 'WHERE', 'LIMIT') || (isWord(t, 'ORDER') && isWord(toks[i + 1], 'BY')))) {
+      endAt = i;
+      break;
+    }
+  }
+  if (setAt < 0) return null;
+  const parts = splitTopLevel(toks, setAt + 1, endAt);
+  if (!parts) return null;
+  const columns: string[] = [];
+  const rewritten: string[] = [];
+  for (const part of parts) {
+    const eq = part.findIndex((t) => t.type === 'punct' && t.text === '=');
+    if (eq <= 0 || eq === part.length - 1) return null;
+    const lhs = sql.slice(part[0]!.start, part[eq - 1]!.end);
+    const value = part.slice(eq + 1);
+    let d = 0;
+    let ands = 0;
+    let betweens = 0;
+    for (let k = 0; k < value.length; k++) {
+      const t = value[k]!;
+      if (t.text === '(' && t.type === 'punct') d++;
+      else if (t.text === ')' && t.type === 'punct') d--;
+      else if (d === 0 && isWord(t, 'BETWEEN')) betweens++;
+      else if (d === 0 && (isWord(t, 'AND') || (t.text === '&' && value[k + 1]?.text === '&'))) ands++;
+    }
+    if (ands > betweens) columns.push(lhs.replace(/`/g, ''));
+    rewritten.push(`${lhs} = (${sql.slice(value[0]!.start, value[value.length - 1]!.end)})`);
+  }
+  if (columns.length === 0) return null;
+  const tail = endAt < toks.length ? ' ' + sql.slice(toks[endAt]!.start) : '';
+  const text = sql.slice(0, toks[setAt]!.end) + ' ' + rewritten.join(', ') + tail;
+  const parsed = astify(text);
+  if (!parsed.ok || parsed.asts.length !== 1 || kindOfAst(parsed.asts[0]) !== 'update') return null;
+  return { kind: 'update', ast: parsed.asts[0], recognised: { form: 'update_and_assignment', columns } };
+}

@@ -50,6 +50,12 @@ export type RecognisedForm =
   | { form: 'create_view'; db: string | null; name: string; columns: string[] | null; select: unknown }
   /** CREATE TABLE with a PARTITION clause: `ast` is the statement without it, `partition` the clause text. */
   | { form: 'create_table_partition'; partition: string }
+  /**
+   * `UPDATE … SET a = 1 AND b = 2`: node-sql-parser rejects an unparenthesised AND in an assignment; `ast` is the
+   * statement re-read with each assignment value parenthesised (what MySQL means), `columns` the assignments
+   * whose value was such an AND.
+   */
+  | { form: 'update_and_assignment'; columns: string[] }
   /** A valid statement the parser cannot read and no rule needs details of (SHOW …, EXPLAIN …, FLUSH …). */
   | { form: 'keyword'; keyword: string };
 

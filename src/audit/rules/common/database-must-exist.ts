@@ -5,7 +5,7 @@ import { tablesOf } from '../../../sql/ast.js';
 
 export default defineRule({
   code: Code.ER_DB_NOT_EXISTED_ERROR,
-  on: ['create_table', 'insert', 'replace', 'update', 'delete'],
+  on: ['create_table', 'insert', 'replace', 'update', 'delete', 'alter_table', 'create_index', 'drop_index', 'create_view'],
   async check(stmt, ctx) {
     for (const t of tablesOf(stmt)) {
       const db = ctx.dbOf(t);

@@ -1,5 +1,6 @@
 // Every column of the INSERT column list must exist in the table (§3.9).
 import { Code } from '../../catalogue.js';
+import { hasColumn } from '../../column-lookup.js';
 import { defineRule } from '../../rule.js';
 import { insertColumnsOf, tablesOf } from '../../../sql/ast.js';
 
@@ -11,7 +12,6 @@ export default defineRule({
     const columns = insertColumnsOf(stmt);
     const table = ref ? await ctx.table(ref) : null;
     if (!table || !columns) return;
-    const known = new Set(table.columns.map((c) => c.field.toLowerCase()));
-    for (const c of columns) if (!known.has(c.toLowerCase())) ctx.report(`${table.name}.${c}`);
+    for (const c of columns) if (!hasColumn(table, c)) ctx.report(`${table.name}.${c}`);
   },
 });

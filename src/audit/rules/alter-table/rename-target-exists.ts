@@ -1,0 +1,14 @@
+// ALTER TABLE … RENAME [TO] t2 where t2 exists (§3.4).
+import { Code } from '../../catalogue.js';
+import { defineRule } from '../../rule.js';
+import { alterActionsOf } from '../../../sql/alter-actions.js';
+
+export default defineRule({
+  code: Code.ER_TABLE_EXISTS_ERROR,
+  on: ['alter_table'],
+  async check(stmt, ctx) {
+    for (const a of alterActionsOf(stmt)) {
+      if (a.op === 'rename_table' && (await ctx.table(a.to))) ctx.report(a.to.name);
+    }
+  },
+});

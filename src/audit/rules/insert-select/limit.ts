@@ -1,0 +1,16 @@
+// check_dml_limit: INSERT … SELECT … LIMIT (§3.9).
+import { Code } from '../../catalogue.js';
+import { defineRule, flag } from '../../rule.js';
+import { insertSelectOf } from '../../../sql/ast.js';
+import { lastMember } from './union.js';
+
+export default defineRule({
+  code: Code.ER_WITH_LIMIT_CONDITION,
+  on: ['insert', 'replace'],
+  gate: (inc) => flag(inc, 'check_dml_limit'),
+  check(stmt, ctx) {
+    const last = lastMember(insertSelectOf(stmt));
+    const limit = last?.limit as { value?: unknown[] } | null | undefined;
+    if (limit && Array.isArray(limit.value) && limit.value.length > 0) ctx.report();
+  },
+});
