@@ -16,8 +16,9 @@ import {
 } from '../protocol/handshake.js';
 import { encodeEof, encodeErr, encodeOk, encodeQueryResult } from '../protocol/responses.js';
 import { bindParams, encodeBinaryResult, encodePrepareResponse, parseExecute, placeholderPositions } from '../protocol/prepared.js';
-import { ER, MysqlError, type QueryResult } from '../protocol/result.js';
-import { answerCompat } from './compat.js';
+import { ER, MysqlError, type ColumnDef, type QueryResult } from '../protocol/result.js';
+import { answerCompat, type CompatAnswer } from './compat.js';
+import { describeAtPrepare, restoreLeadingComment } from './describe.js';
 import type { ClientSession, QueryHandler } from './session.js';
 import type { UserDirectory } from './users.js';
 import { SessionVariables } from './variables.js';
@@ -138,6 +139,8 @@ export class Connection {
   private released = false;
   private readonly statements = new Map<number, PreparedStatement>();
   private nextStatementId = 1;
+  /** Text of the prepared statement closed by the previous command (see restoreLeadingComment). */
+  private justClosedSql: string | null = null;
 
   constructor(socket: Socket, private readonly shared: ConnectionShared) {
     this.closed = new Promise((resolve) => (this.resolveClosed = resolve));
@@ -418,6 +421,8 @@ export class Connection {
       return;
     }
     this.log.trace({ command: command.type }, 'command');
+    const justClosed = this.justClosedSql;
+    this.justClosedSql = null;
     switch (command.type) {
       case 'quit':
         this.destroyAfterWrite();
@@ -440,10 +445,11 @@ export class Connection {
       case 'field_list':
         return void this.write([this.endOfRows()], seq);
       case 'stmt_prepare':
-        return this.onPrepare(command.sql, seq);
+        return this.onPrepare(restoreLeadingComment(justClosed, command.sql), seq);
       case 'stmt_execute':
         return this.onExecute(packet.payload, command.statementId, seq);
       case 'stmt_close':
+        this.justClosedSql = this.statements.get(command.statementId)?.sql ?? null;
         this.statements.delete(command.statementId);
         return;
       case 'stmt_reset': {
@@ -469,18 +475,31 @@ export class Connection {
   }
 
   /**
-   * COM_STMT_PREPARE. Nothing runs yet (a prepared statement may never be executed), so no result columns
-   * are announced: the execute describes them. Parameters are bound into the text at execute.
+   * COM_STMT_PREPARE. The statement does not run yet (it may never be executed), but its result columns are
+   * announced when they are knowable without side effects (describe.ts): drivers such as Connector/ODBC
+   * decide from this response whether a result set follows. Parameters are bound into the text at execute.
    */
-  private onPrepare(sql: string, seq: number): void {
+  private async onPrepare(sql: string, seq: number): Promise<void> {
     if (this.statements.size >= MAX_PREPARED_STATEMENTS) {
       this.write([this.errPacket(ER.MAX_PREPARED_STMT_COUNT_REACHED, `Can't create more than max_prepared_stmt_count statements (current value: ${MAX_PREPARED_STATEMENTS})`)], seq);
       return;
     }
     const placeholders = placeholderPositions(sql);
+    const session = this.session!;
+    let columns: ColumnDef[] = [];
+    try {
+      columns = await describeAtPrepare(sql, placeholders.length, {
+        compat: (text) => this.compatAnswer(text, session)?.result ?? null,
+        runLocal: (text) => this.shared.handleQuery(text, session),
+      });
+    } catch (err) {
+      // describing is a courtesy: the execute reports whatever is wrong
+      this.log.warn({ err }, 'could not describe a prepared statement');
+    }
     const id = this.nextStatementId++;
     this.statements.set(id, { sql, placeholders, types: null, longData: new Map() });
-    this.write(encodePrepareResponse(id, placeholders.length, [], this.deprecateEof()), seq);
+    this.log.debug({ event: 'prepare', statement: id, params: placeholders.length, columns: columns.length }, 'statement prepared');
+    this.write(encodePrepareResponse(id, placeholders.length, columns, this.deprecateEof()), seq);
   }
 
   private onExecute(payload: Buffer, statementId: number, seq: number): Promise<void> | void {
@@ -543,14 +562,18 @@ export class Connection {
     else if (entry.closeRequested) this.destroyAfterWrite();
   }
 
-  private async answer(sql: string, session: Session): Promise<QueryResult> {
-    const compat = answerCompat(sql, {
+  private compatAnswer(sql: string, session: Session): CompatAnswer | null {
+    return answerCompat(sql, {
       connectionId: session.connectionId,
       user: session.user,
       clientHost: session.clientHost,
       currentDb: session.currentDb,
       variables: this.variables,
     });
+  }
+
+  private async answer(sql: string, session: Session): Promise<QueryResult> {
+    const compat = this.compatAnswer(sql, session);
     if (!compat) return this.shared.handleQuery(sql, session);
     if (compat.useDb !== undefined) session.currentDb = compat.useDb;
     return compat.result;

@@ -188,6 +188,11 @@ function parseIsql(stdout: string): QueryOutcome {
   };
 }
 
+/** More than one statement in the text (a `;` followed by more SQL, outside quotes is close enough here). */
+function isMultiStatement(sql: string): boolean {
+  return /;\s*\S/.test(sql.replace(/'(?:[^'\\]|\\.)*'|\/\*[\s\S]*?\*\//g, ''));
+}
+
 export const odbcProbe: Probe = async (req) => {
   const isql = requireTool('isql', 'apt-get install -y unixodbc odbc-mariadb');
   requireTool('/usr/lib/x86_64-linux-gnu/odbc/libmaodbc.so', 'apt-get install -y odbc-mariadb');
@@ -198,10 +203,17 @@ export const odbcProbe: Probe = async (req) => {
   const results: QueryOutcome[] = [];
   for (const sql of req.queries.length ? req.queries : ['']) {
     if (sql.includes('\n')) throw new Error('isql sends one line per statement: put the batch on one line');
-    const r = await run(isql, ['-k', dsn, '-b', '-q', '-c', '-x0x09', '-v', '-e'], { input: sql === '' ? '' : `${sql}\n` });
+    // -e: SQLExecDirect, what applications use for ad-hoc SQL
+    const r = await run(isql, ['-k', dsn, '-b', '-q', '-c', '-x0x09', '-v', '-e'], { input: sql === '' ? '' : `${sql}\n`, timeoutMs: 30_000 });
     if (r.stdout.includes('Could not SQLDriverConnect') || r.stderr.includes('Could not SQLDriverConnect')) {
       const diag = /^\[([0-9A-Z]{5})\]\[ma-[^\]]*\](.*)$/m.exec(r.stdout);
       return { connectError: { code: null, message: diag ? `[${diag[1]}] ${diag[2]}` : r.stdout + r.stderr } };
+    }
+    // Connector/ODBC 3.1.15 counts the statements of a multi-statement text but prepares it as one; after the
+    // result has been read, isql's SQLMoreResults makes the driver dereference the statement handles it never
+    // created (SIGSEGV in mysql_stmt_field_count, whatever the server answered). Only that crash is tolerated.
+    if (r.signal !== null && !(r.signal === 'SIGSEGV' && isMultiStatement(sql))) {
+      throw new Error(`isql died with ${r.signal}: ${r.stderr}\n${r.stdout}`);
     }
     if (sql !== '') results.push(parseIsql(r.stdout));
   }

@@ -26,6 +26,8 @@ export function requirePythonModule(module: string, apt: string): void {
 
 export interface RunResult {
   code: number | null;
+  /** The signal that ended the program (e.g. SIGSEGV), null when it exited. */
+  signal: string | null;
   stdout: string;
   stderr: string;
 }
@@ -39,7 +41,8 @@ export function run(cmd: string, args: string[], opts: { input?: string; env?: N
       { env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', ...opts.env }, timeout: opts.timeoutMs ?? 60_000, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' },
       (err, stdout, stderr) => {
         const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : null) : 0;
-        resolve({ code, stdout, stderr: stderr + (err && code === null ? `\n[${err.message}]` : '') });
+        const signal = err ? ((err as { signal?: string | null }).signal ?? null) : null;
+        resolve({ code, signal, stdout, stderr: stderr + (err && code === null ? `\n[${err.message}]` : '') });
       },
     );
     child.stdin?.end(opts.input ?? '');
