@@ -8,6 +8,7 @@ import type { ParsedStatement, StatementKind } from '../sql/statement.js';
 import { Code, codeDef, formatCode, levelOf } from './catalogue.js';
 import { applySnapshotEffects } from './effects.js';
 import { estimateAffectedRows } from './estimate.js';
+import { DEFAULT_REAL_ROW_COUNT_TIMEOUT_MS } from './real-count.js';
 import type { Rule, RuleContext } from './rule.js';
 import { RULES } from './rules/index.js';
 import type { AuditServerInfo, AuditSettings, SqlRunner } from './runner.js';
@@ -35,6 +36,10 @@ export interface AuditorOptions {
   rules?: readonly Rule[];
   /** Execute mode (`--execute=1`): DROP TABLE then gets no TABLE_ROWS estimate (§3.16). Default: check mode. */
   execute?: boolean;
+  /** `--real_row_count=true`: affected_rows of UPDATE/DELETE/INSERT … SELECT by COUNT(*) on the target (§3.16). */
+  realRowCount?: boolean;
+  /** Statement timeout of that COUNT (default DEFAULT_REAL_ROW_COUNT_TIMEOUT_MS); past it EXPLAIN is used. */
+  realRowCountTimeoutMs?: number;
 }
 
 /** Adds `code` with `args` to `row` at the level the settings give it. */
@@ -131,6 +136,9 @@ class Engine implements Auditor {
         dbOf,
         report: (c, args) => reportCode(row, settings, c, args),
         execute: this.opts.execute ?? false,
+        realRowCount: this.opts.realRowCount
+          ? { serverInfo: this.opts.serverInfo, timeoutMs: this.opts.realRowCountTimeoutMs ?? DEFAULT_REAL_ROW_COUNT_TIMEOUT_MS }
+          : null,
       });
       if (estimating) await estimating;
       if (!stopped && SCHEMA_CHANGING.has(stmt.kind)) await applySnapshotEffects(stmt, snapshot, dbOf);

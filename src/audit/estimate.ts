@@ -2,14 +2,16 @@
 // INSERT VALUES counts its rows (ER_INSERT_TOO_MUCH_ROWS); UPDATE/DELETE and INSERT … SELECT ask the target's
 // EXPLAIN when the row has no error and no table involved is new in this batch (ER_UDPATE_TOO_MUCH_ROWS for
 // UPDATE/DELETE); ALTER TABLE / CREATE INDEX / DROP INDEX / TRUNCATE, and DROP TABLE in check mode, take
-// information_schema TABLE_ROWS (ER_CHANGE_TOO_MUCH_ROWS for ALTER and DROP).
+// information_schema TABLE_ROWS (ER_CHANGE_TOO_MUCH_ROWS for ALTER and DROP). With `--real_row_count` the
+// UPDATE/DELETE/INSERT … SELECT rows are counted instead (src/audit/real-count.ts), EXPLAIN being the fallback.
 
 import type { ResultRow } from '../batch/row.js';
 import { insertRowsOf, insertSelectOf, tablesOf, type TableName } from '../sql/ast.js';
 import type { ParsedStatement } from '../sql/statement.js';
 import { Code } from './catalogue.js';
+import { realRowCount } from './real-count.js';
 import { analysisOf } from './resolver.js';
-import type { SqlRunner } from './runner.js';
+import type { AuditServerInfo, SqlRunner } from './runner.js';
 import type { SchemaSnapshot, TableInfo } from './snapshot.js';
 
 export interface EstimateContext {
@@ -22,6 +24,8 @@ export interface EstimateContext {
   report: (code: number, args: unknown[]) => void;
   /** Execute mode (DROP TABLE is only estimated in check mode). */
   execute: boolean;
+  /** `--real_row_count=true`: COUNT the rows on the target, bounded by `timeoutMs`; absent → EXPLAIN only. */
+  realRowCount?: { serverInfo: AuditServerInfo; timeoutMs: number } | null;
 }
 
 function limitOf(inc: Record<string, unknown>, key: string): number {
@@ -58,6 +62,11 @@ async function estimateFromTarget(stmt: ParsedStatement, row: ResultRow, ctx: Es
       const analysis = await analysisOf(stmt, lookup);
       const target = await tableOf(ctx, tablesOf(stmt)[0]);
       if (analysis.usesNewTables || analysis.missingTables.length > 0 || !target || target.isNew || target.hasNewColumns) return;
+      const counted = await countedRows(stmt, ctx, analysis.outputWidth);
+      if (counted !== null) {
+        row.affectedRows = counted;
+        return;
+      }
       const estimate = await explainRows(ctx.runner, stmt.text, String(ctx.inc.explain_rule ?? 'first'), row);
       row.affectedRows = estimate === 0 && !(Array.isArray(select.from) && select.from.length > 0) ? 1 : estimate;
       return;
@@ -69,7 +78,8 @@ async function estimateFromTarget(stmt: ParsedStatement, row: ResultRow, ctx: Es
         const info = await tableOf(ctx, t);
         if (!info || info.isNew || info.hasNewColumns) return;
       }
-      row.affectedRows = await explainRows(ctx.runner, stmt.text, String(ctx.inc.explain_rule ?? 'first'), row);
+      row.affectedRows =
+        (await countedRows(stmt, ctx, null)) ?? (await explainRows(ctx.runner, stmt.text, String(ctx.inc.explain_rule ?? 'first'), row));
       const max = limitOf(ctx.inc, 'max_update_rows');
       if (max > 0 && row.affectedRows > max) ctx.report(Code.ER_UDPATE_TOO_MUCH_ROWS, [row.affectedRows, max]);
       return;
@@ -105,6 +115,19 @@ async function estimateFromTarget(stmt: ParsedStatement, row: ResultRow, ctx: Es
     default:
       return;
   }
+}
+
+/** The real row count when `--real_row_count` is on and the target could count; null → EXPLAIN. */
+function countedRows(stmt: ParsedStatement, ctx: EstimateContext, selectWidth: number | null): Promise<number | null> | null {
+  const real = ctx.realRowCount;
+  if (!real) return null;
+  return realRowCount(stmt, {
+    runner: ctx.runner,
+    // The pipeline passes the target's full ServerInfo, whose `isMariaDb` the rewrite reads when present.
+    server: real.serverInfo,
+    timeoutMs: real.timeoutMs,
+    selectWidth,
+  });
 }
 
 /** information_schema TABLE_ROWS of a table on the target (an estimate for InnoDB); null when not found. */

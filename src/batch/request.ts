@@ -107,6 +107,7 @@ async function runBatch(pieces: SqlPiece[], session: ClientSession, deps: Reques
       initialDb: options.db || null,
       serverInfo: target.serverInfo,
       execute: options.execute,
+      realRowCount: options.realRowCount,
     });
     const applySet = async (item: Extract<BatchItem, { kind: 'set' }>): Promise<void> => {
       await runLocalCommand(item.command, commandContext(session, deps, sessionSettings, true));

@@ -107,7 +107,6 @@ describe('mysqlclient with Archery quirks', () => {
 
   test(
     '--real_row_count=true: affected_rows is the real count of matching rows, not the EXPLAIN estimate',
-    { todo: 'real_row_count is parsed (src/batch/options.ts realRowCount) but nothing reads it: affected_rows still comes from EXPLAIN (10 instead of 2 / 8)' },
     async () => {
       const database = 'e2e_quirks_real_rows';
       await databaseWithRows(database, ['a', 'a', 'b', 'b', 'b', 'b', 'b', 'b', 'b', 'b']);
