@@ -2,6 +2,8 @@
 # Starts a private, throw-away MariaDB (no system service, no /etc/mysql): ROW binlog with FULL images and
 # annotate-rows events, loopback only, a real root password. Used by the test harness, the bench and by hand.
 # Usage: scripts/start-db.sh DIR PORT [ROOT_PASSWORD]        stop: kill "$(cat DIR.pid)"
+# Optional: EXTRA_MARIADBD_ARGS="--ssl-ca=… --ssl-cert=… --ssl-key=…" adds server options (space-separated, no
+# quoting; later options win over the defaults below).
 set -euo pipefail
 DIR=${1:?datadir}
 PORT=${2:?port}
@@ -16,6 +18,7 @@ for tool in mariadbd mariadb-install-db mariadb-admin mariadb; do
   fi
 done
 PATH="$PATH:/usr/sbin"
+read -r -a EXTRA_ARGS <<<"${EXTRA_MARIADBD_ARGS:-}"
 
 FRESH=0
 if [ ! -d "$DIR/mysql" ]; then
@@ -32,7 +35,7 @@ mariadbd --no-defaults --user="$ME" --datadir="$DIR" \
   --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci \
   --skip-name-resolve --innodb-buffer-pool-size=128M --innodb-log-file-size=64M \
   --innodb-flush-log-at-trx-commit=2 --sync-binlog=0 --max-allowed-packet=64M \
-  --max-connections=500 --explicit-defaults-for-timestamp=ON >/dev/null 2>&1 &
+  --max-connections=500 --explicit-defaults-for-timestamp=ON ${EXTRA_ARGS[@]+"${EXTRA_ARGS[@]}"} >/dev/null 2>&1 &
 
 for _ in $(seq 1 300); do
   mariadb-admin --no-defaults --socket="$SOCK" -uroot ping >/dev/null 2>&1 && break

@@ -5,6 +5,8 @@
 
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
+import tls from 'node:tls';
 import mysql from 'mysql2/promise';
 import type { ConnectionOptions, ResultSetHeader } from 'mysql2/promise';
 import type { BatchOptions } from '../batch/options.js';
@@ -93,15 +95,22 @@ export class TargetSession {
     const base = connectionOptions(options, inc);
     let conn: mysql.Connection;
     if (options.ssl === 'preferred' || options.ssl === 'true') {
-      // "preferred": TLS when the server offers it, plain otherwise.
+      // "preferred": TLS when the server offers it, plain only when it offers none (a failed TLS handshake with a
+      // server that does offer TLS is an error, as in the MySQL clients' PREFERRED mode).
       try {
         conn = await mysql.createConnection({ ...base, ssl: { rejectUnauthorized: false } });
       } catch (err) {
-        if (!/secure connection|ssl/i.test((err as Error).message)) throw err;
+        if ((err as DriverError).code !== 'HANDSHAKE_NO_SSL_SUPPORT') throw err;
         conn = await mysql.createConnection(base);
       }
     } else {
       conn = await mysql.createConnection({ ...base, ssl: tlsOptions(options) });
+    }
+    try {
+      if (options.ssl === 'verify_identity') verifyServerIdentity(conn, options.host);
+    } catch (err) {
+      conn.destroy();
+      throw err;
     }
     try {
       const sets: string[] = [];
@@ -188,35 +197,69 @@ function connectionOptions(options: BatchOptions, inc: TargetIncSettings): Conne
     user: options.user,
     password: options.password,
     database: options.db || undefined,
-    charset: (inc.default_charset || 'utf8mb4').toUpperCase(),
+    charset: clientCharset(inc.default_charset),
     supportBigNumbers: true,
     bigNumberStrings: true,
     dateStrings: true,
     multipleStatements: false,
     connectTimeout: CONNECT_TIMEOUT_MS,
-    // Without FOUND_ROWS the server reports changed rows for UPDATE, as go-sql-driver does.
-    flags: ['-FOUND_ROWS'],
+    // Without FOUND_ROWS the server reports changed rows for UPDATE, as go-sql-driver does. mysql2 also asks for
+    // IGNORE_SPACE by default, which the server turns into sql_mode IGNORE_SPACE: function names become reserved
+    // (`create table count (…)` fails) and the sql_mode read back is not the target's. go-sql-driver sends neither.
+    flags: ['-FOUND_ROWS', '-IGNORE_SPACE'],
   };
 }
 
-/** `--ssl` modes (§1.3): required = TLS without verification; verify_ca / verify_identity use the given files. */
+/** mysql2's name for `default_charset`: it knows MySQL 5.7's `utf8`, not MariaDB/MySQL 8's alias `utf8mb3`. */
+export function clientCharset(defaultCharset: string | undefined): string {
+  const name = (defaultCharset || 'utf8mb4').toUpperCase();
+  return name === 'UTF8MB3' ? 'UTF8' : name;
+}
+
+/**
+ * `--ssl` modes (§1.3): required = TLS without verification; verify_ca = the server certificate must chain to
+ * --ssl-ca; verify_identity = that, and its names must match the host. --ssl-cert/--ssl-key are the client's pair.
+ * For an IP-address host mysql2 checks identity against "localhost" (it sends no SNI name and node falls back to
+ * "localhost"), so there it only verifies the chain and `verifyServerIdentity` checks the names right after the
+ * handshake — after authentication, which is a scramble for mysql_native_password (the target's usual plugin).
+ */
 function tlsOptions(options: BatchOptions): ConnectionOptions['ssl'] {
   switch (options.ssl) {
     case 'required':
       return { rejectUnauthorized: false };
     case 'verify_ca':
-    case 'verify_identity': {
-      const files = {
-        ca: readFileSync(options.sslCa),
-        cert: readFileSync(options.sslCert),
-        key: readFileSync(options.sslKey),
-        rejectUnauthorized: true,
-      };
-      return options.ssl === 'verify_ca' ? { ...files, verifyIdentity: false } : { ...files, verifyIdentity: true };
-    }
+      return { ...tlsMaterial(options), rejectUnauthorized: true, verifyIdentity: false };
+    case 'verify_identity':
+      return { ...tlsMaterial(options), rejectUnauthorized: true, verifyIdentity: isIP(options.host) === 0 };
     default:
       return undefined;
   }
+}
+
+/** Reads the three files and proves they load, so a wrong file gives a message naming the options, not OpenSSL's alone. */
+function tlsMaterial(options: BatchOptions): { ca: Buffer; cert: Buffer; key: Buffer } {
+  const read = (option: string, path: string): Buffer => {
+    try {
+      return readFileSync(path);
+    } catch (err) {
+      throw new Error(`${option} ${path}: ${(err as Error).message}`);
+    }
+  };
+  const material = { ca: read('--ssl-ca', options.sslCa), cert: read('--ssl-cert', options.sslCert), key: read('--ssl-key', options.sslKey) };
+  try {
+    tls.createSecureContext(material);
+  } catch (err) {
+    throw new Error(`Invalid --ssl-ca/--ssl-cert/--ssl-key files: ${(err as Error).message}`);
+  }
+  return material;
+}
+
+/** Throws when the server certificate does not name `host` (the handshake already verified the CA chain). */
+function verifyServerIdentity(conn: mysql.Connection, host: string): void {
+  const stream = (conn as unknown as { connection?: { stream?: unknown } }).connection?.stream;
+  if (!(stream instanceof tls.TLSSocket)) throw new Error('verify_identity: the connection is not encrypted');
+  const identityError = tls.checkServerIdentity(host, stream.getPeerCertificate());
+  if (identityError) throw identityError;
 }
 
 export function parseVersionNumber(version: string): number {
