@@ -118,7 +118,7 @@ const FALSE_WORDS = new Set(['0', 'false', 'off', 'no', 'n', 'f', '']);
 export function parseMagicComment(text: string): MagicCommentResult {
   const match = /^\/\*(.*?)\*\//.exec(text.trimStart());
   if (!match) return { ok: false, message: invalidSourceMessage(SYNTAX_ERROR_ARG) };
-  const body = match[1]!.replaceAll('remote', '');
+  const body = match[1]!;
   const options = defaultOptions();
   for (const piece of splitOptionPieces(body)) {
     const error = applyPiece(options, piece);
@@ -209,8 +209,13 @@ function applyPiece(options: BatchOptions, piece: string): string | null {
   return null;
 }
 
+/**
+ * goInception deletes the substring `remote` from the whole comment, so `--enable-remote-backup` means
+ * `--enable-backup` — and a password or file path containing "remote" is silently mangled. We delete it from
+ * keys only: every spelling keeps its meaning and values arrive as written.
+ */
 function normaliseKey(key: string): string {
-  return key.replace(/[-_\s]/g, '').toLowerCase();
+  return key.replace(/[-_\s]/g, '').toLowerCase().replaceAll('remote', '');
 }
 
 function unquote(value: string): string {

@@ -56,8 +56,9 @@ test('enable/disable flags, remote stripping, key spellings and case', () => {
   assert.equal(o.trans, 5);
   assert.equal(parse('/*--user=u;--host=h;--port=1;--execute=1;--disable-remote-backup;--remote-backup=1*/').backup, true);
   assert.equal(parse('/*--user=u;--host=h;--port=1;--execute=1;--backup=1;--disable-remote-backup*/').backup, false);
-  // a password containing "remote" is mangled, as in goInception
-  assert.equal(parse('/*--user=u;--password=myremotepw;--host=h;--port=1*/').password, 'mypw');
+  // only keys lose "remote": a password or path containing it arrives intact (goInception would mangle it)
+  assert.equal(parse('/*--user=u;--password=myremotepw;--host=h;--port=1*/').password, 'myremotepw');
+  assert.equal(parse('/*--user=u;--host=h;--port=1;--ssl-ca=/etc/remote/ca.pem*/').sslCa, '/etc/remote/ca.pem');
   assert.equal(parse('/*--user=u;--host=h;--port=1;--ignore_warnings=yes;--query_print=0*/').ignoreWarnings, true);
 });
 
