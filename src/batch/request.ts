@@ -11,7 +11,8 @@ import { parseLocalCommand } from '../commands/parse.js';
 import type { Config } from '../config/config.js';
 import type { Settings } from '../config/settings.js';
 import { runExecuteStage, type ExecuteOutcome } from '../execute/execute.js';
-import type { ProcessRegistry } from '../process/registry.js';
+import { redactSecrets, truncateChars } from '../process/redact.js';
+import type { ProcessEntry, ProcessRegistry } from '../process/registry.js';
 import type { QueryResult } from '../protocol/result.js';
 import type { ClientSession } from '../server/session.js';
 import { driverMessage, TargetSession } from '../target/session.js';
@@ -81,6 +82,8 @@ async function runBatch(pieces: SqlPiece[], session: ClientSession, deps: Reques
   const mode = batchMode(options);
   let checkOutcome: CheckOutcome | null = null;
   let executeOutcome: ExecuteOutcome | null = null;
+  const progressTimer = setInterval(() => logProgress(log, process), PROGRESS_LOG_INTERVAL_MS);
+  progressTimer.unref();
   try {
     const backupError = options.backup ? await backupPrerequisiteError(options, sessionSettings, target) : null;
     if (backupError) {
@@ -119,6 +122,7 @@ async function runBatch(pieces: SqlPiece[], session: ClientSession, deps: Reques
     }
     return rowsToResult(rows);
   } finally {
+    clearInterval(progressTimer);
     await target.close();
     log.info(
       {
@@ -136,6 +140,21 @@ async function runBatch(pieces: SqlPiece[], session: ClientSession, deps: Reques
       'batch done',
     );
   }
+}
+
+/** Long batches leave a trace in the log too, not only in the processlist. */
+const PROGRESS_LOG_INTERVAL_MS = 10_000;
+
+function logProgress(log: Logger, process: ProcessEntry): void {
+  log.info(
+    {
+      event: 'batch_progress',
+      state: process.state,
+      percent: Math.round(process.percent * 100) / 100,
+      statement: truncateChars(redactSecrets(process.info), 100),
+    },
+    'batch in progress',
+  );
 }
 
 /** ER_SQL_INVALID_SOURCE takes its level from `[inc_level]`; the batch stops whatever the level. */
