@@ -92,3 +92,13 @@ export async function freshDatabase(name: string): Promise<string> {
   }
   return name;
 }
+
+/** The auditor's SqlRunner over a direct connection (what TargetSession.query does in production). */
+export function sqlRunner(conn: mysql.Connection): { query<T>(sql: string, params?: unknown[]): Promise<T[]> } {
+  return {
+    async query<T>(sql: string, params?: unknown[]) {
+      const [rows] = await conn.query(sql, params);
+      return rows as T[];
+    },
+  };
+}

@@ -6,7 +6,7 @@ import type { Connection } from 'mysql2/promise';
 import { ResultRow } from '../../../src/batch/row.js';
 import { createAuditor, type Auditor, type SqlRunner } from '../../../src/audit/engine.js';
 import { parseStatement } from '../../../src/sql/parse.js';
-import { directConnection, freshDatabase } from '../../support/mariadb.js';
+import { directConnection, freshDatabase, sqlRunner } from '../../support/mariadb.js';
 
 const DB = 'h6_ddl_rules';
 let conn: Connection;
@@ -19,12 +19,7 @@ before(async () => {
   await conn.query('CREATE TABLE t2 (id INT PRIMARY KEY)');
   await conn.query('INSERT INTO t1 VALUES (1,1,"x"),(2,2,"y"),(3,3,"z"),(4,4,"w"),(5,5,"v")');
   await conn.query('ANALYZE TABLE t1');
-  runner = {
-    async query<T>(sql: string, params?: unknown[]) {
-      const [rows] = await conn.query(sql, params);
-      return rows as T[];
-    },
-  };
+  runner = sqlRunner(conn);
 });
 
 after(async () => {

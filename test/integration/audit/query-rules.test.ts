@@ -5,7 +5,7 @@ import type { Connection } from 'mysql2/promise';
 import { ResultRow } from '../../../src/batch/row.js';
 import { createAuditor, type Auditor, type SqlRunner } from '../../../src/audit/engine.js';
 import { parseStatement } from '../../../src/sql/parse.js';
-import { directConnection, freshDatabase } from '../../support/mariadb.js';
+import { directConnection, freshDatabase, sqlRunner } from '../../support/mariadb.js';
 
 const DB = 'h6_query_rules';
 let conn: Connection;
@@ -17,12 +17,7 @@ before(async () => {
   await conn.query('CREATE TABLE t1 (id INT PRIMARY KEY AUTO_INCREMENT, a INT NOT NULL, b VARCHAR(10))');
   await conn.query('CREATE TABLE t2 (id INT PRIMARY KEY, c INT, b VARCHAR(10))');
   await conn.query('INSERT INTO t1 (a, b) VALUES (1,"x"),(2,"y"),(3,"z")');
-  runner = {
-    async query<T>(sql: string, params?: unknown[]) {
-      const [rows] = await conn.query(sql, params);
-      return rows as T[];
-    },
-  };
+  runner = sqlRunner(conn);
 });
 
 after(async () => {
