@@ -1,15 +1,25 @@
 // Connection-phase packets: Handshake v10 (server greeting), HandshakeResponse41 / SSLRequest (client),
 // AuthSwitchRequest, and the mysql_native_password scramble check.
 
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomFillSync, timingSafeEqual } from 'node:crypto';
 import { MalformedPacketError, PayloadReader, PayloadWriter } from './buffers.js';
 import { Capability, NATIVE_PASSWORD_PLUGIN, SSL_REQUEST_LENGTH } from './constants.js';
 
 export const SCRAMBLE_LENGTH = 20;
 
+/** CSPRNG bytes drawn in blocks: one kernel call per 100 scrambles instead of one per connection. */
+const randomPool = Buffer.alloc(SCRAMBLE_LENGTH * 100);
+let randomPoolUsed = randomPool.length;
+
 /** 20 random bytes without NUL or '$' (clients treat the scramble as a C string). */
 export function generateScramble(): Buffer {
-  const out = randomBytes(SCRAMBLE_LENGTH);
+  if (randomPoolUsed + SCRAMBLE_LENGTH > randomPool.length) {
+    randomFillSync(randomPool);
+    randomPoolUsed = 0;
+  }
+  // a copy: the pool is refilled in place, and each byte is used once
+  const out = Buffer.from(randomPool.subarray(randomPoolUsed, randomPoolUsed + SCRAMBLE_LENGTH));
+  randomPoolUsed += SCRAMBLE_LENGTH;
   for (let i = 0; i < out.length; i++) {
     let b = out[i]! & 0x7f;
     if (b === 0 || b === 0x24) b = 0x2b;

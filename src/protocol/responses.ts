@@ -1,7 +1,7 @@
 // Server response packets: OK, ERR, EOF, column definitions, text rows, and a whole QueryResult as the list
 // of payloads that answer one command (the caller frames them and writes once).
 
-import { PayloadReader, PayloadWriter } from './buffers.js';
+import { lenencIntLength, PayloadReader, PayloadWriter } from './buffers.js';
 import { Collation, ColumnFlag } from './constants.js';
 import { ColumnType, type ColumnDef, type ColumnTypeCode, type QueryResult, type Value } from './result.js';
 
@@ -123,14 +123,51 @@ export function encodeColumnDefinition(col: ColumnDef): Buffer {
     .finish();
 }
 
-/** One text-protocol row: length-encoded strings, 0xfb for NULL. */
+/** One text-protocol row: length-encoded strings, 0xfb for NULL. Sized exactly first (batches answer 10k rows). */
 export function encodeTextRow(values: readonly Value[]): Buffer {
-  const w = new PayloadWriter(64);
-  for (const v of values) {
-    if (v === null || v === undefined) w.u8(0xfb);
-    else w.lenencString(v);
+  const lengths = new Array<number>(values.length);
+  let total = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) {
+      total += 1;
+      continue;
+    }
+    const bytes = Buffer.byteLength(v, 'utf8');
+    lengths[i] = bytes;
+    total += lenencIntLength(bytes) + bytes;
   }
-  return w.finish();
+  const out = Buffer.allocUnsafe(total);
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) {
+      out[at++] = 0xfb;
+      continue;
+    }
+    const bytes = lengths[i]!;
+    if (bytes < 251) out[at++] = bytes;
+    else at = writeLenencPrefix(out, at, bytes);
+    at += out.write(v, at, 'utf8');
+  }
+  return out;
+}
+
+/** The 0xfc/0xfd/0xfe prefixed forms of a length-encoded integer ≥ 251; returns the next offset. */
+function writeLenencPrefix(out: Buffer, at: number, value: number): number {
+  if (value < 0x10000) {
+    out[at] = 0xfc;
+    out.writeUInt16LE(value, at + 1);
+    return at + 3;
+  }
+  if (value < 0x1000000) {
+    out[at] = 0xfd;
+    out.writeUIntLE(value, at + 1, 3);
+    return at + 4;
+  }
+  out[at] = 0xfe;
+  out.writeBigUInt64LE(BigInt(value), at + 1);
+  return at + 9;
 }
 
 export interface EncodeOptions {

@@ -13,8 +13,24 @@ export interface Token {
   end: number;
 }
 
-const IDENT = /[A-Za-z0-9_$\u0080-\uffff]/;
+/** Identifier characters: [A-Za-z0-9_$] and everything from U+0080 (char codes, not a RegExp per character). */
+export function isIdentCode(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x24 || c >= 0x80;
+}
+
+function isIdent(ch: string): boolean {
+  return isIdentCode(ch.charCodeAt(0));
+}
+
+/** What /\s/ matches in the ASCII range, plus the Unicode spaces it also matches. */
+export function isSpaceCode(c: number): boolean {
+  if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true;
+  return c >= 0x80 && /\s/.test(String.fromCharCode(c));
+}
 const PUNCT2 = [':=', '<=', '>=', '<>', '!='];
+
+/** A number literal at `lastIndex` (sticky: no copy of the rest of the text). */
+const NUMBER = /(\d*\.?\d+(?:[eE][-+]?\d+)?|\d+\.)/y;
 
 export class LexError extends Error {}
 
@@ -39,7 +55,7 @@ export function tokenize(sql: string): Token[] {
   const n = sql.length;
   while (i < n) {
     const c = sql[i]!;
-    if (/\s/.test(c)) {
+    if (isSpaceCode(sql.charCodeAt(i))) {
       i++;
       continue;
     }
@@ -91,7 +107,7 @@ export function tokenize(sql: string): Token[] {
           return v;
         }
         const s = j;
-        while (j < n && IDENT.test(sql[j]!)) j++;
+        while (j < n && isIdent(sql[j]!)) j++;
         return sql.slice(s, j);
       };
       name = readName();
@@ -113,20 +129,21 @@ export function tokenize(sql: string): Token[] {
         if (close < 0) throw new LexError('unterminated quote');
         j = close + 1;
       } else {
-        while (j < n && (IDENT.test(sql[j]!) || sql[j] === '.')) j++;
+        while (j < n && (isIdent(sql[j]!) || sql[j] === '.')) j++;
       }
       tokens.push({ type: 'uservar', value: sql.slice(i + 1, j), start, end: j });
       i = j;
       continue;
     }
     if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(sql[i + 1] ?? ''))) {
-      const m = /^(\d*\.?\d+(?:[eE][-+]?\d+)?|\d+\.)/.exec(sql.slice(i))!;
+      NUMBER.lastIndex = i;
+      const m = NUMBER.exec(sql)!;
       const after = sql[i + m[0].length];
-      if (after !== undefined && IDENT.test(after) && !/^\d+$/.test(m[0])) throw new LexError('bad number');
-      if (after !== undefined && IDENT.test(after)) {
+      if (after !== undefined && isIdent(after) && !/^\d+$/.test(m[0])) throw new LexError('bad number');
+      if (after !== undefined && isIdent(after)) {
         // identifiers may start with digits (e.g. 1abc)
         let j = i;
-        while (j < n && IDENT.test(sql[j]!)) j++;
+        while (j < n && isIdent(sql[j]!)) j++;
         tokens.push({ type: 'ident', value: sql.slice(i, j), start, end: j });
         i = j;
         continue;
@@ -135,9 +152,9 @@ export function tokenize(sql: string): Token[] {
       i += m[0].length;
       continue;
     }
-    if (IDENT.test(c)) {
+    if (isIdent(c)) {
       let j = i;
-      while (j < n && IDENT.test(sql[j]!)) j++;
+      while (j < n && isIdent(sql[j]!)) j++;
       tokens.push({ type: 'ident', value: sql.slice(i, j), start, end: j });
       i = j;
       continue;

@@ -3,8 +3,9 @@
 // SHOW VARIABLES, SHOW WARNINGS, USE db. A pure function of the query text and the session's variables;
 // anything it does not recognise returns null and goes to the query handler.
 
-import { ColumnType, ER, mysqlError, type ColumnDef, type QueryResult, type Value } from '../protocol/result.js';
-import { LexError, tokenize, type Token } from './compat-lexer.js';
+import { ColumnType, ER, MysqlError, mysqlError, type ColumnDef, type QueryResult, type Value } from '../protocol/result.js';
+import { likeMatcher } from '../sql/like.js';
+import { isIdentCode, isSpaceCode, LexError, tokenize, type Token } from './compat-lexer.js';
 import { displayValue, type SessionVariables } from './variables.js';
 
 export interface CompatSession {
@@ -31,20 +32,138 @@ const OK: QueryResult = { kind: 'ok' };
  * statement it recognises but rejects (unknown @@variable, bad SET value). SET changes `session.variables`.
  */
 export function answerCompat(sql: string, session: CompatSession): CompatAnswer | null {
-  let tokens: Token[];
-  try {
-    tokens = tokenize(sql);
-  } catch (err) {
-    if (err instanceof LexError) return null;
-    throw err;
+  const reply = compatReply(sql, session, false);
+  return reply && 'answer' in reply ? reply.answer : null;
+}
+
+/** One statement of a multi-statement compat text; answered when run, in order (a SET changes what follows). */
+export interface CompatStatement {
+  /** Throws MysqlError as answerCompat does. */
+  run(session: CompatSession): CompatAnswer;
+}
+
+/**
+ * For a text of two or more statements that are all compat statements (`SET a=1;SET b=2`, what
+ * Connector/J and Connector/ODBC send on connect), the statements to answer one by one; null for anything
+ * else — a single statement (answerCompat), or a text with any statement that is not ours (a batch).
+ */
+export function compatStatements(sql: string, session: CompatSession): CompatStatement[] | null {
+  const reply = compatReply(sql, session, true);
+  return reply && 'statements' in reply ? reply.statements : null;
+}
+
+/** How the connection answers a text locally: one answer, or (multi-statement clients) one per statement. */
+export type CompatReply = { answer: CompatAnswer } | { statements: CompatStatement[] };
+
+/**
+ * The compat layer's reply to a COM_QUERY text, null when the text is not ours (it goes to the query handler).
+ * With `multiStatements` (the client has CLIENT_MULTI_STATEMENTS) a text of several statements that are all
+ * compat statements is answered statement by statement; deciding that runs them against a scratch copy of the
+ * session, so nothing changes until each `run`. A single statement is answered at once (and may throw).
+ */
+export function compatReply(sql: string, session: CompatSession, multiStatements: boolean): CompatReply | null {
+  if (!startsLikeCompat(sql)) return null;
+  const tokens = tokensOf(sql);
+  if (!tokens) return null;
+  if (multiStatements) {
+    const groups = splitAtSemicolons(tokens);
+    if (groups.length >= 2) {
+      const statements = allCompat(sql, groups, session);
+      return statements && { statements };
+    }
   }
-  const p = new Parser(sql, tokens);
   try {
-    return p.statement(session);
+    return { answer: new Parser(sql, tokens).statement(session) };
   } catch (err) {
     if (err instanceof NotCompat) return null;
     throw err;
   }
+}
+
+function allCompat(sql: string, groups: Token[][], session: CompatSession): CompatStatement[] | null {
+  let scratch: CompatSession = { ...session, variables: session.variables.clone() };
+  for (const group of groups) {
+    try {
+      const answer = new Parser(sql, group).statement(scratch);
+      if (answer.useDb !== undefined) scratch = { ...scratch, currentDb: answer.useDb };
+    } catch (err) {
+      if (err instanceof NotCompat) return null;
+      // recognised but rejected: still ours (the real run answers the error there)
+      if (!(err instanceof MysqlError)) throw err;
+    }
+  }
+  return groups.map((group) => ({
+    run(s: CompatSession): CompatAnswer {
+      try {
+        return new Parser(sql, group).statement(s);
+      } catch (err) {
+        if (err instanceof NotCompat) throw mysqlError(ER.PARSE, 'You have an error in your SQL syntax');
+        throw err;
+      }
+    },
+  }));
+}
+
+/** The statement keywords compat answers; anything else is decided without tokenizing the text. */
+const COMPAT_KEYWORDS: ReadonlySet<string> = new Set(['set', 'select', 'show', 'use']);
+
+/**
+ * Whether the first keyword (after whitespace and comments) is one compat answers. Cheap on purpose: a batch
+ * (`/*…*\/ inception_magic_start; …` with thousands of statements) is rejected after its leading comment.
+ */
+export function startsLikeCompat(sql: string): boolean {
+  const n = sql.length;
+  let i = 0;
+  while (i < n) {
+    const c = sql.charCodeAt(i);
+    if (isSpaceCode(c)) {
+      i++;
+    } else if (c === 0x23 /* # */ || (c === 0x2d /* - */ && sql.charCodeAt(i + 1) === 0x2d && (i + 2 >= n || /\s/.test(sql[i + 2]!)))) {
+      const nl = sql.indexOf('\n', i);
+      if (nl < 0) return false;
+      i = nl + 1;
+    } else if (c === 0x2f /* / */ && sql.charCodeAt(i + 1) === 0x2a /* * */) {
+      const close = sql.indexOf('*/', i + 2);
+      if (close < 0) return false;
+      i = close + 2;
+    } else {
+      break;
+    }
+  }
+  let j = i;
+  // the longest keyword is 6 letters; a longer word is not one of them
+  while (j < n && j - i <= 6 && isAsciiLetter(sql.charCodeAt(j))) j++;
+  if (j === i || j - i > 6) return false;
+  if (j < n && isIdentCode(sql.charCodeAt(j))) return false;
+  return COMPAT_KEYWORDS.has(sql.slice(i, j).toLowerCase());
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+function tokensOf(sql: string): Token[] | null {
+  try {
+    return tokenize(sql);
+  } catch (err) {
+    if (err instanceof LexError) return null;
+    throw err;
+  }
+}
+
+/** Token runs between top-level `;` (a `;` inside a string is part of its token), each ending in eof; empty runs dropped. */
+function splitAtSemicolons(tokens: Token[]): Token[][] {
+  const groups: Token[][] = [];
+  let current: Token[] = [];
+  for (const t of tokens) {
+    if (t.type === 'eof' || (t.type === 'punct' && t.value === ';')) {
+      if (current.length > 0) groups.push([...current, { type: 'eof', value: '', start: t.start, end: t.start }]);
+      current = [];
+    } else {
+      current.push(t);
+    }
+  }
+  return groups;
 }
 
 function isWord(t: Token, ...words: string[]): boolean {
@@ -446,22 +565,4 @@ function defaultCollation(charset: string): string {
 function hostOnly(clientHost: string): string {
   const colon = clientHost.lastIndexOf(':');
   return colon > 0 && !clientHost.endsWith(']') && /^\d+$/.test(clientHost.slice(colon + 1)) ? clientHost.slice(0, colon) : clientHost;
-}
-
-/** SQL LIKE with % and _ (and \ escapes), case-insensitive as on a *_ci collation. */
-export function likeMatcher(pattern: string): (s: string) => boolean {
-  let re = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
-    if (c === '\\' && i + 1 < pattern.length) re += escapeRe(pattern[++i]!);
-    else if (c === '%') re += '[\\s\\S]*';
-    else if (c === '_') re += '[\\s\\S]';
-    else re += escapeRe(c);
-  }
-  const compiled = new RegExp(`^${re}$`, 'i');
-  return (s) => compiled.test(s);
-}
-
-function escapeRe(c: string): string {
-  return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }

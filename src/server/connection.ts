@@ -17,10 +17,11 @@ import {
 import { encodeEof, encodeErr, encodeOk, encodeQueryResult } from '../protocol/responses.js';
 import { bindParams, encodeBinaryResult, encodePrepareResponse, parseExecute, placeholderPositions } from '../protocol/prepared.js';
 import { ER, MysqlError, type ColumnDef, type QueryResult } from '../protocol/result.js';
-import { answerCompat, type CompatAnswer } from './compat.js';
+import { answerCompat, compatReply, type CompatAnswer, type CompatReply, type CompatSession, type CompatStatement } from './compat.js';
 import { describeAtPrepare, restoreLeadingComment } from './describe.js';
 import type { ClientSession, QueryHandler } from './session.js';
 import type { UserDirectory } from './users.js';
+import { LazyLog } from './lazy-log.js';
 import { SessionVariables } from './variables.js';
 
 /** What all connections of one server share. */
@@ -124,6 +125,8 @@ export class Connection {
   /** Sequence id the next client packet of the connection phase must carry. */
   private expectedSeq = 1;
   private capabilities = 0;
+  /** CLIENT_MULTI_STATEMENTS as negotiated, then as COM_SET_OPTION leaves it. */
+  private multiStatements = false;
   private tlsActive = false;
   private pending: PendingLogin | null = null;
   private handshakeTimer: NodeJS.Timeout | null = null;
@@ -133,7 +136,7 @@ export class Connection {
   private readonly clientAddress: string;
   private localId: number | null = null;
   private connectionId = 0;
-  private log: Logger;
+  private readonly log: LazyLog;
   private socketGone = false;
   private requestRunning = false;
   private released = false;
@@ -149,7 +152,7 @@ export class Connection {
     socket.setNoDelay(true);
     this.clientAddress = normalizeAddress(socket.remoteAddress);
     this.clientHost = `${this.clientAddress}:${socket.remotePort ?? 0}`;
-    this.log = shared.logger.child({ client: this.clientHost });
+    this.log = new LazyLog(shared.logger, { client: this.clientHost });
     this.variables = new SessionVariables({
       serverVersion: shared.serverVersion,
       versionComment: shared.versionComment,
@@ -172,7 +175,7 @@ export class Connection {
       this.destroy();
       return;
     }
-    this.log = shared.logger.child({ conn: this.connectionId, client: this.clientHost });
+    this.log.rebind({ conn: this.connectionId, client: this.clientHost });
     this.handshakeTimer = setTimeout(() => this.onHandshakeTimeout(), shared.handshakeTimeoutMs);
     this.handshakeTimer.unref();
     this.write(
@@ -336,12 +339,13 @@ export class Connection {
     }
     const resp = parseHandshakeResponse41(packet.payload);
     this.capabilities = resp.capabilities & this.serverCapabilities();
+    this.multiStatements = (this.capabilities & Capability.MULTI_STATEMENTS) !== 0;
     if (this.shared.secureContext && !this.tlsActive && (resp.capabilities & Capability.SSL) !== 0) {
       throw new MalformedPacketError('client set CLIENT_SSL without an SSLRequest');
     }
     this.pending = { user: resp.user, database: resp.database, changeUser: false };
     const plugin = resp.capabilities & Capability.PLUGIN_AUTH ? resp.authPlugin : NATIVE_PASSWORD_PLUGIN;
-    this.log = this.log.child({ user: resp.user });
+    this.log.rebind({ conn: this.connectionId, client: this.clientHost, user: resp.user });
     if (plugin !== NATIVE_PASSWORD_PLUGIN) {
       this.sendAuthSwitch(packet.nextSequenceId, 'auth_switch');
       return;
@@ -522,10 +526,38 @@ export class Connection {
     return this.errPacket(ER.UNKNOWN_STMT_HANDLER, `Unknown prepared statement handler (${id}) given to ${where}`);
   }
 
-  private async onQuery(sql: string, seq: number, binary = false): Promise<void> {
+  /**
+   * COM_QUERY (and COM_STMT_EXECUTE with the bound text). Compat answers are synchronous, with no request for
+   * the registry to track (nothing can see or KILL it in between); everything else goes to the query handler.
+   */
+  private onQuery(sql: string, seq: number, binary = false): Promise<void> | void {
+    const session = this.session!;
+    let reply: CompatReply | null;
+    try {
+      reply = compatReply(sql, this.compatSession(session), this.multiStatements && !binary);
+    } catch (error) {
+      this.answeredLocally(1);
+      return this.respond({ error }, seq, binary);
+    }
+    if (reply && 'statements' in reply) return this.answerCompatStatements(reply.statements, seq);
+    if (reply) {
+      this.answeredLocally(1);
+      if (reply.answer.useDb !== undefined) session.currentDb = reply.answer.useDb;
+      return this.respond({ result: reply.answer.result }, seq, binary);
+    }
+    return this.onHandlerQuery(sql, seq, binary);
+  }
+
+  private async onHandlerQuery(sql: string, seq: number, binary: boolean): Promise<void> {
     const answer = await this.runRequest(sql);
     this.respond(answer, seq, binary);
     this.finishRequest();
+  }
+
+  /** Counts statements answered by the compat layer (COM_STATISTICS questions; processlist idle time). */
+  private answeredLocally(statements: number): void {
+    this.shared.questions += statements;
+    this.session!.process.updatedAt = Date.now();
   }
 
   /** Runs one request as the registry sees it (beginRequest … finishRequest, which the caller calls after writing). */
@@ -535,7 +567,7 @@ export class Connection {
     session.process.beginRequest();
     this.requestRunning = true;
     try {
-      return { result: await this.answer(sql, session) };
+      return { result: await this.shared.handleQuery(sql, session) };
     } catch (error) {
       return { error };
     }
@@ -562,21 +594,41 @@ export class Connection {
     else if (entry.closeRequested) this.destroyAfterWrite();
   }
 
-  private compatAnswer(sql: string, session: Session): CompatAnswer | null {
-    return answerCompat(sql, {
+  /**
+   * A multi-statement text of compat statements, answered as MySQL does: one result per statement, each but
+   * the last flagged SERVER_MORE_RESULTS_EXISTS; the first error ends the response (its ERR is the last packet).
+   */
+  private answerCompatStatements(statements: CompatStatement[], seq: number): void {
+    const session = this.session!;
+    this.answeredLocally(statements.length);
+    const payloads: Buffer[] = [];
+    for (let i = 0; i < statements.length; i++) {
+      let answer: CompatAnswer;
+      try {
+        answer = statements[i]!.run(this.compatSession(session));
+      } catch (err) {
+        payloads.push(this.errorToPacket(err));
+        break;
+      }
+      if (answer.useDb !== undefined) session.currentDb = answer.useDb;
+      const more = i < statements.length - 1 ? ServerStatus.MORE_RESULTS_EXISTS : 0;
+      payloads.push(...encodeQueryResult(answer.result, { statusFlags: this.statusFlags() | more, deprecateEof: this.deprecateEof() }));
+    }
+    this.write(payloads, seq);
+  }
+
+  private compatSession(session: Session): CompatSession {
+    return {
       connectionId: session.connectionId,
       user: session.user,
       clientHost: session.clientHost,
       currentDb: session.currentDb,
       variables: this.variables,
-    });
+    };
   }
 
-  private async answer(sql: string, session: Session): Promise<QueryResult> {
-    const compat = this.compatAnswer(sql, session);
-    if (!compat) return this.shared.handleQuery(sql, session);
-    if (compat.useDb !== undefined) session.currentDb = compat.useDb;
-    return compat.result;
+  private compatAnswer(sql: string, session: Session): CompatAnswer | null {
+    return answerCompat(sql, this.compatSession(session));
   }
 
   private onInitDb(database: string, seq: number): void {
@@ -598,11 +650,13 @@ export class Connection {
   }
 
   private onSetOption(option: number, seq: number): void {
-    // multi-statement batches are always accepted (goInception answers a batch with one result set)
+    // multi-statement batches are always accepted (goInception answers a batch with one result set); the
+    // option only decides whether a text of compat statements gets one result per statement
     if (option !== SetOption.MULTI_STATEMENTS_ON && option !== SetOption.MULTI_STATEMENTS_OFF) {
       this.write([this.errPacket(ER.UNKNOWN_COM, 'Unknown command')], seq);
       return;
     }
+    this.multiStatements = option === SetOption.MULTI_STATEMENTS_ON;
     this.write([this.endOfRows()], seq);
   }
 
@@ -616,7 +670,7 @@ export class Connection {
       return;
     }
     this.pending = { user: req.user, database: req.database, changeUser: true };
-    this.log = this.shared.logger.child({ conn: this.connectionId, client: this.clientHost, user: req.user });
+    this.log.rebind({ conn: this.connectionId, client: this.clientHost, user: req.user });
     const plugin = req.authPlugin ?? NATIVE_PASSWORD_PLUGIN;
     if (plugin !== NATIVE_PASSWORD_PLUGIN) {
       this.sendAuthSwitch(seq, 'change_user_switch');
@@ -628,7 +682,7 @@ export class Connection {
   // ---- responses ----------------------------------------------------------------------------------------
 
   private statusFlags(): number {
-    return this.variables.get('autocommit').value === '1' ? ServerStatus.AUTOCOMMIT : 0;
+    return this.variables.autocommit ? ServerStatus.AUTOCOMMIT : 0;
   }
 
   private deprecateEof(): boolean {

@@ -30,13 +30,22 @@ const READ_ONLY = new Set([
   'error_count', 'query_cache_size', 'log_bin', 'innodb_version',
 ]);
 
+/** The host's zone abbreviation (e.g. CET), read once per process as MySQL does at start-up. */
+let systemTimeZoneCache: string | null = null;
 function systemTimeZone(): string {
+  if (systemTimeZoneCache !== null) return systemTimeZoneCache;
   try {
     const part = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName');
-    return part?.value ?? 'UTC';
+    systemTimeZoneCache = part?.value ?? 'UTC';
   } catch {
-    return 'UTC';
+    systemTimeZoneCache = 'UTC';
   }
+  return systemTimeZoneCache;
+}
+
+let hostnameCache: string | null = null;
+function hostName(): string {
+  return (hostnameCache ??= hostname());
 }
 
 function defaultTable(d: VariableDefaults): [string, VariableKind, string | null][] {
@@ -66,7 +75,7 @@ function defaultTable(d: VariableDefaults): [string, VariableKind, string | null
     ['group_concat_max_len', 'int', '1024'],
     ['have_openssl', 'string', ssl],
     ['have_ssl', 'string', ssl],
-    ['hostname', 'string', hostname()],
+    ['hostname', 'string', hostName()],
     ['identity', 'int', '0'],
     ['init_connect', 'string', ''],
     ['innodb_lock_wait_timeout', 'int', '50'],
@@ -129,37 +138,78 @@ export interface VariableValue {
   value: string | null;
 }
 
-/** Session (and read-only global) variables of one connection. Names are case-insensitive. */
-export class SessionVariables {
-  private readonly kinds = new Map<string, VariableKind>();
-  private readonly defaults = new Map<string, string | null>();
-  private readonly values = new Map<string, string | null>();
+/** The default values for one set of VariableDefaults: built once, shared read-only by every session. */
+interface VariableTable {
+  readonly kinds: ReadonlyMap<string, VariableKind>;
+  readonly defaults: ReadonlyMap<string, string | null>;
+  readonly sortedNames: readonly string[];
+}
 
-  constructor(defaults: VariableDefaults) {
-    for (const [name, kind, value] of defaultTable(defaults)) {
-      this.kinds.set(name, kind);
-      this.defaults.set(name, value);
+/** Tables by their defaults; a process runs one server (tests a few), so this stays tiny. */
+const tables = new Map<string, VariableTable>();
+const MAX_TABLES = 32;
+
+function tableFor(d: VariableDefaults): VariableTable {
+  const key = `${d.serverVersion}\0${d.versionComment}\0${d.maxAllowedPacket}\0${d.tlsEnabled}\0${d.port ?? ''}`;
+  let table = tables.get(key);
+  if (!table) {
+    const kinds = new Map<string, VariableKind>();
+    const defaults = new Map<string, string | null>();
+    for (const [name, kind, value] of defaultTable(d)) {
+      kinds.set(name, kind);
+      defaults.set(name, value);
     }
-    this.reset();
+    table = { kinds, defaults, sortedNames: [...kinds.keys()].sort() };
+    if (tables.size >= MAX_TABLES) tables.clear();
+    tables.set(key, table);
+  }
+  return table;
+}
+
+/**
+ * Session (and read-only global) variables of one connection. Names are case-insensitive. The defaults are
+ * shared process-wide; a session only stores what it changed (a connection that sets nothing costs nothing).
+ */
+export class SessionVariables {
+  private readonly table: VariableTable;
+  private readonly changed = new Map<string, string | null>();
+
+  constructor(private readonly defaults: VariableDefaults) {
+    this.table = tableFor(defaults);
+  }
+
+  /** An independent copy (a scratch session to try statements on). */
+  clone(): SessionVariables {
+    const copy = new SessionVariables(this.defaults);
+    for (const [k, v] of this.changed) copy.changed.set(k, v);
+    return copy;
   }
 
   /** Back to the defaults (COM_RESET_CONNECTION, COM_CHANGE_USER). */
   reset(): void {
-    this.values.clear();
-    for (const [k, v] of this.defaults) this.values.set(k, v);
+    this.changed.clear();
   }
 
   has(name: string): boolean {
-    return this.kinds.has(name.toLowerCase());
+    return this.table.kinds.has(name.toLowerCase());
   }
 
   /** Session value (or the default for `global`); throws 1193 for an unknown variable. */
   get(name: string, scope: 'session' | 'global' = 'session'): VariableValue {
     const key = name.toLowerCase();
-    const kind = this.kinds.get(key);
+    const kind = this.table.kinds.get(key);
     if (!kind) throw mysqlError(ER.UNKNOWN_SYSTEM_VARIABLE, `Unknown system variable '${name}'`);
-    const value = scope === 'global' ? this.defaults.get(key)! : this.values.get(key)!;
-    return { name: key, kind, value };
+    return { name: key, kind, value: this.valueOf(key, scope) };
+  }
+
+  /** The session's autocommit flag (read for every status word, so without building a VariableValue). */
+  get autocommit(): boolean {
+    return this.valueOf('autocommit', 'session') === '1';
+  }
+
+  private valueOf(key: string, scope: 'session' | 'global'): string | null {
+    if (scope === 'session' && this.changed.has(key)) return this.changed.get(key)!;
+    return this.table.defaults.get(key)!;
   }
 
   /**
@@ -168,18 +218,18 @@ export class SessionVariables {
    */
   set(name: string, value: string | null | undefined): void {
     const key = name.toLowerCase();
-    const kind = this.kinds.get(key);
+    const kind = this.table.kinds.get(key);
     if (!kind) throw mysqlError(ER.UNKNOWN_SYSTEM_VARIABLE, `Unknown system variable '${name}'`);
     if (READ_ONLY.has(key)) throw mysqlError(ER_READ_ONLY_VARIABLE, `Variable '${key}' is a read only variable`);
-    const normalized = value === undefined ? this.defaults.get(key)! : normalize(key, kind, value);
-    this.values.set(key, normalized);
+    const normalized = value === undefined ? this.table.defaults.get(key)! : normalize(key, kind, value);
+    this.changed.set(key, normalized);
     const alias = ALIASES[key];
-    if (alias) this.values.set(alias, normalized);
+    if (alias) this.changed.set(alias, normalized);
   }
 
   /** All variables sorted by name, with the session or global values. */
   list(scope: 'session' | 'global' = 'session'): VariableValue[] {
-    return [...this.kinds.keys()].sort().map((name) => this.get(name, scope));
+    return this.table.sortedNames.map((name) => this.get(name, scope));
   }
 }
 

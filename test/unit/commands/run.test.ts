@@ -3,7 +3,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runLocalCommand, type CommandContext } from '../../../src/commands/index.js';
 import { parseLocalCommand } from '../../../src/commands/parse.js';
-import { likePredicate, matchesLike } from '../../../src/commands/like.js';
 import { defaultConfig } from '../../../src/config/config.js';
 import { LEVEL_KEYS } from '../../../src/config/levels.js';
 import { Settings } from '../../../src/config/settings.js';
@@ -41,22 +40,6 @@ async function assertRejects(promise: Promise<unknown>, code: number, message: s
     return true;
   });
 }
-
-test('LIKE semantics: %, _, backslash escape, case-insensitive, NOT', () => {
-  assert.ok(matchesLike('osc_on', 'osc%'));
-  assert.ok(matchesLike('OSC_ON', 'osc%'));
-  assert.ok(matchesLike('osc_on', 'osc_o_'));
-  assert.ok(!matchesLike('osc_on', 'osc_o'));
-  assert.ok(matchesLike('a_b', 'a\\_b'));
-  assert.ok(!matchesLike('axb', 'a\\_b'));
-  assert.ok(matchesLike('50%', '50\\%'));
-  assert.ok(!matchesLike('500', '50\\%'));
-  assert.ok(matchesLike('a.b(c)', 'a.b(c)'));
-  assert.ok(!matchesLike('aXb(c)', 'a.b(c)'));
-  assert.ok(matchesLike('line\nbreak', 'line%'));
-  assert.equal(likePredicate({ pattern: 'osc%', negate: true })('osc_on'), false);
-  assert.equal(likePredicate(null)('anything'), true);
-});
 
 test('show variables: two STRING columns, all rows in order, LIKE / NOT LIKE filter names', async () => {
   const ctx = context();

@@ -199,3 +199,33 @@ test('command decoding', () => {
   assert.throws(() => decodeCommand(Buffer.alloc(0)), MalformedPacketError);
   assert.throws(() => decodeCommand(Buffer.from([0x1b])), MalformedPacketError);
 });
+
+test('text rows are sized exactly: NULL, empty, multi-byte, and every length-prefix width', () => {
+  const values = [null, '', 'abc', '表情😀', 'x'.repeat(250), 'y'.repeat(251), 'z'.repeat(70_000), '✓'.repeat(6_000_000)];
+  const expected = new PayloadWriter(16);
+  for (const v of values) {
+    if (v === null) expected.u8(0xfb);
+    else expected.lenencString(v);
+  }
+  const row = encodeTextRow(values);
+  assert.ok(row.equals(expected.finish()));
+  const r = new PayloadReader(row);
+  assert.equal(r.u8(), 0xfb);
+  assert.deepEqual([r.lenencString(), r.lenencString(), r.lenencString()], ['', 'abc', '表情😀']);
+  assert.equal(encodeTextRow([]).length, 0);
+});
+
+test('generateScramble: 20 bytes without NUL or $, different every time (pooled randomness used once)', () => {
+  const seen = new Set<string>();
+  for (let i = 0; i < 500; i++) {
+    const s = generateScramble();
+    assert.equal(s.length, 20);
+    assert.ok(!s.includes(0) && !s.includes(0x24));
+    seen.add(s.toString('hex'));
+  }
+  assert.equal(seen.size, 500);
+  const a = generateScramble();
+  const copy = Buffer.from(a);
+  for (let i = 0; i < 200; i++) generateScramble();
+  assert.ok(a.equals(copy), 'a handed-out scramble is never overwritten by a pool refill');
+});

@@ -1,7 +1,7 @@
 // The connection's local answers to driver start-up queries (src/server/compat.ts is pure over the variables).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { answerCompat, type CompatSession } from '../../../src/server/compat.js';
+import { answerCompat, compatStatements, startsLikeCompat, type CompatSession } from '../../../src/server/compat.js';
 import { SessionVariables } from '../../../src/server/variables.js';
 import { ColumnType, MysqlError, type QueryResult } from '../../../src/protocol/result.js';
 
@@ -113,4 +113,82 @@ test('everything else goes to the query handler', () => {
   ]) {
     assert.equal(answerCompat(sql, s), null, sql);
   }
+});
+
+test('startsLikeCompat decides from the first keyword after comments, without tokenizing the rest', () => {
+  for (const sql of [
+    'set autocommit=1', '  SELECT 1', '/* c */ show variables', '-- note\nuse db', '# x\nSet names utf8', 'select@@version',
+    '/*!40101 x */select 1', 'set\tnames utf8', 'use`db`', '\u00a0\ufeffselect 1',
+  ]) {
+    assert.equal(startsLikeCompat(sql), true, sql);
+  }
+  const bigBatch = `/*--user=u;--password=p;--host=127.0.0.1;--port=3306;--execute=1;*/\ninception_magic_start;\nuse test;\n${'insert into t values (1);\n'.repeat(10000)}inception_magic_commit;`;
+  for (const sql of [
+    bigBatch, 'inception get variables', 'kill 5', 'update t set a=1', 'settings', 'selects 1', 'set_x = 1', 'select1',
+    '/* unterminated', '-- only a comment', '', '(select 1)', 'sélect 1', 'select\u00e9', '--x\nselect 1',
+  ]) {
+    assert.equal(startsLikeCompat(sql), false, sql.slice(0, 60));
+  }
+  // a batch is rejected fast: far below what tokenizing 10k statements takes
+  const t0 = performance.now();
+  for (let i = 0; i < 1000; i++) assert.equal(answerCompat(bigBatch, session()), null);
+  assert.ok(performance.now() - t0 < 500, 'a batch is not tokenized by the compat layer');
+});
+
+test('compatStatements: a text of several compat statements, answered in order one by one', () => {
+  const s = session('db0');
+  const statements = compatStatements("SET autocommit=0; SELECT @@autocommit AS a; USE db2; SELECT DATABASE() d; SHOW VARIABLES LIKE 'autocommit';", s);
+  assert.ok(statements);
+  assert.equal(statements.length, 5);
+  assert.equal(s.variables.get('autocommit').value, '1', 'deciding changes nothing');
+  let view: CompatSession = s;
+  const results = statements.map((st) => {
+    const answer = st.run(view);
+    if (answer.useDb !== undefined) view = { ...view, currentDb: answer.useDb };
+    return answer;
+  });
+  assert.deepEqual(results[0], { result: { kind: 'ok' } });
+  assert.deepEqual((results[1]!.result as Extract<QueryResult, { kind: 'rows' }>).rows, [['0']]);
+  assert.equal(results[2]!.useDb, 'db2');
+  assert.deepEqual((results[3]!.result as Extract<QueryResult, { kind: 'rows' }>).rows, [['db2']]);
+  assert.deepEqual((results[4]!.result as Extract<QueryResult, { kind: 'rows' }>).rows, [['autocommit', 'OFF']]);
+  assert.equal(s.variables.get('autocommit').value, '0');
+});
+
+test('compatStatements: a rejected statement is still ours (its run throws); any foreign statement or a single one is not', () => {
+  const s = session();
+  const statements = compatStatements('set sql_mode=ANSI; select @@nope; set autocommit=0', s);
+  assert.ok(statements);
+  statements[0]!.run(s);
+  assert.equal(mysqlCode(() => statements[1]!.run(s)), 1193);
+  assert.equal(s.variables.get('sql_mode').value, 'ANSI');
+  assert.equal(s.variables.get('autocommit').value, '1', 'not run yet');
+  for (const sql of [
+    'set autocommit=0', 'set autocommit=0;;', 'SET a=1; inception get variables', 'select 1; select a from t',
+    '/*--user=u;*/ inception_magic_start; use test; inception_magic_commit;', "set names utf8; select 'x", 'use a; kill 3',
+  ]) {
+    assert.equal(compatStatements(sql, s), null, sql);
+  }
+  assert.equal(s.variables.get('character_set_client').value, 'utf8mb4', 'a refused text changed nothing');
+  assert.equal(compatStatements("select ';'; select 2", s)?.length, 2, 'a ; inside a string does not split');
+});
+
+test('session variables share their defaults but not their changes; clone and reset are independent', () => {
+  const a = session().variables;
+  const b = session().variables;
+  a.set('autocommit', 'OFF');
+  assert.equal(a.autocommit, false);
+  assert.equal(b.autocommit, true);
+  const c = a.clone();
+  c.set('sql_mode', 'ANSI');
+  assert.notEqual(a.get('sql_mode').value, 'ANSI');
+  assert.equal(c.autocommit, false);
+  a.set('tx_isolation', 'READ-COMMITTED');
+  assert.equal(a.get('transaction_isolation').value, 'READ-COMMITTED');
+  assert.equal(a.get('transaction_isolation', 'global').value, 'REPEATABLE-READ');
+  a.reset();
+  assert.equal(a.autocommit, true);
+  assert.equal(a.get('transaction_isolation').value, 'REPEATABLE-READ');
+  assert.equal(a.list().length, b.list().length);
+  assert.deepEqual(a.list().map((v) => v.name), [...a.list().map((v) => v.name)].sort());
 });
