@@ -207,6 +207,8 @@ function connectionOptions(options: BatchOptions, inc: TargetIncSettings): Conne
     // IGNORE_SPACE by default, which the server turns into sql_mode IGNORE_SPACE: function names become reserved
     // (`create table count (…)` fails) and the sql_mode read back is not the target's. go-sql-driver sends neither.
     flags: ['-FOUND_ROWS', '-IGNORE_SPACE'],
+    // mysql2/promise copies a stack trace into every query for nicer errors; our errors become row messages.
+    trace: false,
   };
 }
 
