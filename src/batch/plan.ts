@@ -3,7 +3,6 @@
 // before it have been audited, and what ends the walk (commit, missing commit, parse error, second start) is
 // its return value.
 
-import { MIXED_OPERATIONS_MESSAGE } from '../commands/index.js';
 import { parseLocalCommand } from '../commands/parse.js';
 import type { LocalCommand } from '../commands/types.js';
 import { ER, mysqlError } from '../protocol/result.js';
@@ -22,7 +21,8 @@ export type BatchEnd =
   | { kind: 'parse_error'; text: string; message: string }
   | { kind: 'begin_twice'; text: string };
 
-export { MIXED_OPERATIONS_MESSAGE };
+/** A local command other than `inception set` inside a batch fails the whole request (§1.2). */
+export const MIXED_OPERATIONS_MESSAGE = '无效操作!不支持本地操作和远程操作混用!';
 export const BEGIN_TWICE_MESSAGE =
   "Have you begin twice? Or you didn't commit last time, if so, you can execute commit explicitly.";
 export const MUST_START_MESSAGE = 'Must start as begin statement.';

@@ -13,13 +13,9 @@ export type { CommandContext } from './context.js';
 export { parseLocalCommand } from './parse.js';
 
 export const NOT_SUPPORTED_MESSAGE = 'Not supported statement type.';
-/** A local command other than `inception set` inside a batch (§1.2). */
-export const MIXED_OPERATIONS_MESSAGE = '无效操作!不支持本地操作和远程操作混用!';
 
+/** Runs one local command. Inside a batch only `inception set` reaches here (batch/plan.ts refuses the rest). */
 export async function runLocalCommand(cmd: LocalCommand, ctx: CommandContext): Promise<QueryResult> {
-  if (ctx.inBatch && cmd.kind !== 'set_variables' && cmd.kind !== 'set_level') {
-    throw mysqlError(ER.UNKNOWN, MIXED_OPERATIONS_MESSAGE);
-  }
   switch (cmd.kind) {
     case 'show_variables':
       return showVariables(cmd, ctx);
