@@ -1,7 +1,8 @@
 // Each VALUES row must have as many values as the column list (or the table, without a list) (§3.9).
 import { Code } from '../../catalogue.js';
 import { defineRule } from '../../rule.js';
-import { insertColumnsOf, insertRowsOf, tablesOf } from '../../../sql/ast.js';
+import { insertTargetWidth } from '../../insert-width.js';
+import { insertRowsOf } from '../../../sql/ast.js';
 
 export default defineRule({
   code: Code.ER_WRONG_VALUE_COUNT_ON_ROW,
@@ -9,13 +10,8 @@ export default defineRule({
   async check(stmt, ctx) {
     const rows = insertRowsOf(stmt);
     if (!rows) return;
-    let width = insertColumnsOf(stmt)?.length ?? null;
-    if (width === null) {
-      const [ref] = tablesOf(stmt);
-      const table = ref ? await ctx.table(ref) : null;
-      if (!table) return;
-      width = table.columns.length;
-    }
+    const width = await insertTargetWidth(stmt, ctx);
+    if (width === null) return;
     rows.forEach((values, i) => {
       if (values.length > 0 && values.length !== width) ctx.report(i + 1);
     });

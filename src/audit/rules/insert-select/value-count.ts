@@ -3,7 +3,8 @@ import { Code } from '../../catalogue.js';
 import { analysisOf } from '../../resolver.js';
 import { defineRule, type RuleContext } from '../../rule.js';
 import type { ParsedStatement } from '../../../sql/statement.js';
-import { insertColumnsOf, insertSelectOf, tablesOf } from '../../../sql/ast.js';
+import { insertTargetWidth } from '../../insert-width.js';
+import { insertSelectOf } from '../../../sql/ast.js';
 
 export default defineRule({
   code: Code.ER_WRONG_VALUE_COUNT_ON_ROW,
@@ -17,12 +18,6 @@ export default defineRule({
 async function checkWidth(stmt: ParsedStatement, ctx: RuleContext): Promise<void> {
   const { outputWidth } = await analysisOf(stmt, ctx);
   if (outputWidth === null) return;
-  let width = insertColumnsOf(stmt)?.length ?? null;
-  if (width === null) {
-    const [ref] = tablesOf(stmt);
-    const table = ref ? await ctx.table(ref) : null;
-    if (!table) return;
-    width = table.columns.length;
-  }
-  if (outputWidth !== width) ctx.report(1);
+  const width = await insertTargetWidth(stmt, ctx);
+  if (width !== null && outputWidth !== width) ctx.report(1);
 }
