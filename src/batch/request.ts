@@ -21,6 +21,7 @@ import { batchMode, parseMagicComment, redactOptions, validateOptions, type Batc
 import { batchItems, markerOf, MUST_START_MESSAGE, type BatchItem } from './plan.js';
 import { ResultRow, rowsToResult, type Level } from './row.js';
 import { splitStatements, type SqlPiece } from './splitter.js';
+import { isResultMode, runResultMode } from './modes/run.js';
 import { runBackupStage } from './stages/backup.js';
 import { runCheckStage, type CheckOutcome } from './stages/check.js';
 
@@ -91,6 +92,7 @@ async function runBatch(pieces: SqlPiece[], session: ClientSession, deps: Reques
       return rowsToResult(rows);
     }
     process.dest = { user: options.user, host: options.host, port: options.port };
+    if (isResultMode(mode)) return await runResultMode(mode, pieces.slice(1), { options, target, process });
     if (mode === 'check') process.setStage('CHECKING', 'CHECK');
     else if (mode === 'execute') process.setStage('CHECKING', 'EXECUTE');
     else process.setStage('CHECKING');

@@ -1,0 +1,44 @@
+// `--enable-query-print`: one row per statement (including `use`) with the statement's TiDB-shaped tree
+// (reference-behaviour §1.7). Needs nothing from the target.
+
+import { ColumnType, type ColumnDef, type Value } from '../../protocol/result.js';
+import type { ModeHandler } from './handler.js';
+import { queryTreeOf } from './query-tree.js';
+
+/** Columns of the query-print and masking result sets. */
+export const PRINT_COLUMNS: readonly ColumnDef[] = [
+  { name: 'id', type: ColumnType.LONG },
+  { name: 'statement', type: ColumnType.STRING },
+  { name: 'errlevel', type: ColumnType.LONG },
+  { name: 'query_tree', type: ColumnType.STRING },
+  { name: 'errmsg', type: ColumnType.STRING },
+];
+
+export interface PrintRow {
+  statement: string;
+  errlevel: 0 | 1 | 2;
+  queryTree: string;
+  errmsg: string | null;
+}
+
+/** Rows numbered 1..n in the 5-column layout. */
+export function printRowsResult(rows: readonly PrintRow[]): { kind: 'rows'; columns: ColumnDef[]; rows: Value[][] } {
+  return {
+    kind: 'rows',
+    columns: [...PRINT_COLUMNS],
+    rows: rows.map((r, i) => [String(i + 1), r.statement, String(r.errlevel), r.queryTree, r.errmsg]),
+  };
+}
+
+export function createPrintMode(): ModeHandler {
+  const rows: PrintRow[] = [];
+  return {
+    statement: async (stmt) => {
+      rows.push({ statement: stmt.text, errlevel: 0, queryTree: JSON.stringify(queryTreeOf(stmt)), errmsg: null });
+    },
+    error: (sql, message) => {
+      rows.push({ statement: sql, errlevel: 2, queryTree: '', errmsg: message });
+    },
+    result: () => printRowsResult(rows),
+  };
+}
