@@ -3,15 +3,62 @@
 // goInception ignores the rest of the packet). Returns null when the text is not a local command; throws a
 // MysqlError (1064, or 1105 `不支持的操作` for an unsupported levels WHERE operator) when it is a malformed one.
 
-import { ER, mysqlError } from '../protocol/result.js';
+import { ER, mysqlError, type MysqlError } from '../protocol/result.js';
 import type { KillMode } from '../process/registry.js';
-import { Lexer, syntaxError, type Token } from './lexer.js';
+import { Lexer, type Token as SqlToken } from '../sql/lex.js';
 import type { LevelsWhere, LikeFilter, LocalCommand } from './types.js';
 
 export const UNSUPPORTED_OPERATION_MESSAGE = '不支持的操作';
 
+/**
+ * A token as the command parser reads it: words keep their source spelling, back-quoted names are 'ident',
+ * variables (`@x`, `@@x`) are punctuation (no command takes one).
+ */
+interface Token {
+  type: 'word' | 'string' | 'number' | 'ident' | 'punct';
+  /** Unquoted value for strings and back-quoted names; the source text otherwise. */
+  value: string;
+  start: number;
+  end: number;
+}
+
+/** Reads command tokens lazily (most texts are not commands: only their first token is looked at). */
+class CommandTokens {
+  private readonly lexer: Lexer;
+
+  constructor(readonly text: string) {
+    this.lexer = new Lexer(text);
+  }
+
+  /** The next token, null at the end; an unterminated quote is a 1064 at the quote. */
+  next(): Token | null {
+    const t = this.lexer.next();
+    if (!t) {
+      const open = this.lexer.unterminated;
+      if (open?.kind === 'quote') throw syntaxError(this.text, open.start);
+      return null;
+    }
+    return commandToken(t);
+  }
+}
+
+function commandToken(t: SqlToken): Token {
+  const { start, end } = t;
+  switch (t.type) {
+    case 'string':
+      return { type: 'string', value: t.value, start, end };
+    case 'quoted_ident':
+      return { type: 'ident', value: t.value, start, end };
+    case 'word':
+    case 'number':
+      return { type: t.type, value: t.text, start, end };
+    default:
+      return { type: 'punct', value: t.text, start, end };
+  }
+}
+
 export function parseLocalCommand(text: string): LocalCommand | null {
-  const lexer = new Lexer(text);
+  const lexer = new CommandTokens(text);
   const first = lexer.next();
   if (!first || first.type !== 'word') return null;
   const head = first.value.toLowerCase();
@@ -22,7 +69,7 @@ export function parseLocalCommand(text: string): LocalCommand | null {
   return head === 'kill' ? parseKill(cursor) : parseInception(cursor, first);
 }
 
-function untilSemicolon(lexer: Lexer): Token[] {
+function untilSemicolon(lexer: CommandTokens): Token[] {
   const out: Token[] = [];
   for (let t = lexer.next(); t && !(t.type === 'punct' && t.value === ';'); t = lexer.next()) out.push(t);
   return out;
@@ -244,4 +291,14 @@ function parseAssignments(c: Cursor): { name: string; value: string }[] {
 
 function isName(t: Token | undefined): boolean {
   return t?.type === 'word' || t?.type === 'ident';
+}
+
+/** MySQL's 1064 message pointing at `offset` of `text`. */
+function syntaxError(text: string, offset: number): MysqlError {
+  const near = text.slice(offset).replace(/[\s;]+$/, '').slice(0, 80);
+  const line = text.slice(0, offset).split('\n').length;
+  return mysqlError(
+    ER.PARSE,
+    `You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near '${near}' at line ${line}`,
+  );
 }

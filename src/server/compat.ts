@@ -5,7 +5,7 @@
 
 import { ColumnType, ER, MysqlError, mysqlError, type ColumnDef, type QueryResult, type Value } from '../protocol/result.js';
 import { likeMatcher } from '../sql/like.js';
-import { isIdentCode, isSpaceCode, LexError, tokenize, type Token } from './compat-lexer.js';
+import { isIdentCode, isSpaceCode, Lexer, type Token as SqlToken } from '../sql/lex.js';
 import { displayValue, type SessionVariables } from './variables.js';
 
 export interface CompatSession {
@@ -142,13 +142,76 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
+/** The parser's token: the lexer's, or the end of the statement. */
+type Token = SqlToken | EndToken;
+
+interface EndToken {
+  type: 'eof';
+  text: '';
+  value: '';
+  scope?: undefined;
+  start: number;
+  end: number;
+}
+
+function endToken(at: number): EndToken {
+  return { type: 'eof', text: '', value: '', start: at, end: at };
+}
+
+/** The only punctuation a compat statement can contain; any other character means the text is not ours. */
+const COMPAT_PUNCT: ReadonlySet<string> = new Set(['(', ')', ',', ';', '=', '.', '*', '+', '-', '<', '>', ':=', '<=', '>=', '<>', '!=', '<=>']);
+
+/**
+ * The text's tokens ending in 'eof', or null when it cannot be one of ours: an unterminated quote or comment,
+ * an empty `@@` name, a stray character, or a number running into letters (`1.5abc`, `1e5x`).
+ */
 function tokensOf(sql: string): Token[] | null {
-  try {
-    return tokenize(sql);
-  } catch (err) {
-    if (err instanceof LexError) return null;
-    throw err;
+  const lexer = new Lexer(sql);
+  const tokens: Token[] = [];
+  let prev: SqlToken | null = null;
+  for (let t = lexer.next(); t; t = lexer.next()) {
+    switch (t.type) {
+      case 'word':
+        if (isDigitCode(t.text.charCodeAt(0)) && /^\d+[eE]\d/.test(t.text)) return null;
+        break;
+      case 'punct':
+        if (!COMPAT_PUNCT.has(t.text)) return null;
+        break;
+      case 'sysvar':
+        if (t.value === '') return null;
+        break;
+      case 'number':
+        if (t.text.length > 1 && t.text.endsWith('.')) {
+          // `1.` reads as the number 1 and a dot here
+          const digits = t.text.slice(0, -1);
+          tokens.push({ type: 'number', text: digits, value: digits, start: t.start, end: t.end - 1 });
+          t = { type: 'punct', text: '.', value: '.', start: t.end - 1, end: t.end };
+        }
+        break;
+    }
+    if (prev?.type === 'number' && prev.end === t.start && (t.type === 'word' || t.type === 'number') && !isDigits(prev.text)) return null;
+    tokens.push(t);
+    prev = t;
   }
+  if (lexer.unterminated) return null;
+  tokens.push(endToken(sql.length));
+  return tokens;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function isDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    if (!isDigitCode(text.charCodeAt(i))) return false;
+  }
+  return true;
+}
+
+/** A name as written: a word's own spelling, a quoted name's or string's contents. */
+function nameOf(t: Token): string {
+  return t.type === 'word' ? t.text : t.value;
 }
 
 /** Token runs between top-level `;` (a `;` inside a string is part of its token), each ending in eof; empty runs dropped. */
@@ -157,7 +220,7 @@ function splitAtSemicolons(tokens: Token[]): Token[][] {
   let current: Token[] = [];
   for (const t of tokens) {
     if (t.type === 'eof' || (t.type === 'punct' && t.value === ';')) {
-      if (current.length > 0) groups.push([...current, { type: 'eof', value: '', start: t.start, end: t.start }]);
+      if (current.length > 0) groups.push([...current, endToken(t.start)]);
       current = [];
     } else {
       current.push(t);
@@ -166,8 +229,9 @@ function splitAtSemicolons(tokens: Token[]): Token[][] {
   return groups;
 }
 
+/** `words` are lower-case keywords. */
 function isWord(t: Token, ...words: string[]): boolean {
-  return t.type === 'ident' && words.some((w) => w.toLowerCase() === t.value.toLowerCase());
+  return t.type === 'word' && words.includes(t.text.toLowerCase());
 }
 
 class Parser {
@@ -217,7 +281,7 @@ class Parser {
 
   private identifier(): string {
     const t = this.next();
-    if (t.type === 'ident' || t.type === 'quoted_ident') return t.value;
+    if (t.type === 'word' || t.type === 'quoted_ident') return nameOf(t);
     throw new NotCompat();
   }
 
@@ -277,8 +341,8 @@ class Parser {
       this.assignOp();
       this.value(s);
       return [];
-    } else if (target.type === 'ident' || target.type === 'quoted_ident') {
-      name = target.value;
+    } else if (target.type === 'word' || target.type === 'quoted_ident') {
+      name = nameOf(target);
       if (/^password$/i.test(name)) throw new NotCompat();
     } else throw new NotCompat();
     this.assignOp();
@@ -296,7 +360,7 @@ class Parser {
 
   private charsetName(): string {
     const t = this.next();
-    if (t.type === 'ident' || t.type === 'quoted_ident' || t.type === 'string') return t.value.toLowerCase();
+    if (t.type === 'word' || t.type === 'quoted_ident' || t.type === 'string') return nameOf(t).toLowerCase();
     throw new NotCompat();
   }
 
@@ -336,12 +400,12 @@ class Parser {
   private value(s: CompatSession): string | null | undefined {
     if (this.word('default')) return undefined;
     const t = this.peek;
-    if ((t.type === 'ident') && !/^(null|true|false|concat|concat_ws|ifnull|coalesce)$/i.test(t.value)) {
+    if (t.type === 'word' && !/^(null|true|false|concat|concat_ws|ifnull|coalesce)$/i.test(t.text)) {
       // bare words: SET autocommit=ON, SET sql_mode=ANSI, SET time_zone=SYSTEM
       const next = this.tokens[this.i + 1]!;
       if (!(next.type === 'punct' && next.value === '(')) {
         this.next();
-        return t.value;
+        return t.text;
       }
     }
     const v = this.expr(s).value;
@@ -367,8 +431,8 @@ class Parser {
       return { value: v.value, type: v.kind === 'string' ? ColumnType.VAR_STRING : ColumnType.LONGLONG };
     }
     if (t.type === 'uservar') return { value: null, type: ColumnType.VAR_STRING };
-    if (t.type !== 'ident') throw new NotCompat();
-    const word = t.value.toLowerCase();
+    if (t.type !== 'word') throw new NotCompat();
+    const word = t.text.toLowerCase();
     if (word === 'null') return { value: null, type: ColumnType.NULL };
     if (word === 'true' || word === 'false') return { value: word === 'true' ? '1' : '0', type: ColumnType.LONGLONG };
     if (!this.punct('(')) throw new NotCompat();
@@ -434,7 +498,7 @@ class Parser {
       // a lone string literal is named by its value, as MySQL does
       if (first.type === 'string' && first.start === start) name = value ?? 'NULL';
       if (this.word('as')) name = this.alias();
-      else if (this.peek.type === 'ident' && !isWord(this.peek, 'from', 'limit') || this.peek.type === 'quoted_ident' || this.peek.type === 'string') {
+      else if (this.peek.type === 'word' && !isWord(this.peek, 'from', 'limit') || this.peek.type === 'quoted_ident' || this.peek.type === 'string') {
         name = this.alias();
       }
       columns.push({ name, type });
@@ -456,7 +520,7 @@ class Parser {
 
   private alias(): string {
     const t = this.next();
-    if (t.type === 'ident' || t.type === 'quoted_ident' || t.type === 'string') return t.value;
+    if (t.type === 'word' || t.type === 'quoted_ident' || t.type === 'string') return nameOf(t);
     throw new NotCompat();
   }
 

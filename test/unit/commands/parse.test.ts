@@ -206,3 +206,9 @@ test('other inception forms are unsupported (parsed, not implemented)', () => {
   }
   assert.deepEqual(parseLocalCommand("/* x */ inception show create table t;"), { kind: 'unsupported', text: 'inception show create table t' });
 });
+
+test('an unterminated quote inside the command is 1064 at the quote; after the `;` it is ignored', () => {
+  assertParseError("inception show variables like 'osc", 1064, /near ''osc' at line 1$/);
+  assert.deepEqual(parseLocalCommand("kill 5; select 'x"), { kind: 'kill', mode: 'connection', id: 5n });
+  assert.deepEqual(parseLocalCommand('inception show processlist /* never closed'), { kind: 'show_processlist', full: false });
+});

@@ -192,3 +192,13 @@ test('session variables share their defaults but not their changes; clone and re
   assert.equal(a.list().length, b.list().length);
   assert.deepEqual(a.list().map((v) => v.name), [...a.list().map((v) => v.name)].sort());
 });
+
+test('texts the shared tokenizer reads but compat never answers go to the handler', () => {
+  for (const sql of ["select 'open", 'select 1 /* open', 'select @@', 'SET @@session. = 1', 'select 1.5abc', 'select 1 & 2', "select 'a'@x", 'select 1e5x']) {
+    assert.equal(answerCompat(sql, session()), null, sql);
+  }
+  // `1.` is the number 1 and a dot (not ours), `.5` a number
+  assert.equal(answerCompat('select 1.', session()), null);
+  assert.deepEqual(rows('select .5').rows, [['.5']]);
+  assert.deepEqual(rows("select 'a\\tb' AS `x``y`"), { names: ['x`y'], types: [ColumnType.VAR_STRING], rows: [['a\tb']] });
+});
