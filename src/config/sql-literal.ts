@@ -1,4 +1,6 @@
-// SQL literal text → the value it denotes, as `inception set` and the local-command lexer read it.
+// SQL literal text → the value it denotes, as `inception set` reads it.
+
+import { unescapeString } from '../sql/lex.js';
 
 /**
  * The value a SQL literal denotes: `'a''b'` / `"a\"b"` unquoted with MySQL escapes, `- 5` → `-5`, anything
@@ -14,28 +16,7 @@ export function literalText(raw: string): string {
   }
   const quote = text[0];
   if ((quote === "'" || quote === '"') && text.length >= 2 && text.endsWith(quote)) {
-    return sign + unescapeSqlString(text.slice(1, -1), quote);
+    return sign + unescapeString(text.slice(1, -1), quote.charCodeAt(0));
   }
   return sign + text;
-}
-
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', '0': '\0', Z: '\x1a' };
-
-/** MySQL string-literal escapes; `\%` and `\_` keep their backslash (they are LIKE escapes). */
-export function unescapeSqlString(body: string, quote: string): string {
-  let out = '';
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i]!;
-    if (c === '\\' && i + 1 < body.length) {
-      const next = body[++i]!;
-      if (next === '%' || next === '_') out += '\\' + next;
-      else out += ESCAPES[next] ?? next;
-    } else if (c === quote && body[i + 1] === quote) {
-      out += quote;
-      i++;
-    } else {
-      out += c;
-    }
-  }
-  return out;
 }

@@ -254,7 +254,7 @@ function operatorLength(sql: string, i: number): number {
 const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', b: '\b', '0': '\0', Z: '\x1a' };
 
 /** A string literal's body → its value: MySQL backslash escapes (`\%`, `\_` keep the backslash: LIKE escapes), doubled quotes. */
-function unescapeString(body: string, quote: number): string {
+export function unescapeString(body: string, quote: number): string {
   let out = '';
   for (let i = 0; i < body.length; i++) {
     const c = body.charCodeAt(i);
