@@ -2,20 +2,17 @@
 // ProcessRegistry entry, the real auditor, the real target session.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import pino from 'pino';
 import { directConnection, freshDatabase, testDb, type TestDb } from '../../support/mariadb.js';
+import { batchHarness, type BatchHarness, type TestSession } from '../../support/batch.js';
 import { handleRequest, type RequestDeps } from '../../../src/batch/request.js';
-import { defaultConfig } from '../../../src/config/config.js';
-import { Settings } from '../../../src/config/settings.js';
-import { ProcessRegistry, type ProcessEntry } from '../../../src/process/registry.js';
+import type { ProcessRegistry } from '../../../src/process/registry.js';
 import { MysqlError, type QueryResult, type Value } from '../../../src/protocol/result.js';
-import type { ClientSession } from '../../../src/server/session.js';
 
 const DB = 'batch_request_it';
 let db: TestDb;
 let deps: RequestDeps;
 let registry: ProcessRegistry;
-let nextId = 2;
+let harness: BatchHarness;
 
 before(async () => {
   db = await testDb();
@@ -24,9 +21,9 @@ before(async () => {
   await c.query("create table t (id int primary key comment 'id', a int comment 'a') comment 'tt'");
   await c.query('insert into t values (1, 0), (2, 0), (3, 0)');
   await c.end();
-  const config = defaultConfig();
-  registry = new ProcessRegistry(config.inceptor.server_id);
-  deps = { registry, settings: new Settings(config), config, logger: pino({ level: 'silent' }) };
+  harness = batchHarness();
+  registry = harness.registry;
+  deps = harness.deps;
 });
 
 after(async () => {
@@ -35,22 +32,8 @@ after(async () => {
   await c.end();
 });
 
-function session(): ClientSession & { process: ProcessEntry } {
-  const id = nextId;
-  nextId += 2;
-  const process = registry.register({ id, user: 'tester', clientHost: '127.0.0.1:5555', isAdmin: false, close: () => {} });
-  return { connectionId: id, user: 'tester', clientHost: '127.0.0.1:5555', isAdmin: false, currentDb: null, process };
-}
-
-async function run(text: string, s = session()): Promise<QueryResult> {
-  s.process.beginRequest();
-  try {
-    return await handleRequest(text, s, deps);
-  } finally {
-    s.process.endRequest();
-    registry.unregister(s.connectionId);
-  }
-}
+const session = (): TestSession => harness.session();
+const run = (text: string, s?: TestSession): Promise<QueryResult> => harness.run(text, s);
 
 function header(mode: string, extra = '', port = db.port): string {
   return `/*--user='${db.user}';--password='${db.password}';--host='${db.host}';--port=${port};${mode}${extra}*/\ninception_magic_start;`;

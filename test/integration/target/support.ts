@@ -7,12 +7,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mysql from 'mysql2/promise';
-import pino from 'pino';
-import { handleRequest, type RequestDeps } from '../../../src/batch/request.js';
-import { defaultConfig } from '../../../src/config/config.js';
-import { Settings } from '../../../src/config/settings.js';
-import { ProcessRegistry } from '../../../src/process/registry.js';
+import type { Settings } from '../../../src/config/settings.js';
 import type { Value } from '../../../src/protocol/result.js';
+import { batchHarness } from '../../support/batch.js';
 import { freePort, type TestDb } from '../../support/mariadb.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -30,27 +27,14 @@ export interface BatchRow {
 
 /** A batch runner with its own registry and settings; `settings.inc` may be changed between runs. */
 export function batchRunner(): { settings: Settings; run: (text: string) => Promise<BatchRow[]> } {
-  const config = defaultConfig();
-  const registry = new ProcessRegistry(config.inceptor.server_id);
-  const settings = new Settings(config);
-  const deps: RequestDeps = { registry, settings, config, logger: pino({ level: 'silent' }) };
-  let nextId = 2;
+  const harness = batchHarness();
   const run = async (text: string): Promise<BatchRow[]> => {
-    const id = nextId;
-    nextId += 2;
-    const process = registry.register({ id, user: 'tester', clientHost: '127.0.0.1:5555', isAdmin: false, close: () => {} });
-    process.beginRequest();
-    try {
-      const result = await handleRequest(text, { connectionId: id, user: 'tester', clientHost: '127.0.0.1:5555', isAdmin: false, currentDb: null, process }, deps);
-      assert.equal(result.kind, 'rows');
-      if (result.kind !== 'rows') throw new Error('unreachable');
-      return result.rows.map(toBatchRow);
-    } finally {
-      process.endRequest();
-      registry.unregister(id);
-    }
+    const result = await harness.run(text);
+    assert.equal(result.kind, 'rows');
+    if (result.kind !== 'rows') throw new Error('unreachable');
+    return result.rows.map(toBatchRow);
   };
-  return { settings, run };
+  return { settings: harness.settings, run };
 }
 
 function toBatchRow(v: Value[]): BatchRow {

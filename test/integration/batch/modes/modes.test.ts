@@ -2,20 +2,13 @@
 // envelopes (clients-and-users §1.7).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import pino from 'pino';
 import { directConnection, freshDatabase, testDb, type TestDb } from '../../../support/mariadb.js';
-import { handleRequest, type RequestDeps } from '../../../../src/batch/request.js';
-import { defaultConfig } from '../../../../src/config/config.js';
-import { Settings } from '../../../../src/config/settings.js';
-import { ProcessRegistry, type ProcessEntry } from '../../../../src/process/registry.js';
+import { batchHarness, type BatchHarness } from '../../../support/batch.js';
 import type { QueryResult } from '../../../../src/protocol/result.js';
-import type { ClientSession } from '../../../../src/server/session.js';
 
 const DB = 'batch_modes_it';
 let db: TestDb;
-let deps: RequestDeps;
-let registry: ProcessRegistry;
-let nextId = 2;
+let harness: BatchHarness;
 
 before(async () => {
   db = await testDb();
@@ -24,9 +17,7 @@ before(async () => {
   await c.query('create table users (id int primary key, name varchar(20), phone varchar(11))');
   await c.query('create table orders (id bigint primary key, user_id int, amount decimal(10,2))');
   await c.end();
-  const config = defaultConfig();
-  registry = new ProcessRegistry(config.inceptor.server_id);
-  deps = { registry, settings: new Settings(config), config, logger: pino({ level: 'silent' }) };
+  harness = batchHarness();
 });
 
 after(async () => {
@@ -36,26 +27,9 @@ after(async () => {
 });
 
 async function run(text: string): Promise<Extract<QueryResult, { kind: 'rows' }>> {
-  const id = nextId;
-  nextId += 2;
-  const process: ProcessEntry = registry.register({ id, user: 'tester', clientHost: '127.0.0.1:5555', isAdmin: false, close: () => {} });
-  const s: ClientSession & { process: ProcessEntry } = {
-    connectionId: id,
-    user: 'tester',
-    clientHost: '127.0.0.1:5555',
-    isAdmin: false,
-    currentDb: null,
-    process,
-  };
-  process.beginRequest();
-  try {
-    const r = await handleRequest(text, s, deps);
-    assert.equal(r.kind, 'rows');
-    return r as Extract<QueryResult, { kind: 'rows' }>;
-  } finally {
-    process.endRequest();
-    registry.unregister(id);
-  }
+  const r = await harness.run(text);
+  assert.equal(r.kind, 'rows');
+  return r as Extract<QueryResult, { kind: 'rows' }>;
 }
 
 function names(r: Extract<QueryResult, { kind: 'rows' }>): string[] {
