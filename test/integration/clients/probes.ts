@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
 import { HERE, asText, requirePythonModule, requireTool, run, type TlsFiles } from './support.js';
+import { parseCliXml } from '../../support/cli-xml.js';
 
 export interface ProbeRequest {
   port: number;
@@ -100,29 +101,6 @@ export const mysqldbProbe = pythonProbe('mysqldb');
 
 // ---- the mariadb CLI -------------------------------------------------------------------------------------
 
-const XML_ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&apos;': "'" };
-
-function parseCliXml(xml: string): { columns: string[]; rows: (string | null)[][] } | null {
-  if (!xml.includes('<resultset')) return null;
-  const columns: string[] = [];
-  const rows: (string | null)[][] = [];
-  for (const rowMatch of xml.matchAll(/<row>([\s\S]*?)<\/row>/g)) {
-    const row: (string | null)[] = [];
-    const names: string[] = [];
-    for (const f of rowMatch[1]!.matchAll(/<field name="([^"]*)"(?: xsi:nil="true" \/>|>([\s\S]*?)<\/field>)/g)) {
-      names.push(decodeXml(f[1]!));
-      row.push(f[2] === undefined ? null : decodeXml(f[2]));
-    }
-    if (columns.length === 0) columns.push(...names);
-    rows.push(row);
-  }
-  return { columns, rows };
-}
-
-function decodeXml(s: string): string {
-  return s.replace(/&(lt|gt|amp|quot|apos);/g, (m) => XML_ENTITIES[m]!);
-}
-
 export const cliProbe: Probe = async (req) => {
   const cli = requireTool('mariadb', 'apt-get install -y mariadb-client');
   const args = ['--no-defaults', '--comments', '--default-character-set=utf8mb4', '--connect-timeout=10', '--xml', '--delimiter=//',
@@ -138,7 +116,7 @@ export const cliProbe: Probe = async (req) => {
     const queryErr = /^ERROR (\d+) \([0-9A-Z]+\) at line \d+: (.*)$/m.exec(r.stderr);
     if (queryErr) results.push({ error: { code: Number(queryErr[1]), message: queryErr[2]! } });
     else if (r.code !== 0) throw new Error(`mariadb CLI failed (exit ${r.code}): ${r.stderr}`);
-    else if (sql !== '') results.push(parseCliXml(r.stdout) ?? { ok: true });
+    else if (sql !== '') results.push(r.stdout.includes('<resultset') ? parseCliXml(r.stdout) : { ok: true });
   }
   return { results };
 };

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { TestDb } from '../../support/mariadb.js';
+import { parseCliXml } from '../../support/cli-xml.js';
 
 const HERE = import.meta.dirname;
 
@@ -123,30 +124,6 @@ export async function archeryResultSet(port: number, sql: string, login: Archery
 
 /** Never occurs in the batches of these tests (checked before sending). */
 export const CLI_DELIMITER = '$$E2E$$';
-
-const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-function decodeXml(s: string): string {
-  return s.replace(/&(lt|gt|amp|quot|apos|#(\d+)|#x([0-9a-fA-F]+));/g, (_m, name: string, dec?: string, hex?: string) =>
-    dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : XML_ENTITIES[name]!);
-}
-
-/** `--xml` output: `<field name="x" xsi:nil="true" />` is NULL, `<field name="x">NULL</field>` the text. */
-export function parseCliXml(xml: string): ResultSet {
-  const columns: string[] = [];
-  const rows: Cell[][] = [];
-  for (const rowMatch of xml.matchAll(/<row>([\s\S]*?)<\/row>/g)) {
-    const row: Cell[] = [];
-    const names: string[] = [];
-    for (const f of rowMatch[1]!.matchAll(/<field name="([^"]*)"(?: xsi:nil="true" \/>|>([\s\S]*?)<\/field>)/g)) {
-      names.push(decodeXml(f[1]!));
-      row.push(f[2] === undefined ? null : decodeXml(f[2]));
-    }
-    if (columns.length === 0) columns.push(...names);
-    rows.push(row);
-  }
-  return { columns, rows };
-}
 
 /** One batch through the mariadb CLI: `--comments` keeps the magic comment, XML keeps NULL and newlines exact. */
 export async function cliQuery(port: number, sql: string): Promise<Outcome> {
