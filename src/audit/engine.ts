@@ -2,7 +2,7 @@
 // (reference-behaviour §2.1), then the statement's snapshot changes and the affected_rows estimate (§3.16).
 // SQL problems end up as messages on the row; only programming errors throw.
 
-import type { ResultRow } from '../batch/row.js';
+import type { ResultRow } from '../rows/row.js';
 import { databaseNameOf, tablesOf, type TableName } from '../sql/ast.js';
 import type { ParsedStatement, StatementKind } from '../sql/statement.js';
 import { Code, codeDef, formatCode, levelOf } from './catalogue.js';

@@ -5,7 +5,7 @@
 // information_schema TABLE_ROWS (ER_CHANGE_TOO_MUCH_ROWS for ALTER and DROP). With `--real_row_count` the
 // UPDATE/DELETE/INSERT … SELECT rows are counted instead (src/audit/real-count.ts), EXPLAIN being the fallback.
 
-import type { ResultRow } from '../batch/row.js';
+import type { ResultRow } from '../rows/row.js';
 import { insertRowsOf, insertSelectOf, tablesOf, type TableName } from '../sql/ast.js';
 import type { ParsedStatement } from '../sql/statement.js';
 import { Code } from './catalogue.js';

@@ -5,7 +5,7 @@
 // A table that does not exist (reported once as missing) or whose columns cannot be known makes column checks
 // against it silent, so one mistake gives one message.
 
-import type { ResultRow } from '../batch/row.js';
+import type { ResultRow } from '../rows/row.js';
 import {
   columnDbOf,
   columnRefOf,

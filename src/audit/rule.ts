@@ -2,7 +2,7 @@
 // an optional gate on `[inc]`, and a check that reports arguments. The engine owns order, gates, levels and
 // message formatting.
 
-import type { ResultRow } from '../batch/row.js';
+import type { ResultRow } from '../rows/row.js';
 import type { TableName } from '../sql/ast.js';
 import type { ParsedStatement, StatementKind } from '../sql/statement.js';
 import type { AuditServerInfo } from './runner.js';

@@ -6,7 +6,7 @@ import type { Settings } from '../config/settings.js';
 import type { ProcessEntry } from '../process/registry.js';
 import type { TargetSession } from '../target/session.js';
 import type { BatchOptions } from './options.js';
-import type { ResultRow } from './row.js';
+import type { ResultRow } from '../rows/row.js';
 
 export interface BatchContext {
   options: BatchOptions;
@@ -19,11 +19,3 @@ export interface BatchContext {
   process: ProcessEntry;
   log: Logger;
 }
-
-export function maxLevel(rows: readonly ResultRow[]): 0 | 1 | 2 {
-  let max: 0 | 1 | 2 = 0;
-  for (const r of rows) if (r.errorLevel > max) max = r.errorLevel;
-  return max;
-}
-
-export const KILLED_MESSAGE = 'Operation has been killed!';

@@ -3,8 +3,7 @@
 // KILL is honoured between statements: the running one completes, then the loop stops.
 
 import type { BatchContext } from '../batch/context.js';
-import { KILLED_MESSAGE, maxLevel } from '../batch/context.js';
-import { StageStatus, type ResultRow } from '../batch/row.js';
+import { KILLED_MESSAGE, maxLevel, StageStatus, type ResultRow } from '../rows/row.js';
 import type { StatementKind } from '../sql/statement.js';
 import { driverMessage, isConnectionLost, type TargetSession } from '../target/session.js';
 import { abortableSleep, shouldSleepAfter } from './sleep.js';

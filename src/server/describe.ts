@@ -4,7 +4,7 @@
 // response always carries the real column definitions, and clients take those (MySQL re-sends them too).
 
 import { markerOf, stripLeadingComments } from '../batch/plan.js';
-import { RESULT_COLUMNS } from '../batch/row.js';
+import { RESULT_COLUMNS } from '../batch/result-set.js';
 import { splitStatements } from '../batch/splitter.js';
 import { parseLocalCommand } from '../commands/parse.js';
 import type { LocalCommand } from '../commands/types.js';

@@ -4,9 +4,9 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { MysqlError } from '../../protocol/result.js';
 import type { ParsedStatement } from '../../sql/statement.js';
-import { KILLED_MESSAGE, type BatchContext } from '../context.js';
+import type { BatchContext } from '../context.js';
 import { BEGIN_TWICE_MESSAGE, MUST_END_MESSAGE, type BatchEnd, type BatchItem } from '../plan.js';
-import { ResultRow } from '../row.js';
+import { KILLED_MESSAGE, ResultRow } from '../../rows/row.js';
 
 /** The auditor as this stage uses it (src/audit/engine.ts `Auditor`). */
 export interface StatementAuditor {

@@ -2,7 +2,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Connection } from 'mysql2/promise';
-import { ResultRow } from '../../../src/batch/row.js';
+import { ResultRow } from '../../../src/rows/row.js';
 import { createAuditor, type Auditor, type SqlRunner } from '../../../src/audit/engine.js';
 import { parseStatement } from '../../../src/sql/parse.js';
 import { directConnection, freshDatabase, sqlRunner } from '../../support/mariadb.js';

@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Connection } from 'mysql2/promise';
-import { ResultRow } from '../../../src/batch/row.js';
+import { ResultRow } from '../../../src/rows/row.js';
 import { createAuditor, type SqlRunner } from '../../../src/audit/engine.js';
 import { parseStatement } from '../../../src/sql/parse.js';
 import { directConnection, freshDatabase } from '../../support/mariadb.js';

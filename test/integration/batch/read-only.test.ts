@@ -6,7 +6,7 @@ import mysql from 'mysql2/promise';
 import pino from 'pino';
 import { startPrivateMariaDb } from '../../support/mariadb.js';
 import { defaultOptions, type BatchOptions } from '../../../src/batch/options.js';
-import { ResultRow, StageStatus } from '../../../src/batch/row.js';
+import { ResultRow, StageStatus } from '../../../src/rows/row.js';
 import { defaultConfig } from '../../../src/config/config.js';
 import { Settings } from '../../../src/config/settings.js';
 import { READ_ONLY_MESSAGE, runExecuteStage } from '../../../src/execute/execute.js';

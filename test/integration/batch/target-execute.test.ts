@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import pino from 'pino';
 import { directConnection, freshDatabase, testDb } from '../../support/mariadb.js';
 import { defaultOptions, type BatchOptions } from '../../../src/batch/options.js';
-import { ResultRow, StageStatus } from '../../../src/batch/row.js';
+import { ResultRow, StageStatus } from '../../../src/rows/row.js';
 import type { BatchContext } from '../../../src/batch/context.js';
 import { runExecuteStage, statementTimeoutSql } from '../../../src/execute/execute.js';
 import { ProcessRegistry } from '../../../src/process/registry.js';

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import mysql from 'mysql2/promise';
 import { PayloadReader } from '../../../src/protocol/buffers.js';
 import { Command } from '../../../src/protocol/constants.js';
-import { RESULT_COLUMNS, rowsToResult, ResultRow } from '../../../src/batch/row.js';
+import { RESULT_COLUMNS, rowsToResult } from '../../../src/batch/result-set.js';
+import { ResultRow } from '../../../src/rows/row.js';
 import { startServer, trivialHandler, type Started } from './harness.js';
 import { RawClient } from './raw-client.js';
 

@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultOptions, type BatchOptions } from '../../../src/batch/options.js';
-import { StageStatus } from '../../../src/batch/row.js';
+import { StageStatus } from '../../../src/rows/row.js';
 import { parseVersionNumber, TargetSession, type TargetIncSettings } from '../../../src/target/session.js';
 import { batchRunner, header, rootConnection, startMariaDbWith, type PrivateDb } from './support.js';
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import pino from 'pino';
 import { directConnection, freshDatabase, testDb, type TestDb } from '../../support/mariadb.js';
 import { defaultOptions, type BatchOptions } from '../../../src/batch/options.js';
-import { ResultRow, StageStatus } from '../../../src/batch/row.js';
+import { ResultRow, StageStatus } from '../../../src/rows/row.js';
 import { defaultConfig } from '../../../src/config/config.js';
 import { Settings } from '../../../src/config/settings.js';
 import { runExecuteStage } from '../../../src/execute/execute.js';

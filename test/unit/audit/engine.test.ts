@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ResultRow } from '../../../src/batch/row.js';
+import { ResultRow } from '../../../src/rows/row.js';
 import { Code } from '../../../src/audit/catalogue.js';
 import { createAuditor, type AuditSettings, type SqlRunner } from '../../../src/audit/engine.js';
 import { defineRule, flag, type Rule } from '../../../src/audit/rule.js';

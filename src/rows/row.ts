@@ -1,7 +1,6 @@
 // One row of the audit/execute result set (reference-behaviour §1.6, clients-and-users §1.4).
-// Stages add messages to rows; nothing here talks to a server.
+// A leaf: audit, execute and backup change rows without importing batch/; nothing here talks to a server.
 
-import { ColumnType, type ColumnDef, type QueryResult, type Value } from '../protocol/result.js';
 import type { ParsedStatement } from '../sql/statement.js';
 
 export type Stage = 'RERUN' | 'CHECKED' | 'EXECUTED' | 'BACKUP';
@@ -17,8 +16,8 @@ export const StageStatus = {
 export type StageStatusText = (typeof StageStatus)[keyof typeof StageStatus];
 
 /** Which stage a message comes from; execute and backup messages carry a prefix on the wire. */
-export type Phase = 'audit' | 'execute' | 'backup';
-const PHASE_PREFIX: Record<Phase, string> = { audit: '', execute: 'Execute: ', backup: 'Backup: ' };
+export type MessageOrigin = 'audit' | 'execute' | 'backup';
+const ORIGIN_PREFIX: Record<MessageOrigin, string> = { audit: '', execute: 'Execute: ', backup: 'Backup: ' };
 
 export class ResultRow {
   orderId = 0;
@@ -47,8 +46,8 @@ export class ResultRow {
    * null when not recorded or when both positions were equal (nothing written).
    */
   binlog: { startFile: string; startPos: number; endFile: string; endPos: number } | null = null;
-  /** Phases that already put a free-text message on this row (only the first one is prefixed). */
-  private readonly textPhases = new Set<Phase>();
+  /** Stages that already put a free-text message on this row (only the first one is prefixed). */
+  private readonly textOrigins = new Set<MessageOrigin>();
 
   constructor(sql: string, statement: ParsedStatement | null = null) {
     this.sql = sql;
@@ -59,21 +58,21 @@ export class ResultRow {
    * Adds an already formatted message at `level`. Level 0 messages are dropped (goInception's level-0
    * suppression). The row level becomes the maximum seen.
    */
-  addMessage(level: Level, text: string, phase: Phase = 'audit'): void {
+  addMessage(level: Level, text: string, origin: MessageOrigin = 'audit'): void {
     if (level === 0) return;
     if (level > this.errorLevel) this.errorLevel = level;
-    this.messages.push(PHASE_PREFIX[phase] + text);
+    this.messages.push(ORIGIN_PREFIX[origin] + text);
   }
 
   /**
    * Free-text error (level 2) or warning (level 1): a trailing '.' is added unless it ends in '.' or '!'.
    * Only the first free-text message of the execute/backup phase carries the phase prefix (§1.6).
    */
-  addText(level: 1 | 2, text: string, phase: Phase = 'audit'): void {
+  addText(level: 1 | 2, text: string, origin: MessageOrigin = 'audit'): void {
     const body = /[.!]$/.test(text) ? text : `${text}.`;
-    const first = !this.textPhases.has(phase);
-    this.textPhases.add(phase);
-    this.addMessage(level, body, first ? phase : 'audit');
+    const first = !this.textOrigins.has(origin);
+    this.textOrigins.add(origin);
+    this.addMessage(level, body, first ? origin : 'audit');
   }
 
   get sequence(): string {
@@ -85,7 +84,8 @@ export class ResultRow {
     return joined === '' ? null : joined;
   }
 
-  toValues(): Value[] {
+  /** The 13 values in column order (see `RESULT_COLUMNS` in batch/result-set.ts). */
+  toValues(): (string | null)[] {
     return [
       String(this.orderId),
       this.stage,
@@ -108,25 +108,10 @@ function formatSeconds(s: number | null): string {
   return s === null ? '0' : s.toFixed(3);
 }
 
-/** The 13 columns in goInception's order and wire types; Archery reads 0..11 by position. */
-export const RESULT_COLUMNS: readonly ColumnDef[] = [
-  { name: 'order_id', type: ColumnType.LONG },
-  { name: 'stage', type: ColumnType.STRING },
-  { name: 'error_level', type: ColumnType.SHORT },
-  { name: 'stage_status', type: ColumnType.STRING },
-  { name: 'error_message', type: ColumnType.STRING },
-  { name: 'sql', type: ColumnType.STRING },
-  { name: 'affected_rows', type: ColumnType.LONGLONG },
-  { name: 'sequence', type: ColumnType.STRING },
-  { name: 'backup_dbname', type: ColumnType.STRING },
-  { name: 'execute_time', type: ColumnType.STRING },
-  { name: 'sqlsha1', type: ColumnType.STRING },
-  { name: 'backup_time', type: ColumnType.STRING },
-  { name: 'needMerge', type: ColumnType.TINY },
-];
-
-/** Numbers the rows 1..n and turns them into one result set. */
-export function rowsToResult(rows: ResultRow[]): QueryResult {
-  rows.forEach((r, i) => (r.orderId = i + 1));
-  return { kind: 'rows', columns: [...RESULT_COLUMNS], rows: rows.map((r) => r.toValues()) };
+export function maxLevel(rows: readonly ResultRow[]): Level {
+  let max: Level = 0;
+  for (const r of rows) if (r.errorLevel > max) max = r.errorLevel;
+  return max;
 }
+
+export const KILLED_MESSAGE = 'Operation has been killed!';

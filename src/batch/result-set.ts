@@ -1,0 +1,28 @@
+// The audit/execute result set on the wire: goInception's 13 columns (reference-behaviour §1.6); Archery reads
+// columns 0..11 by position.
+
+import { ColumnType, type ColumnDef, type QueryResult } from '../protocol/result.js';
+import type { ResultRow } from '../rows/row.js';
+
+/** The 13 columns in goInception's order and wire types; Archery reads 0..11 by position. */
+export const RESULT_COLUMNS: readonly ColumnDef[] = [
+  { name: 'order_id', type: ColumnType.LONG },
+  { name: 'stage', type: ColumnType.STRING },
+  { name: 'error_level', type: ColumnType.SHORT },
+  { name: 'stage_status', type: ColumnType.STRING },
+  { name: 'error_message', type: ColumnType.STRING },
+  { name: 'sql', type: ColumnType.STRING },
+  { name: 'affected_rows', type: ColumnType.LONGLONG },
+  { name: 'sequence', type: ColumnType.STRING },
+  { name: 'backup_dbname', type: ColumnType.STRING },
+  { name: 'execute_time', type: ColumnType.STRING },
+  { name: 'sqlsha1', type: ColumnType.STRING },
+  { name: 'backup_time', type: ColumnType.STRING },
+  { name: 'needMerge', type: ColumnType.TINY },
+];
+
+/** Numbers the rows 1..n and turns them into one result set. */
+export function rowsToResult(rows: ResultRow[]): QueryResult {
+  rows.forEach((r, i) => (r.orderId = i + 1));
+  return { kind: 'rows', columns: [...RESULT_COLUMNS], rows: rows.map((r) => r.toValues()) };
+}
