@@ -16,7 +16,7 @@ import {
 } from '../protocol/handshake.js';
 import { encodeEof, encodeErr, encodeOk, encodeQueryResult } from '../protocol/responses.js';
 import { bindParams, encodeBinaryResult, encodePrepareResponse, parseExecute, placeholderPositions } from '../protocol/prepared.js';
-import { ER, MysqlError, type ColumnDef, type QueryResult } from '../protocol/result.js';
+import { ER, MysqlError, type ColumnDef, type QueryResult, type Warning } from '../protocol/result.js';
 import { answerCompat, compatReply, type CompatAnswer, type CompatReply, type CompatSession, type CompatStatement } from './compat.js';
 import { describeAtPrepare, restoreLeadingComment } from './describe.js';
 import type { ClientSession, QueryHandler } from './session.js';
@@ -139,6 +139,8 @@ export class Connection {
   private readonly log: LazyLog;
   private socketGone = false;
   private requestRunning = false;
+  /** Warnings of the last statement answered by the query handler, for SHOW WARNINGS. */
+  private lastWarnings: readonly Warning[] = [];
   private released = false;
   private readonly statements = new Map<number, PreparedStatement>();
   private nextStatementId = 1;
@@ -550,6 +552,7 @@ export class Connection {
 
   private async onHandlerQuery(sql: string, seq: number, binary: boolean): Promise<void> {
     const answer = await this.runRequest(sql);
+    this.lastWarnings = 'result' in answer && answer.result.kind === 'rows' ? (answer.result.warnings ?? []) : [];
     this.respond(answer, seq, binary);
     this.finishRequest();
   }
@@ -624,6 +627,7 @@ export class Connection {
       clientHost: session.clientHost,
       currentDb: session.currentDb,
       variables: this.variables,
+      warnings: this.lastWarnings,
     };
   }
 
