@@ -22,6 +22,8 @@ export interface CompatAnswer {
   result: QueryResult;
   /** Set when the statement changed the current database (USE). */
   useDb?: string;
+  /** SHOW WARNINGS / SHOW ERRORS: the only statements that leave the previous statement's warnings in place. */
+  keepsWarnings?: true;
 }
 
 /** Thrown inside the parser when the text is not one of ours: the query goes to the handler. */
@@ -558,6 +560,7 @@ class Parser {
           ],
           rows: shown.map((w) => [w.level, String(w.code), w.message]),
         },
+        keepsWarnings: true,
       };
     }
     let scope: 'session' | 'global' = 'session';

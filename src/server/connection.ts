@@ -544,6 +544,7 @@ export class Connection {
     if (reply && 'statements' in reply) return this.answerCompatStatements(reply.statements, seq);
     if (reply) {
       this.answeredLocally(1);
+      if (!reply.answer.keepsWarnings) this.lastWarnings = [];
       if (reply.answer.useDb !== undefined) session.currentDb = reply.answer.useDb;
       return this.respond({ result: reply.answer.result }, seq, binary);
     }
@@ -614,6 +615,7 @@ export class Connection {
         break;
       }
       if (answer.useDb !== undefined) session.currentDb = answer.useDb;
+      if (!answer.keepsWarnings) this.lastWarnings = [];
       const more = i < statements.length - 1 ? ServerStatus.MORE_RESULTS_EXISTS : 0;
       payloads.push(...encodeQueryResult(answer.result, { statusFlags: this.statusFlags() | more, deprecateEof: this.deprecateEof() }));
     }

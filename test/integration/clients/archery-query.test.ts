@@ -114,9 +114,18 @@ describe('OSC commands from Archery\'s progress and OSC-control buttons', () => 
   const SHA1 = '*5D4C4A1B3E2F0A9B8C7D6E5F4A3B2C1D0E9F8A7B';
 
   test('get osc_percent: an empty set with the columns Archery reads, and a warning', async () => {
-    const [percent, warnings, list] = await viaMysqldb([`inception get osc_percent '${SHA1}';`, 'SHOW WARNINGS', 'inception get osc processlist;']);
+    const [percent, warnings, again, , cleared, list] = await viaMysqldb([
+      `inception get osc_percent '${SHA1}';`,
+      'SHOW WARNINGS',
+      'SHOW WARNINGS',
+      'select @@version_comment',
+      'SHOW WARNINGS',
+      'inception get osc processlist;',
+    ]);
     assert.deepEqual(percent, { columns: ['DBNAME', 'TABLENAME', 'SQLSHA1', 'PERCENT', 'REMAINTIME', 'INFOMATION'], rows: [] });
     assert.deepEqual(warnings, { columns: ['Level', 'Code', 'Message'], rows: [['Warning', '1105', 'osc process not found']] });
+    assert.deepEqual(again, warnings, 'SHOW WARNINGS leaves the warnings in place');
+    assert.deepEqual(cleared && 'rows' in cleared && cleared.rows, [], 'any other statement clears them');
     assert.deepEqual(list, { columns: ['DBNAME', 'TABLENAME', 'COMMAND', 'SQLSHA1', 'PERCENT', 'REMAINTIME', 'INFOMATION'], rows: [] });
   });
 
