@@ -9,6 +9,7 @@
 import type { ColumnInfo } from '../../audit/snapshot.js';
 import { fromItems } from './query-tree.js';
 import { selectListTexts } from './select-list.js';
+import { setMembers } from './set-operation.js';
 
 type Node = Record<string, unknown>;
 
@@ -102,28 +103,6 @@ export async function maskingColumnsOf(
   return out;
 }
 
-/** The member SELECTs of a set operation in source order (a lone SELECT is its own only member). */
-function membersOf(ast: Node): Node[] {
-  const out: Node[] = [];
-  for (let member: Node | null = ast; member; member = obj(member._next)) {
-    out.push(member);
-    for (const f of fromItems(member.from)) {
-      const item = obj(f);
-      const sub = item && isSetOperation(item.join) ? obj(obj(item.expr)?.ast) : null;
-      if (sub) out.push(...membersOf(sub));
-    }
-  }
-  return out;
-}
-
-/**
- * node-sql-parser reads `SELECT … FROM t UNION (SELECT …)` as a FROM item joined by "union": such an item is
- * the next member of the set operation, not a table to read from.
- */
-function isSetOperation(join: unknown): boolean {
-  return typeof join === 'string' && /^(union|except|intersect|minus)\b/i.test(join);
-}
-
 class Walker {
   constructor(
     private readonly currentDb: string | null,
@@ -135,10 +114,10 @@ class Walker {
   async branches(ast: Node, outerCtes: Ctes, parent: Scope | null): Promise<Output[][]> {
     const ctes = await this.withCtes(ast, outerCtes, parent);
     const out: Output[][] = [];
-    for (const member of membersOf(ast)) {
+    for (const [i, { select }] of setMembers(ast).entries()) {
       // node-sql-parser hangs a set operation's WITH on its first member; a parenthesised member may have its own.
-      const memberCtes = member === ast ? ctes : await this.withCtes(member, ctes, parent);
-      out.push(await this.select(member, memberCtes, parent));
+      const memberCtes = i === 0 ? ctes : await this.withCtes(select, ctes, parent);
+      out.push(await this.select(select, memberCtes, parent));
     }
     return out;
   }
@@ -160,7 +139,7 @@ class Walker {
       const rename = (outs: Output[]): Output[] => outs.map((o, i) => ({ name: renames[i] || o.name, sources: o.sources }));
       const inner = (await this.withCtes(query, ctes, parent)) as Map<string, Output[]>;
       // A recursive CTE reads itself: its anchor member's columns stand for it while the rest is walked.
-      const [anchorMember, ...others] = membersOf(query);
+      const [anchorMember, ...others] = setMembers(query).map((m) => m.select);
       const anchor = rename(await this.select(anchorMember ?? {}, inner, parent));
       ctes.set(name, anchor);
       inner.set(name, anchor);
@@ -175,10 +154,7 @@ class Walker {
   /** One SELECT (its WITH already in `ctes`). */
   private async select(ast: Node, ctes: Ctes, parent: Scope | null): Promise<Output[]> {
     const scope: Scope = { sources: [], parent };
-    for (const f of fromItems(ast.from)) {
-      const item = obj(f) ?? {};
-      if (!isSetOperation(item.join)) scope.sources.push(...(await this.fromSources(item, ctes)));
-    }
+    for (const f of fromItems(ast.from)) scope.sources.push(...(await this.fromSources(obj(f) ?? {}, ctes)));
     const items = arr(ast.columns);
     const texts = this.itemTexts(ast, items.length);
     const outputs: Output[] = [];
