@@ -16,7 +16,7 @@ import {
 } from '../protocol/handshake.js';
 import { encodeEof, encodeErr, encodeOk, encodeQueryResult } from '../protocol/responses.js';
 import { bindParams, encodeBinaryResult, encodePrepareResponse, parseExecute, placeholderPositions } from '../protocol/prepared.js';
-import { ER, MysqlError, type ColumnDef, type QueryResult } from '../protocol/result.js';
+import { ER, MysqlError, type ColumnDef, type QueryResult, type Warning } from '../protocol/result.js';
 import { answerCompat, compatReply, type CompatAnswer, type CompatReply, type CompatSession, type CompatStatement } from './compat.js';
 import { describeAtPrepare, restoreLeadingComment } from './describe.js';
 import type { ClientSession, QueryHandler } from './session.js';
@@ -147,6 +147,8 @@ export class Connection {
   private readonly log: LazyLog;
   private socketGone = false;
   private requestRunning = false;
+  /** Warnings of the last statement answered by the query handler, for SHOW WARNINGS. */
+  private lastWarnings: readonly Warning[] = [];
   private released = false;
   private readonly statements = new Map<number, PreparedStatement>();
   private nextStatementId = 1;
@@ -576,6 +578,7 @@ export class Connection {
     if (reply && 'statements' in reply) return this.answerCompatStatements(reply.statements, seq);
     if (reply) {
       this.answeredLocally(1);
+      if (!reply.answer.keepsWarnings) this.lastWarnings = [];
       if (reply.answer.useDb !== undefined) session.currentDb = reply.answer.useDb;
       return this.respond({ result: reply.answer.result }, seq, binary);
     }
@@ -584,6 +587,7 @@ export class Connection {
 
   private async onHandlerQuery(sql: string, seq: number, binary: boolean): Promise<void> {
     const answer = await this.runRequest(sql);
+    this.lastWarnings = 'result' in answer && answer.result.kind === 'rows' ? (answer.result.warnings ?? []) : [];
     this.respond(answer, seq, binary);
     this.finishRequest();
   }
@@ -645,6 +649,7 @@ export class Connection {
         break;
       }
       if (answer.useDb !== undefined) session.currentDb = answer.useDb;
+      if (!answer.keepsWarnings) this.lastWarnings = [];
       const more = i < statements.length - 1 ? ServerStatus.MORE_RESULTS_EXISTS : 0;
       payloads.push(...encodeQueryResult(answer.result, { statusFlags: this.statusFlags() | more, deprecateEof: this.deprecateEof() }));
     }
@@ -658,6 +663,7 @@ export class Connection {
       clientHost: session.clientHost,
       currentDb: session.currentDb,
       variables: this.variables,
+      warnings: this.lastWarnings,
     };
   }
 
