@@ -1,4 +1,4 @@
-// `--real_row_count=true` (reference-behaviour §3.16): the DML's rows are counted with a SELECT COUNT(*) built
+// `--real_row_count=true` (docs/audit.md): the DML's rows are counted with a SELECT COUNT(*) built
 // from the statement's ORIGINAL text. Clauses are sliced out at top-level keyword boundaries found by our
 // tokenizer, never re-printed from the AST, so literals, LIKE escapes (`'%\_1'`, goInception #605), comments and
 // quoting reach the target exactly as the user wrote them. Pure functions: no I/O here.

@@ -1,7 +1,7 @@
-// The statements after `inception_magic_start`, one at a time (reference-behaviour §1.2–1.4). A generator, so
-// the check stage parses and audits in one walk as goInception does: a statement is parsed only when the ones
-// before it have been audited, and what ends the walk (commit, missing commit, parse error, second start) is
-// its return value.
+// The statements after `inception_magic_start`, one at a time (docs/wire.md#what-happens-to-a-com_query,
+// docs/options.md, docs/batch.md). A generator, so the check stage parses and audits in one walk as goInception
+// does: a statement is parsed only when the ones before it have been audited, and what ends the walk (commit,
+// missing commit, parse error, second start) is its return value.
 
 import { parseLocalCommand } from '../commands/parse.js';
 import type { LocalCommand } from '../commands/types.js';
@@ -21,7 +21,10 @@ export type BatchEnd =
   | { kind: 'parse_error'; text: string; message: string }
   | { kind: 'begin_twice'; text: string };
 
-/** A local command other than `inception set` inside a batch fails the whole request (§1.2). */
+/**
+ * A local command other than `inception set` inside a batch fails the whole request
+ * (docs/wire.md#what-happens-to-a-com_query).
+ */
 export const MIXED_OPERATIONS_MESSAGE = '无效操作!不支持本地操作和远程操作混用!';
 export const BEGIN_TWICE_MESSAGE =
   "Have you begin twice? Or you didn't commit last time, if so, you can execute commit explicitly.";

@@ -1,5 +1,5 @@
 // `--masking=1`: `use` only moves the current database; SELECT/UNION give one row whose query_tree is the JSON
-// array of masking columns; anything else is a level-2 `not support` row (reference-behaviour §1.7).
+// array of masking columns; anything else is a level-2 `not support` row (docs/result-modes.md).
 
 import { MetadataError, SchemaSnapshot } from '../../audit/snapshot.js';
 import { databaseNameOf } from '../../sql/ast.js';

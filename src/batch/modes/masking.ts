@@ -1,4 +1,4 @@
-// `--masking=1` (reference-behaviour §1.7): for each select-list position of a SELECT/UNION, the base-table columns
+// `--masking=1` (docs/result-modes.md): for each select-list position of a SELECT/UNION, the base-table columns
 // that feed it, so a client can mask result columns by rule. `*` expands with the table layout; derived tables and
 // CTEs are followed down to their base tables; a function over two columns yields two entries at one index.
 // The table lookup is injected (the batch's schema snapshot in production), so the walk itself does no I/O.

@@ -1,5 +1,5 @@
-// `--enable-query-print` (reference-behaviour §1.7): the statement's tree as JSON shaped like TiDB's `ast` package
-// as far as clients walk it. Archery (clients-and-users §1.7) looks for the keys `TableRefs`, `Left`, `Right`,
+// `--enable-query-print` (docs/result-modes.md): the statement's tree as JSON shaped like TiDB's `ast` package
+// as far as clients walk it. Archery (docs/result-modes.md) looks for the keys `TableRefs`, `Left`, `Right`,
 // then reads `Source.Schema.O` / `Source.Name.O` of each table source; so those four keys appear ONLY on table
 // references, and expressions use TiDB's `L`/`R`. Pure: node-sql-parser AST in, plain JSON-able object out.
 //
