@@ -6,6 +6,7 @@
 import { parseLocalCommand } from '../commands/parse.js';
 import type { LocalCommand } from '../commands/types.js';
 import { ER, mysqlError } from '../protocol/result.js';
+import { skipSpaceAndComments } from '../sql/lex.js';
 import { parseStatement } from '../sql/parse.js';
 import type { ParsedStatement } from '../sql/statement.js';
 import type { SqlPiece } from './splitter.js';
@@ -39,21 +40,9 @@ export function markerOf(text: string): 'start' | 'commit' | null {
   return null;
 }
 
+/** The text after its leading whitespace and comments (from an unterminated `/*` on, it is kept), trimmed. */
 export function stripLeadingComments(text: string): string {
-  let s = text;
-  for (;;) {
-    s = s.trimStart();
-    if (s.startsWith('/*')) {
-      const end = s.indexOf('*/', 2);
-      if (end < 0) return s;
-      s = s.slice(end + 2);
-    } else if (s.startsWith('#') || /^--(\s|$)/.test(s)) {
-      const nl = s.indexOf('\n');
-      s = nl < 0 ? '' : s.slice(nl + 1);
-    } else {
-      return s.trimEnd();
-    }
-  }
+  return text.slice(skipSpaceAndComments(text)).trimEnd();
 }
 
 /**
