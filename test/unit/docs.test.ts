@@ -1,5 +1,6 @@
 // The repository explains itself: comments and docs cite docs/<page>.md (with a section anchor where it helps),
 // never documents outside the repository, and every cited page and anchor exists.
+// repoint: skip this file — it names the outside documents on purpose, to forbid citing them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
