@@ -1,4 +1,4 @@
-// Runs a local command (reference-behaviour §1.5) and answers with a QueryResult; refusals are MysqlErrors.
+// Runs a local command (docs/commands.md) and answers with a QueryResult; refusals are MysqlErrors.
 // One small module per command; processlist.ts and kill.ts read only the registry.
 
 import { ER, mysqlError, type QueryResult } from '../protocol/result.js';

@@ -1,4 +1,4 @@
-// Recognises local commands (reference-behaviour §1.5): `inception show|get|set …` and `kill …`.
+// Recognises local commands (docs/commands.md): `inception show|get|set …` and `kill …`.
 // Case-insensitive, whitespace and comment tolerant, optional trailing `;` (anything after it is ignored, as
 // goInception ignores the rest of the packet). Returns null when the text is not a local command; throws a
 // MysqlError (1064, or 1105 `不支持的操作` for an unsupported levels WHERE operator) when it is a malformed one.

@@ -1,4 +1,4 @@
-// Local commands: `inception …` and `kill …`, answered by inceptor itself (reference-behaviour §1.5).
+// Local commands: `inception …` and `kill …`, answered by inceptor itself (docs/commands.md).
 // parse.ts turns a statement text into a LocalCommand; index.ts runs it with a CommandContext.
 
 import type { KillMode } from '../process/registry.js';

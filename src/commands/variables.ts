@@ -1,4 +1,4 @@
-// `inception show|get variables [like …]` and `inception set [global|session] k = v[, …]` (§1.5).
+// `inception show|get variables [like …]` and `inception set [global|session] k = v[, …]` (docs/commands.md).
 // Outside a batch a set is global (in memory, later sessions see it); inside a batch it changes only the
 // batch's session copy, and `global` is refused there.
 

@@ -5,7 +5,7 @@
 
 import { ColumnType, ER, MysqlError, mysqlError, type ColumnDef, type QueryResult, type Value, type Warning } from '../protocol/result.js';
 import { likeMatcher } from '../sql/like.js';
-import { isIdentCode, isSpaceCode, Lexer, type Token as SqlToken } from '../sql/lex.js';
+import { isIdentCode, Lexer, skipSpaceAndComments, type Token as SqlToken } from '../sql/lex.js';
 import { displayValue, type SessionVariables } from './variables.js';
 
 export interface CompatSession {
@@ -117,23 +117,8 @@ const COMPAT_KEYWORDS: ReadonlySet<string> = new Set(['set', 'select', 'show', '
  */
 export function startsLikeCompat(sql: string): boolean {
   const n = sql.length;
-  let i = 0;
-  while (i < n) {
-    const c = sql.charCodeAt(i);
-    if (isSpaceCode(c)) {
-      i++;
-    } else if (c === 0x23 /* # */ || (c === 0x2d /* - */ && sql.charCodeAt(i + 1) === 0x2d && (i + 2 >= n || /\s/.test(sql[i + 2]!)))) {
-      const nl = sql.indexOf('\n', i);
-      if (nl < 0) return false;
-      i = nl + 1;
-    } else if (c === 0x2f /* / */ && sql.charCodeAt(i + 1) === 0x2a /* * */) {
-      const close = sql.indexOf('*/', i + 2);
-      if (close < 0) return false;
-      i = close + 2;
-    } else {
-      break;
-    }
-  }
+  const i = skipSpaceAndComments(sql);
+  if (i < n && sql.startsWith('/*', i)) return false; // an unterminated comment
   let j = i;
   // the longest keyword is 6 letters; a longer word is not one of them
   while (j < n && j - i <= 6 && isAsciiLetter(sql.charCodeAt(j))) j++;

@@ -15,8 +15,9 @@ import {
   encodeAuthSwitchRequest, encodeHandshakeV10, generateScramble, isSslRequest, parseChangeUser, parseHandshakeResponse41,
 } from '../protocol/handshake.js';
 import { encodeEof, encodeErr, encodeOk, encodeQueryResult } from '../protocol/responses.js';
-import { bindParams, encodeBinaryResult, encodePrepareResponse, parseExecute, placeholderPositions } from '../protocol/prepared.js';
+import { encodeBinaryResult, encodePrepareResponse, parseExecute } from '../protocol/prepared.js';
 import { ER, MysqlError, type ColumnDef, type QueryResult, type Warning } from '../protocol/result.js';
+import { bindPlaceholders, placeholderPositions } from '../sql/placeholders.js';
 import { answerCompat, compatReply, type CompatAnswer, type CompatReply, type CompatSession, type CompatStatement } from './compat.js';
 import { describeAtPrepare, restoreLeadingComment } from './describe.js';
 import type { ClientSession, QueryHandler } from './session.js';
@@ -526,7 +527,7 @@ export class Connection {
       const req = parseExecute(payload, stmt.placeholders.length, stmt.types, longData);
       stmt.types = req.types;
       this.clearLongData(stmt);
-      sql = bindParams(stmt.sql, stmt.placeholders, req.params);
+      sql = bindPlaceholders(stmt.sql, stmt.placeholders, req.params);
     } catch (err) {
       if (!(err instanceof MalformedPacketError)) throw err;
       return void this.write([this.errPacket(ER.MALFORMED_PACKET, 'Malformed communication packet.')], seq);

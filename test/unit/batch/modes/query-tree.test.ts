@@ -13,7 +13,7 @@ function tree(sql: string): J {
 }
 
 /**
- * The walk Archery's get_table_ref does (clients-and-users §1.7), re-stated: breadth-first, take the values of
+ * The walk Archery's get_table_ref does (docs/result-modes.md), re-stated: breadth-first, take the values of
  * the shallowest `TableRefs`/`Left`/`Right` keys and walk them again; where none is left, every shallowest
  * `Source` node is a table (`Schema.O`, empty → current db; `Name.O`). A `Source` without `Schema` crashes it.
  */
