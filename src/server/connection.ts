@@ -14,7 +14,7 @@ import { framePackets, PacketReader, PacketTooLargeError, type Packet } from '..
 import {
   encodeAuthSwitchRequest, encodeHandshakeV10, generateScramble, isSslRequest, parseChangeUser, parseHandshakeResponse41,
 } from '../protocol/handshake.js';
-import { encodeEof, encodeErr, encodeOk, encodeQueryResult } from '../protocol/responses.js';
+import { encodeEof, encodeErr, encodeOk, encodeQueryResult, encodeQueryResultSteps } from '../protocol/responses.js';
 import { bindParams, encodeBinaryResult, encodePrepareResponse, parseExecute, placeholderPositions } from '../protocol/prepared.js';
 import { ER, MysqlError, type ColumnDef, type QueryResult } from '../protocol/result.js';
 import { answerCompat, compatReply, type CompatAnswer, type CompatReply, type CompatSession, type CompatStatement } from './compat.js';
@@ -23,6 +23,7 @@ import type { ClientSession, QueryHandler } from './session.js';
 import type { UserDirectory } from './users.js';
 import { LazyLog } from './lazy-log.js';
 import { SessionVariables } from './variables.js';
+import { runInTurns } from '../turns.js';
 
 /** What all connections of one server share. */
 export interface ConnectionShared {
@@ -58,6 +59,8 @@ const QUEUE_HIGH_WATER = 16;
 const LINGER_MS = 2_000;
 /** Prepared statements one connection may hold (MySQL's max_prepared_stmt_count is server-wide 16382). */
 const MAX_PREPARED_STATEMENTS = 1024;
+/** Results with more rows than this are encoded in turns (docs/security.md "Event loop"). */
+const LARGE_RESULT_ROWS = 2048;
 /** MySQL's text (ER_UNKNOWN_ERROR 1105) for a long-data parameter past max_allowed_packet. */
 export const LONG_DATA_TOO_LONG_MESSAGE =
   "Parameter of prepared statement which is set through mysql_send_long_data() is longer than 'max_allowed_packet' bytes";
@@ -584,8 +587,23 @@ export class Connection {
 
   private async onHandlerQuery(sql: string, seq: number, binary: boolean): Promise<void> {
     const answer = await this.runRequest(sql);
-    this.respond(answer, seq, binary);
+    if (!binary && 'result' in answer && answer.result.kind === 'rows' && answer.result.rows.length > LARGE_RESULT_ROWS) {
+      await this.respondInTurns(answer.result, seq);
+    } else {
+      this.respond(answer, seq, binary);
+    }
     this.finishRequest();
+  }
+
+  /** A large text result (a batch of many statements) is encoded letting other connections run in between. */
+  private async respondInTurns(result: QueryResult, seq: number): Promise<void> {
+    let payloads: Buffer[];
+    try {
+      payloads = await runInTurns(encodeQueryResultSteps(result, { statusFlags: this.statusFlags(), deprecateEof: this.deprecateEof() }));
+    } catch (err) {
+      payloads = [this.errorToPacket(err)];
+    }
+    this.write(payloads, seq);
   }
 
   /** Counts statements answered by the compat layer (COM_STATISTICS questions; processlist idle time). */

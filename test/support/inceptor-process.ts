@@ -3,6 +3,7 @@
 // measure what one client does to the others, and a stuck event loop in the test process would hide that.
 
 import { spawn, type ChildProcess } from 'node:child_process';
+import { connect } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,11 +46,25 @@ export async function startInceptorProcess(configToml = '', setup?: (dir: string
   };
   for (let i = 0; i < 200; i++) {
     if (child.exitCode !== null) break;
-    if (/"event":"listening"/.test(output)) return { port, dir, output: () => output, stop };
+    if (await accepts(port)) return { port, dir, output: () => output, stop };
     await new Promise((r) => setTimeout(r, 50));
   }
   await stop();
   throw new Error(`inceptor did not start:\n${output}`);
+}
+
+/** True when something on `port` sends a greeting (a MySQL packet) on connect. */
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    const done = (ok: boolean): void => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.once('data', () => done(true));
+    socket.once('error', () => done(false));
+    socket.setTimeout(1000, () => done(false));
+  });
 }
 
 /** A mysql2 connection to the process (any user when grants are off). */
