@@ -77,6 +77,7 @@ export const ER = {
   UNKNOWN: { code: 1105, sqlState: 'HY000' },
   NET_PACKET_TOO_LARGE: { code: 1153, sqlState: '08S01' },
   NET_READ: { code: 1158, sqlState: '08S01' },
+  NET_READ_INTERRUPTED: { code: 1159, sqlState: '08S01' },
   UNKNOWN_SYSTEM_VARIABLE: { code: 1193, sqlState: 'HY000' },
   WRONG_VALUE_FOR_VAR: { code: 1231, sqlState: '42000' },
   WRONG_TYPE_FOR_VAR: { code: 1232, sqlState: '42000' },
@@ -87,6 +88,7 @@ export const ER = {
   MALFORMED_PACKET: { code: 1835, sqlState: 'HY000' },
   UNKNOWN_STMT_HANDLER: { code: 1243, sqlState: 'HY000' },
   MAX_PREPARED_STMT_COUNT_REACHED: { code: 1461, sqlState: '42000' },
+  CLIENT_INTERACTION_TIMEOUT: { code: 4031, sqlState: 'HY000' },
 } as const;
 
 export function mysqlError(kind: { code: number; sqlState: string }, message: string): MysqlError {
