@@ -156,15 +156,13 @@ function parseInception(c: Cursor, first: Token): LocalCommand {
   if (c.acceptWord('show') || c.acceptWord('get')) {
     if (c.acceptWord('variables')) return { kind: 'show_variables', like: parseVariablesFilter(c) };
     if (c.acceptWord('levels')) return parseShowLevels(c);
-    if (c.isWord('full') && c.isWord('processlist', 1)) {
-      c.take();
-      c.take();
-      c.expectEnd();
-      return { kind: 'show_processlist', full: true };
-    }
+    const full = c.isWord('full') && (c.isWord('processlist', 1) || (c.isWord('cluster', 1) && c.isWord('processlist', 2)));
+    if (full) c.take();
+    const cluster = c.isWord('cluster') && c.isWord('processlist', 1);
+    if (cluster) c.take();
     if (c.acceptWord('processlist')) {
       c.expectEnd();
-      return { kind: 'show_processlist', full: false };
+      return { kind: 'show_processlist', full, cluster };
     }
     return unsupported;
   }

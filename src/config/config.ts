@@ -206,6 +206,9 @@ class ConfigReader {
     }
     if (!c.enable) return;
     if (c.secret === '') this.fail('cluster', this.present('cluster', 'secret', 'enable'), 'a shared secret is required when enable = true');
+    if (!config.status.report_status) {
+      this.fail('cluster', 'enable', 'enable = true needs [status] report-status = true (peers forward KILLs to the status port)');
+    }
     if (c.store_host === '' && config.inc.backup_host === '') {
       this.fail('cluster', this.present('cluster', 'store_host', 'enable'), 'enable = true needs a coordination store: set store_host (or [inc] backup_host)');
     }

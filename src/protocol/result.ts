@@ -43,7 +43,14 @@ export type Value = string | null;
 
 export type QueryResult =
   | { kind: 'ok'; affectedRows?: number; insertId?: number; info?: string; warnings?: number }
-  | { kind: 'rows'; columns: ColumnDef[]; rows: Value[][] };
+  | { kind: 'rows'; columns: ColumnDef[]; rows: Value[][]; warnings?: Warning[] };
+
+/** A note that travels with a result set: counted in its EOF, listed by SHOW WARNINGS. */
+export interface Warning {
+  level: 'Note' | 'Warning' | 'Error';
+  code: number;
+  message: string;
+}
 
 /** The one error type that becomes an ERR packet. */
 export class MysqlError extends Error {

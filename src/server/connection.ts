@@ -162,6 +162,13 @@ export class Connection {
     });
     this.attach(socket);
 
+    const refusal = shared.registry.refusal;
+    if (refusal) {
+      // a fenced cluster instance, or one without a server id yet (docs/kill.md)
+      this.log.info({ event: 'refused', reason: refusal.message }, 'connection refused: instance not serving');
+      this.fail(0, refusal);
+      return;
+    }
     this.localId = shared.ids.allocate();
     if (this.localId === null) {
       this.log.warn({ event: 'too_many_connections' }, 'connection refused: no free connection id');

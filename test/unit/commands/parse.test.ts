@@ -58,12 +58,16 @@ test('show/get variables with LIKE, NOT LIKE and WHERE', () => {
 
 test('leading comments, the magic comment and trailing statements are skipped', () => {
   assert.deepEqual(parseLocalCommand('/* hello */ -- line\n# hash\ninception get variables'), { kind: 'show_variables', like: null });
-  assert.deepEqual(parseLocalCommand('/*--user=root;--password=x;*/inception show processlist'), { kind: 'show_processlist', full: false });
+  assert.deepEqual(parseLocalCommand('/*--user=root;--password=x;*/inception show processlist'), { kind: 'show_processlist', full: false, cluster: false });
   assert.deepEqual(parseLocalCommand('inception /* in the middle */ show full processlist; select 1'), {
     kind: 'show_processlist',
     full: true,
+    cluster: false,
   });
-  assert.deepEqual(parseLocalCommand('inception get FULL processlist'), { kind: 'show_processlist', full: true });
+  assert.deepEqual(parseLocalCommand('inception show cluster processlist'), { kind: 'show_processlist', full: false, cluster: true });
+  assert.deepEqual(parseLocalCommand('INCEPTION SHOW FULL CLUSTER PROCESSLIST;'), { kind: 'show_processlist', full: true, cluster: true });
+  assert.deepEqual(parseLocalCommand('inception show cluster'), { kind: 'unsupported', text: 'inception show cluster' });
+  assert.deepEqual(parseLocalCommand('inception get FULL processlist'), { kind: 'show_processlist', full: true, cluster: false });
   assertParseError('inception show processlist now', 1064, /near 'now'/);
 });
 
@@ -210,5 +214,5 @@ test('other inception forms are unsupported (parsed, not implemented)', () => {
 test('an unterminated quote inside the command is 1064 at the quote; after the `;` it is ignored', () => {
   assertParseError("inception show variables like 'osc", 1064, /near ''osc' at line 1$/);
   assert.deepEqual(parseLocalCommand("kill 5; select 'x"), { kind: 'kill', mode: 'connection', id: 5n });
-  assert.deepEqual(parseLocalCommand('inception show processlist /* never closed'), { kind: 'show_processlist', full: false });
+  assert.deepEqual(parseLocalCommand('inception show processlist /* never closed'), { kind: 'show_processlist', full: false, cluster: false });
 });

@@ -38,18 +38,25 @@ test('a complete cluster section loads; [status] keys of TiDB we do not read are
 
 test('enable without a secret names the secret line, or enable when the key is absent', () => {
   assert.equal(
-    errorOf('[inc]\nbackup_host = "db"\n[cluster]\nenable = true\n'),
-    'cfg.toml:4: [cluster] enable: a shared secret is required when enable = true',
+    errorOf('[status]\nreport-status = true\n[inc]\nbackup_host = "db"\n[cluster]\nenable = true\n'),
+    'cfg.toml:6: [cluster] enable: a shared secret is required when enable = true',
   );
   assert.equal(
-    errorOf('[inc]\nbackup_host = "db"\n[cluster]\nenable = true\nsecret = ""\n'),
-    'cfg.toml:5: [cluster] secret: a shared secret is required when enable = true',
+    errorOf('[status]\nreport-status = true\n[inc]\nbackup_host = "db"\n[cluster]\nenable = true\nsecret = ""\n'),
+    'cfg.toml:7: [cluster] secret: a shared secret is required when enable = true',
   );
 });
 
 test('enable without a store (neither store_host nor [inc] backup_host)', () => {
-  assert.match(errorOf('[cluster]\nenable = true\nsecret = "k"\n'), /^cfg\.toml:2: \[cluster\] enable: enable = true needs a coordination store/);
-  assert.doesNotThrow(() => parseConfig('[inc]\nbackup_host = "db"\n[cluster]\nenable = true\nsecret = "k"\n'));
+  assert.match(errorOf('[status]\nreport-status = true\n[cluster]\nenable = true\nsecret = "k"\n'), /^cfg\.toml:4: \[cluster\] enable: enable = true needs a coordination store/);
+  assert.doesNotThrow(() => parseConfig('[status]\nreport-status = true\n[inc]\nbackup_host = "db"\n[cluster]\nenable = true\nsecret = "k"\n'));
+});
+
+test('enable without the status server', () => {
+  assert.equal(
+    errorOf('[cluster]\nenable = true\nsecret = "k"\nstore_host = "db"\n'),
+    'cfg.toml:2: [cluster] enable: enable = true needs [status] report-status = true (peers forward KILLs to the status port)',
+  );
 });
 
 test('fence above lease / 2, and an advertise address that is not host:port', () => {
