@@ -147,8 +147,8 @@ export class LeaseKeeper {
   /** Closes every session and refuses new ones: another instance may soon hold our id. */
   private fence(reason: string): void {
     const draining = this.state === 'draining';
-    const closed = this.registry.killAll();
-    this.log.error({ event: 'lease', state: 'fenced', serverId: this.serverId, reason, closed }, `fenced: ${reason}`);
+    this.log.error({ event: 'lease', state: 'fenced', serverId: this.serverId, reason, sessions: this.registry.size }, `fenced: ${reason}`);
+    this.registry.killAll();
     this.previousId = this.serverId;
     this.staleToken = this.token;
     this.token = randomUUID();

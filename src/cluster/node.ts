@@ -80,6 +80,7 @@ export async function startNode(config: Config, registry: ProcessRegistry, sqlPo
   serverId = () => keeper.serverId;
   await keeper.start();
   const directory = new Directory(store, DIRECTORY_MAX_AGE_MS, log);
+  directory.start();
   const sessions = new ClusterSessions(
     registry,
     keeper,
@@ -95,6 +96,7 @@ export async function startNode(config: Config, registry: ProcessRegistry, sqlPo
     readiness,
     async close() {
       await keeper.drain();
+      directory.stop();
       await statusServer.close();
       await store.close();
     },

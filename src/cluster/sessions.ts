@@ -17,6 +17,7 @@ import type { Lease, LeaseStore } from './store.js';
 export class Directory {
   private leases: Lease[] = [];
   private loadedAt = -Infinity;
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly store: LeaseStore,
@@ -36,6 +37,17 @@ export class Directory {
       }
     }
     return this.leases;
+  }
+
+  /** Keeps the cache warm, so a store outage finds it filled. */
+  start(): void {
+    void this.live(true);
+    this.timer = setInterval(() => void this.live(true), this.maxAgeMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
   }
 
   async find(serverId: number): Promise<Lease | undefined> {

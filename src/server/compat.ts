@@ -3,7 +3,7 @@
 // SHOW VARIABLES, SHOW WARNINGS, USE db. A pure function of the query text and the session's variables;
 // anything it does not recognise returns null and goes to the query handler.
 
-import { ColumnType, ER, MysqlError, mysqlError, type ColumnDef, type QueryResult, type Value } from '../protocol/result.js';
+import { ColumnType, ER, MysqlError, mysqlError, type ColumnDef, type QueryResult, type Value, type Warning } from '../protocol/result.js';
 import { likeMatcher } from '../sql/like.js';
 import { isIdentCode, isSpaceCode, Lexer, type Token as SqlToken } from '../sql/lex.js';
 import { displayValue, type SessionVariables } from './variables.js';
@@ -14,6 +14,8 @@ export interface CompatSession {
   readonly clientHost: string;
   readonly currentDb: string | null;
   readonly variables: SessionVariables;
+  /** What SHOW WARNINGS lists: the warnings of the last result that had any say (e.g. the cluster processlist). */
+  readonly warnings?: readonly Warning[];
 }
 
 export interface CompatAnswer {
@@ -547,7 +549,7 @@ class Parser {
             { name: 'Code', type: ColumnType.LONG, length: 4 },
             { name: 'Message', type: ColumnType.VAR_STRING },
           ],
-          rows: [],
+          rows: (s.warnings ?? []).map((w) => [w.level, String(w.code), w.message]),
         },
       };
     }

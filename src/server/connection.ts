@@ -16,7 +16,7 @@ import {
 } from '../protocol/handshake.js';
 import { encodeEof, encodeErr, encodeOk, encodeQueryResult } from '../protocol/responses.js';
 import { bindParams, encodeBinaryResult, encodePrepareResponse, parseExecute, placeholderPositions } from '../protocol/prepared.js';
-import { ER, MysqlError, type ColumnDef, type QueryResult } from '../protocol/result.js';
+import { ER, MysqlError, type ColumnDef, type QueryResult, type Warning } from '../protocol/result.js';
 import { answerCompat, compatReply, type CompatAnswer, type CompatReply, type CompatSession, type CompatStatement } from './compat.js';
 import { describeAtPrepare, restoreLeadingComment } from './describe.js';
 import type { ClientSession, QueryHandler } from './session.js';
@@ -144,6 +144,8 @@ export class Connection {
   private nextStatementId = 1;
   /** Text of the prepared statement closed by the previous command (see restoreLeadingComment). */
   private justClosedSql: string | null = null;
+  /** Warnings of the last handled query, for SHOW WARNINGS. */
+  private warnings: readonly Warning[] = [];
 
   constructor(socket: Socket, private readonly shared: ConnectionShared) {
     this.closed = new Promise((resolve) => (this.resolveClosed = resolve));
@@ -574,7 +576,9 @@ export class Connection {
     session.process.beginRequest();
     this.requestRunning = true;
     try {
-      return { result: await this.shared.handleQuery(sql, session) };
+      const result = await this.shared.handleQuery(sql, session);
+      this.warnings = result.kind === 'rows' ? (result.warnings ?? []) : [];
+      return { result };
     } catch (error) {
       return { error };
     }
@@ -631,6 +635,7 @@ export class Connection {
       clientHost: session.clientHost,
       currentDb: session.currentDb,
       variables: this.variables,
+      warnings: this.warnings,
     };
   }
 

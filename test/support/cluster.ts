@@ -2,8 +2,8 @@
 // config.toml on loopback ports, its JSON log kept in memory; plus a round-robin TCP balancer in front of them,
 // as a load balancer would be. Every wait is bounded.
 
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -238,4 +238,22 @@ export async function eventually(what: string, ms: number, check: () => Promise<
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`timed out after ${ms} ms waiting for ${what}${lastError ? `: ${(lastError as Error).message}` : ''}`);
+}
+
+/** Stops a private MariaDB (startPrivateMariaDb) but keeps its datadir, so `restartMariaDb` brings it back. */
+export async function pauseMariaDb(dir: string): Promise<void> {
+  const pid = Number(readFileSync(`${dir}.pid`, 'utf8').trim());
+  process.kill(pid, 'SIGKILL');
+  await eventually('the store to stop', 20_000, () => {
+    try {
+      process.kill(pid, 0);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+}
+
+export function restartMariaDb(dir: string, port: number): void {
+  execFileSync('bash', [join(root, 'scripts', 'start-db.sh'), dir, String(port), 'rootpw'], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
