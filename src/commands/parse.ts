@@ -129,8 +129,14 @@ class Cursor {
   }
 }
 
+/** MariaDB's own KILL forms: refused by name rather than with a syntax error (docs/kill.md). */
+export const MARIADB_KILL_MESSAGE = 'KILL HARD|SOFT, KILL USER and KILL QUERY ID are MariaDB extensions inceptor does not support; use KILL [CONNECTION|QUERY] <id>';
+
 function parseKill(c: Cursor): LocalCommand {
   c.acceptWord('tidb');
+  if (c.isWord('hard') || c.isWord('soft') || c.isWord('user') || (c.isWord('query') && c.isWord('id', 1))) {
+    throw mysqlError(ER.UNKNOWN, MARIADB_KILL_MESSAGE);
+  }
   let mode: KillMode = 'connection';
   if (c.acceptWord('query')) mode = 'query';
   else if (c.isWord('connection')) c.take();

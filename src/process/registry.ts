@@ -143,6 +143,10 @@ export class ProcessRegistry {
   register(owner: ProcessOwner): ProcessEntry {
     const entry = new ProcessEntry(owner);
     this.entries.set(entry.id, entry);
+    // A login that began before a fence finishes with an id of a server id we no longer hold: close it, as the
+    // fence closed every other session (docs/kill.md, "Failure behaviour").
+    const decoded = decodeConnectionId(owner.id);
+    if (this.refusal || (decoded && decoded.serverId !== this.serverId)) setImmediate(() => entry.kill('connection'));
     return entry;
   }
 

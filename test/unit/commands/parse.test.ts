@@ -181,6 +181,9 @@ test('kill forms; ids are BigInt; garbage is 1064', () => {
   assert.deepEqual(parseLocalCommand('kill 18446744073709551616'), { kind: 'kill', mode: 'connection', id: 18446744073709551616n });
   assert.deepEqual(parseLocalCommand('kill connection_id()'), { kind: 'kill', mode: 'connection', id: null });
   assert.deepEqual(parseLocalCommand('kill query CONNECTION_ID ( )'), { kind: 'kill', mode: 'query', id: null });
+  for (const mariadbOnly of ['kill hard 5', 'KILL SOFT QUERY 5', "kill user 'bob'", 'kill query id 7']) {
+    assertParseError(mariadbOnly, 1105, /^KILL HARD\|SOFT, KILL USER and KILL QUERY ID are MariaDB extensions/);
+  }
   assert.deepEqual(parseLocalCommand('/* c */ kill\n  query\n  9 ;'), { kind: 'kill', mode: 'query', id: 9n });
   assertParseError('kill', 1064, /near '' at line 1$/);
   assertParseError('kill abc', 1064, /near 'abc' at line 1$/);
