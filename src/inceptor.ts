@@ -45,6 +45,13 @@ export async function startInceptor({ config, logger }: StartOptions): Promise<R
     maxAllowedPacket: config.inc.max_allowed_packet,
     handshakeTimeoutMs: config.inceptor.handshake_timeout * 1000,
     localIdBits: config.inceptor.local_id_bits,
+    maxConnections: config.max_server_connections,
+    timeouts: { wait: config.inceptor.wait_timeout, interactive: config.inceptor.interactive_timeout, netRead: config.inceptor.net_read_timeout },
+    loginDelay: {
+      threshold: config.inceptor.connection_control_failed_connections_threshold,
+      minMs: config.inceptor.connection_control_min_connection_delay,
+      maxMs: config.inceptor.connection_control_max_connection_delay,
+    },
     handleQuery: async (sql, session) => {
       const began = performance.now();
       const result = await handleRequest(sql, session, { registry, sessions: node?.sessions, settings, config, logger });

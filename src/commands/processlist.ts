@@ -1,4 +1,4 @@
-// `inception show [full] processlist` (docs/kill.md, "Processlist"): this instance's connections, ordered by id.
+// `inception show [full] processlist` (docs/commands.md#processlist): this instance's connections, ordered by id.
 // `inception show [full] cluster processlist` (docs/kill.md): every live instance's, with INSTANCE and SERVER_ID
 // in front and a warning for each instance that did not answer. Like MySQL without PROCESS, a non-admin sees
 // only connections of its own user name (the owning instance applies that rule).
