@@ -14,6 +14,7 @@ import type { Settings } from '../config/settings.js';
 import { runExecuteStage, type ExecuteOutcome } from '../execute/execute.js';
 import { redactSecrets, truncateChars } from '../process/redact.js';
 import type { ProcessEntry, ProcessRegistry } from '../process/registry.js';
+import { LocalSessions, type SessionManager } from '../process/sessions.js';
 import type { QueryResult } from '../protocol/result.js';
 import type { ClientSession } from '../server/session.js';
 import { driverMessage, TargetSession } from '../target/session.js';
@@ -29,6 +30,8 @@ import { runCheckStage, type CheckOutcome } from './stages/check.js';
 
 export interface RequestDeps {
   registry: ProcessRegistry;
+  /** KILL and processlist go here; absent: this registry alone (standalone). */
+  sessions?: SessionManager;
   settings: Settings;
   config: Config;
   logger: Logger;
@@ -197,7 +200,7 @@ async function backupPrerequisiteError(
 function commandContext(session: ClientSession, deps: RequestDeps, sessionSettings: Settings | undefined, inBatch: boolean) {
   return {
     session: { connectionId: session.connectionId, user: session.user, isAdmin: session.isAdmin },
-    registry: deps.registry,
+    sessions: deps.sessions ?? new LocalSessions(deps.registry, 'local'),
     settings: deps.settings,
     sessionSettings,
     config: deps.config,

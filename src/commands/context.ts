@@ -2,11 +2,12 @@
 
 import type { Config } from '../config/config.js';
 import type { Settings } from '../config/settings.js';
-import type { ProcessRegistry } from '../process/registry.js';
+import type { SessionManager } from '../process/sessions.js';
 
 export interface CommandContext {
   session: { connectionId: number; user: string; isAdmin: boolean };
-  registry: ProcessRegistry;
+  /** This instance's sessions, or the cluster's (the command does not know which). */
+  sessions: SessionManager;
   /** The server-wide settings (`inception set` outside a batch changes these). */
   settings: Settings;
   /** The batch's session copy when inside a batch. */
