@@ -36,10 +36,10 @@ export function parseStatement(text: string): ParseResult {
   if (fast) return { ok: true, statement: fast };
   const ddl = parseDdl(text);
   if (ddl?.ok) return { ok: true, statement: ddlStatement(text, ddl.ddl) };
+  // DDL is ours to judge (node-sql-parser accepts some invalid DDL): the error stands where our parser stopped
+  if (ddl) return { ok: false, message: syntaxErrorAt(text, ddl.offset) };
   const parsed = astify(text);
   if (parsed.ok) return fromAsts(text, parsed.asts);
-  // DDL is ours to judge: its error stands where our parser stopped
-  if (ddl) return { ok: false, message: syntaxErrorAt(text, ddl.offset) };
   const rescued = rescue(text, parsed);
   if (rescued) return rescued;
   return { ok: false, message: syntaxErrorAt(text, parsed.failure.offset) };

@@ -88,7 +88,7 @@ export function columnType(r: Reader): ColumnType {
     else if (CHAR_TYPES.has(name) && r.acceptWord('BINARY')) type.binary = true;
     else if (CHAR_TYPES.has(name) && r.acceptWord('ASCII', 'UNICODE', 'BYTE')) continue;
     else if (CHAR_TYPES.has(name) && (r.isWord('CHARACTER', 'CHARSET') || (r.isWord('CHAR') && r.isWordAt(1, 'SET')))) {
-      type.charset = charsetClause(r);
+      type.charset = charsetClause(r) ?? r.fail();
     } else if (r.isWord('COLLATE')) {
       r.i++;
       r.optionalEquals();
@@ -222,7 +222,10 @@ export function columnDefinition(r: Reader, qualified: boolean): ColumnDef {
     col.type.unsigned = true;
   }
   for (;;) {
-    if (r.acceptWords('NOT', 'NULL')) col.nullable = false;
+    if (r.acceptWord('NOT')) {
+      r.expectWord('NULL');
+      col.nullable = false;
+    }
     else if (r.acceptWord('NULL')) col.nullable = true;
     else if (r.acceptWord('DEFAULT')) col.default = defaultValue(r);
     else if (r.acceptWords('ON', 'UPDATE')) col.onUpdate = defaultValue(r);
@@ -236,7 +239,7 @@ export function columnDefinition(r: Reader, qualified: boolean): ColumnDef {
     else if (r.isWord('COLLATE')) {
       r.i++;
       col.type.collation = r.nameOrString();
-    } else if (r.isWord('CHARACTER', 'CHARSET')) col.type.charset = charsetClause(r);
+    } else if (r.isWord('CHARACTER', 'CHARSET')) col.type.charset = charsetClause(r) ?? r.fail();
     else if (r.isWord('GENERATED', 'AS')) {
       if (r.acceptWord('GENERATED')) r.expectWord('ALWAYS');
       r.expectWord('AS');
@@ -461,12 +464,18 @@ export function tableOption(r: Reader): TableOption {
   return { name, value, isDefault, text: r.textFrom(from) };
 }
 
-/** Table options separated by optional commas; stops before anything else. */
-export function tableOptions(r: Reader): TableOption[] {
+/**
+ * Table options separated by optional commas; stops before anything else. In ALTER TABLE a comma may also end
+ * the options (the next spec follows: `commaEnds`); in CREATE TABLE an option must follow it.
+ */
+export function tableOptions(r: Reader, commaEnds: boolean): TableOption[] {
   const out: TableOption[] = [];
   while (isTableOptionStart(r)) {
     out.push(tableOption(r));
-    if (r.isPunct(',') && isTableOptionStartAt(r, 1)) r.i++;
+    if (r.isPunct(',') && (!commaEnds || isTableOptionStartAt(r, 1))) {
+      r.i++;
+      if (!isTableOptionStart(r)) r.fail();
+    }
   }
   return out;
 }
@@ -556,6 +565,7 @@ function partitionDefinition(r: Reader): PartitionDefinition {
     if (r.acceptWords('LESS', 'THAN')) {
       def.valuesKind = 'LESS THAN';
       def.values = r.acceptWord('MAXVALUE') ? 'MAXVALUE' : r.parenthesised();
+      if (/^maxvalue$/i.test(def.values)) def.values = 'MAXVALUE';
     } else {
       r.expectWord('IN');
       def.valuesKind = 'IN';

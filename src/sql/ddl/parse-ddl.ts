@@ -226,7 +226,7 @@ function createTable(r: Reader, orReplace: boolean, temporary: boolean): DdlStat
     } while (r.acceptPunct(','));
     r.expectPunct(')');
   }
-  ddl.options = tableOptions(r);
+  ddl.options = tableOptions(r, false);
   if (r.isWord('PARTITION')) ddl.partition = partitionSpec(r);
   const dup = r.acceptWord('IGNORE', 'REPLACE');
   ddl.duplicates = dup as 'IGNORE' | 'REPLACE' | null;
@@ -411,7 +411,7 @@ function alterSpecBody(r: Reader): SpecBody[] {
         r.i += 2;
         return [{ op: 'validation', with: word === 'WITH' }];
       }
-      if (word === 'WITH' && r.isWordAt(1, 'SYSTEM')) return [{ op: 'options', options: tableOptions(r) }];
+      if (word === 'WITH' && r.isWordAt(1, 'SYSTEM')) return [{ op: 'options', options: tableOptions(r, true) }];
       return r.fail();
     case 'PARTITION':
       if (!r.isWordAt(1, 'BY')) return r.fail();
@@ -459,7 +459,7 @@ function alterSpecBody(r: Reader): SpecBody[] {
       return [{ op: 'partition_maintenance', action: word, names: [name] }];
     }
     default:
-      if (isTableOptionStart(r)) return [{ op: 'options', options: tableOptions(r) }];
+      if (isTableOptionStart(r)) return [{ op: 'options', options: tableOptions(r, true) }];
       return r.fail();
   }
 }
@@ -514,7 +514,10 @@ function addSpec(r: Reader): SpecBody[] {
 
 function dropSpec(r: Reader): SpecBody {
   r.expectWord('DROP');
-  if (r.acceptWords('PRIMARY', 'KEY')) return { op: 'drop_primary_key' };
+  if (r.acceptWord('PRIMARY')) {
+    r.expectWord('KEY');
+    return { op: 'drop_primary_key' };
+  }
   if (r.acceptWord('INDEX', 'KEY')) {
     const exists = ifExists(r);
     return { op: 'drop_index', name: r.ident(), ifExists: exists };
