@@ -1,4 +1,4 @@
-// The one node-sql-parser instance (MySQL dialect; platform-notes §4). Loaded through the per-dialect build,
+// The one node-sql-parser instance (MySQL dialect; docs/parsing.md). Loaded through the per-dialect build,
 // which costs a quarter of the full package's start-up time.
 
 import sqlParser from 'node-sql-parser/build/mysql.js';

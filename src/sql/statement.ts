@@ -29,7 +29,7 @@ export type StatementKind =
   | 'other';
 
 export interface ParsedStatement {
-  /** Original statement text as it appeared in the batch, trimmed (reference-behaviour §1.4). */
+  /** Original statement text as it appeared in the batch, trimmed (docs/parsing.md). */
   text: string;
   kind: StatementKind;
   /**
