@@ -43,7 +43,8 @@ export async function startInceptorProcess(configToml = '', setup?: (dir: string
     await exited;
     rmSync(dir, { recursive: true, force: true });
   };
-  for (let i = 0; i < 200; i++) {
+  // Up to 60 s: a cold start through tsx takes 4 s on an idle machine and over 20 s on a loaded 2-core one.
+  for (let i = 0; i < 1200; i++) {
     if (child.exitCode !== null) break;
     if (/"event":"listening"/.test(output)) return { port, dir, output: () => output, stop };
     await new Promise((r) => setTimeout(r, 50));
