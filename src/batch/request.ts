@@ -21,8 +21,8 @@ import type { BatchContext } from './context.js';
 import { batchMode, parseMagicComment, redactOptions, validateOptions, type BatchOptions } from './options.js';
 import { batchItems, markerOf, MUST_START_MESSAGE, type BatchItem } from './plan.js';
 import { maxLevel, ResultRow, type Level } from '../rows/row.js';
-import { rowsToResult } from './result-set.js';
-import { splitStatements, type SqlPiece } from './splitter.js';
+import { rowsToResult, rowsToResultInTurns } from './result-set.js';
+import { splitStatementsInTurns, type SqlPiece } from './splitter.js';
 import { isResultMode, runResultMode } from './modes/run.js';
 import { runBackupStage } from './stages/backup.js';
 import { runCheckStage, type CheckOutcome } from './stages/check.js';
@@ -39,7 +39,7 @@ export const BINLOG_OFF_MESSAGE = 'binlog日志未开启,无法备份!';
 export const TIDB_BACKUP_MESSAGE = 'TiDB暂不支持备份功能.';
 
 export async function handleRequest(text: string, session: ClientSession, deps: RequestDeps): Promise<QueryResult> {
-  const pieces = splitStatements(text);
+  const pieces = await splitStatementsInTurns(text);
   const first = pieces[0];
   if (!first) return { kind: 'ok' };
   if (markerOf(first.text) === 'start') return runBatch(pieces, session, deps);
@@ -124,7 +124,7 @@ async function runBatch(pieces: SqlPiece[], session: ClientSession, deps: Reques
       executeOutcome = await runExecuteStage(ctx);
       if (options.backup && executeOutcome !== 'refused' && executeOutcome !== 'aborted') await runBackupStage(ctx);
     }
-    return rowsToResult(rows);
+    return await rowsToResultInTurns(rows);
   } finally {
     clearInterval(progressTimer);
     await target.close();

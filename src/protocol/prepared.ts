@@ -200,6 +200,7 @@ export function encodeBinaryResult(result: QueryResult, opts: EncodeOptions): Bu
     if (row.length !== columns.length) throw new RangeError(`row has ${row.length} values for ${columns.length} columns`);
     out.push(encodeBinaryRow(columns, row));
   }
-  out.push(opts.deprecateEof ? encodeOk({ statusFlags: opts.statusFlags }, 0xfe) : encodeEof(opts.statusFlags));
+  const warnings = result.warnings?.length ?? 0;
+  out.push(opts.deprecateEof ? encodeOk({ statusFlags: opts.statusFlags, warnings }, 0xfe) : encodeEof(opts.statusFlags, warnings));
   return out;
 }

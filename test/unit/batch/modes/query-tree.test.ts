@@ -123,6 +123,13 @@ test('UNION: every member under SelectList.Selects', () => {
   assert.equal(t.SelectList.Selects.length, 2);
   assert.equal(t.SelectList.Selects[1].AfterSetOperator, 'union all');
   assert.deepEqual(archeryTables(t, 'c'), ['c.t1', 'c.t2']);
+  // node-sql-parser reads a parenthesised member as a FROM item joined by "union": still a member here
+  for (const sql of ['select a from t1 union (select b from t2 except select c from t3)', 'select a from t1 union select b from t2 except (select c from t3)']) {
+    const m = tree(sql);
+    assert.deepEqual(m.SelectList.Selects.map((s: J) => s.AfterSetOperator), [null, 'union', 'except'], sql);
+    assert.deepEqual(archeryTables(m, 'c'), ['c.t1', 'c.t2', 'c.t3'], sql);
+    assert.equal(m.SelectList.Selects[0].From.TableRefs.Right, null, sql);
+  }
 });
 
 test('CTE names are not reported as tables (goInception #652); the CTE query tables are', () => {
