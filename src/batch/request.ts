@@ -75,6 +75,7 @@ async function runBatch(pieces: SqlPiece[], session: ClientSession, deps: Reques
   let target: TargetSession;
   try {
     target = await TargetSession.connect(options, sessionSettings);
+    target.watchKill(process);
   } catch (err) {
     startRow().addText(2, `con:${session.connectionId} ${driverMessage(err)}`);
     log.info({ event: 'batch', target: `${options.host}:${options.port}`, outcome: 'connect_failed', error: driverMessage(err) }, 'target connection failed');
