@@ -54,7 +54,7 @@ async function runBatch(pieces: SqlPiece[], session: ClientSession, deps: Reques
   const began = performance.now();
   const process = session.process;
   const log = deps.logger.child({ conn: session.connectionId, user: session.user });
-  const sessionSettings = deps.settings.forSession();
+  const sessionSettings = deps.settings.forSession(session.settingAssignments);
   const rows: ResultRow[] = [];
   const startRow = (): ResultRow => {
     const row = new ResultRow('inception_magic_start');
@@ -193,7 +193,7 @@ async function backupPrerequisiteError(
 
 function commandContext(session: ClientSession, deps: RequestDeps, sessionSettings: Settings | undefined, inBatch: boolean) {
   return {
-    session: { connectionId: session.connectionId, user: session.user, isAdmin: session.isAdmin },
+    session: { connectionId: session.connectionId, user: session.user, isAdmin: session.isAdmin, settingAssignments: session.settingAssignments },
     registry: deps.registry,
     settings: deps.settings,
     sessionSettings,

@@ -5,7 +5,13 @@ import type { Settings } from '../config/settings.js';
 import type { ProcessRegistry } from '../process/registry.js';
 
 export interface CommandContext {
-  session: { connectionId: number; user: string; isAdmin: boolean };
+  session: {
+    connectionId: number;
+    user: string;
+    isAdmin: boolean;
+    /** This connection's own `inception set session` assignments (grants on), when it keeps any. */
+    settingAssignments?: { name: string; value: string }[];
+  };
   registry: ProcessRegistry;
   /** The server-wide settings (`inception set` outside a batch changes these). */
   settings: Settings;
