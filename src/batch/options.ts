@@ -1,4 +1,4 @@
-// The magic comment in front of `inception_magic_start` (reference-behaviour §1.3, clients-and-users §1.9).
+// The magic comment in front of `inception_magic_start` (docs/options.md).
 // Pure: text in, options or a message out. goInception feeds the normalised lines to a YAML reader, which makes a
 // space after `;` lose the whole comment; we parse the same spellings ourselves and trim values instead.
 
@@ -248,7 +248,7 @@ function unquote(value: string): string {
   return value;
 }
 
-/** The mode rules of §1.3: audit-only modes never execute; sleep bounds. */
+/** The mode rules of docs/options.md: audit-only modes never execute; sleep bounds. */
 function postProcess(o: BatchOptions): BatchOptions {
   if (o.split || o.check || o.queryPrint || o.masking) {
     o.execute = false;

@@ -1,6 +1,7 @@
-// Every COM_QUERY the server's compat layer did not answer lands here (reference-behaviour §1.2–1.4):
-// a local command before `inception_magic_start` runs at once; anything else before it is refused; a batch runs
-// options → target session → CHECKING → EXECUTING → BACKUP and answers with one result set.
+// Every COM_QUERY the server's compat layer did not answer lands here (docs/wire.md#what-happens-to-a-com_query,
+// docs/options.md, docs/batch.md): a local command before `inception_magic_start` runs at once; anything else
+// before it is refused; a batch runs options → target session → CHECKING → EXECUTING → BACKUP and answers with one
+// result set.
 
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
@@ -172,7 +173,10 @@ function addStartError(row: ResultRow, message: string, levels: Record<string, n
   }
 }
 
-/** §1.3 / §5.1: backup needs a backup server, binary logging on the target, and a non-TiDB target. */
+/**
+ * docs/options.md / docs/backup.md: backup needs a backup server, binary logging on the target, and a non-TiDB
+ * target.
+ */
 async function backupPrerequisiteError(
   options: BatchOptions,
   settings: Settings,

@@ -1,4 +1,4 @@
-// The audit/execute result set on the wire: goInception's 13 columns (reference-behaviour §1.6); Archery reads
+// The audit/execute result set on the wire: goInception's 13 columns (docs/results.md); Archery reads
 // columns 0..11 by position.
 
 import { ColumnType, type ColumnDef, type QueryResult, type Value } from '../protocol/result.js';

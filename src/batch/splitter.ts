@@ -1,4 +1,4 @@
-// Splits one COM_QUERY text into statements with a small lexer (reference-behaviour §1.4).
+// Splits one COM_QUERY text into statements with a small lexer (docs/batch.md).
 // goInception splits line by line and only counts single quotes; we lex quotes, backticks, comments and DELIMITER
 // properly, so `;` inside strings, identifiers and the magic comment never cuts a statement.
 // Pure and linear in the input: one pass over char codes, one slice per statement, line numbers counted by a
@@ -26,7 +26,7 @@ const DASH = 45;
 const HASH = 35;
 const BANG = 33;
 
-/** Characters trimmed from both ends of a statement (§1.4). */
+/** Characters trimmed from both ends of a statement (docs/batch.md). */
 function isTrimmed(code: number): boolean {
   return code === 32 || code === 59 || (code >= 9 && code <= 13) || code === 0xa0;
 }

@@ -1,4 +1,4 @@
-// The config.toml key catalogue (reference-behaviour §7) as data: every key with its kind and compiled default.
+// The config.toml key catalogue (docs/config.md) as data: every key with its kind and compiled default.
 // One table drives defaults, file validation, `inception set` parsing and `inception show variables` order
 // (object key order = declaration order = goInception's struct order).
 

@@ -1,5 +1,5 @@
 // Runtime settings: the `[inc]`, `[osc]`, `[ghost]` and `[inc_level]` values `inception set` changes
-// (reference-behaviour §1.5). One global instance per server (in memory only, never written back to the
+// (docs/commands.md). One global instance per server (in memory only, never written back to the
 // file); every batch works on its own `forSession()` copy so an in-batch `inception set session` stays local.
 
 import { ER, mysqlError } from '../protocol/result.js';

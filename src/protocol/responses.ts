@@ -203,7 +203,8 @@ export function* encodeQueryResultSteps(result: QueryResult, opts: EncodeOptions
     if (row.length !== width) throw new RangeError(`row has ${row.length} values for ${width} columns`);
     out.push(encodeTextRow(row));
   }
-  out.push(opts.deprecateEof ? encodeOk({ statusFlags: opts.statusFlags }, 0xfe) : encodeEof(opts.statusFlags));
+  const warnings = result.warnings?.length ?? 0;
+  out.push(opts.deprecateEof ? encodeOk({ statusFlags: opts.statusFlags, warnings }, 0xfe) : encodeEof(opts.statusFlags, warnings));
   return out;
 }
 

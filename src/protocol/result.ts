@@ -41,9 +41,16 @@ export interface ColumnDef {
 /** Text-protocol cell: a string, or null for SQL NULL. */
 export type Value = string | null;
 
+/** A condition a statement leaves behind for SHOW WARNINGS (its count travels in the final EOF/OK). */
+export interface Warning {
+  level: 'Note' | 'Warning' | 'Error';
+  code: number;
+  message: string;
+}
+
 export type QueryResult =
   | { kind: 'ok'; affectedRows?: number; insertId?: number; info?: string; warnings?: number }
-  | { kind: 'rows'; columns: ColumnDef[]; rows: Value[][] };
+  | { kind: 'rows'; columns: ColumnDef[]; rows: Value[][]; warnings?: Warning[] };
 
 /** The one error type that becomes an ERR packet. */
 export class MysqlError extends Error {

@@ -15,8 +15,9 @@ import {
   encodeAuthSwitchRequest, encodeHandshakeV10, generateScramble, isSslRequest, parseChangeUser, parseHandshakeResponse41,
 } from '../protocol/handshake.js';
 import { encodeEof, encodeErr, encodeOk, encodeQueryResult, encodeQueryResultSteps } from '../protocol/responses.js';
-import { bindParams, encodeBinaryResult, encodePrepareResponse, parseExecute, placeholderPositions } from '../protocol/prepared.js';
-import { ER, MysqlError, type ColumnDef, type QueryResult } from '../protocol/result.js';
+import { encodeBinaryResult, encodePrepareResponse, parseExecute } from '../protocol/prepared.js';
+import { ER, MysqlError, type ColumnDef, type QueryResult, type Warning } from '../protocol/result.js';
+import { bindPlaceholders, placeholderPositions } from '../sql/placeholders.js';
 import { answerCompat, compatReply, type CompatAnswer, type CompatReply, type CompatSession, type CompatStatement } from './compat.js';
 import { describeAtPrepare, restoreLeadingComment } from './describe.js';
 import type { ClientSession, QueryHandler } from './session.js';
@@ -174,6 +175,8 @@ export class Connection {
   private readonly log: LazyLog;
   private socketGone = false;
   private requestRunning = false;
+  /** Warnings of the last statement answered by the query handler, for SHOW WARNINGS. */
+  private lastWarnings: readonly Warning[] = [];
   private released = false;
   private readonly statements = new Map<number, PreparedStatement>();
   private nextStatementId = 1;
@@ -621,7 +624,7 @@ export class Connection {
       const req = parseExecute(payload, stmt.placeholders.length, stmt.types, longData);
       stmt.types = req.types;
       this.clearLongData(stmt);
-      sql = bindParams(stmt.sql, stmt.placeholders, req.params);
+      sql = bindPlaceholders(stmt.sql, stmt.placeholders, req.params);
     } catch (err) {
       if (!(err instanceof MalformedPacketError)) throw err;
       return void this.write([this.errPacket(ER.MALFORMED_PACKET, 'Malformed communication packet.')], seq);
@@ -673,6 +676,7 @@ export class Connection {
     if (reply && 'statements' in reply) return this.answerCompatStatements(reply.statements, seq);
     if (reply) {
       this.answeredLocally(1);
+      if (!reply.answer.keepsWarnings) this.lastWarnings = [];
       if (reply.answer.useDb !== undefined) session.currentDb = reply.answer.useDb;
       return this.respond({ result: reply.answer.result }, seq, binary);
     }
@@ -681,6 +685,7 @@ export class Connection {
 
   private async onHandlerQuery(sql: string, seq: number, binary: boolean): Promise<void> {
     const answer = await this.runRequest(sql);
+    this.lastWarnings = 'result' in answer && answer.result.kind === 'rows' ? (answer.result.warnings ?? []) : [];
     if (!binary && 'result' in answer && answer.result.kind === 'rows' && answer.result.rows.length > LARGE_RESULT_ROWS) {
       await this.respondInTurns(answer.result, seq);
     } else {
@@ -757,6 +762,7 @@ export class Connection {
         break;
       }
       if (answer.useDb !== undefined) session.currentDb = answer.useDb;
+      if (!answer.keepsWarnings) this.lastWarnings = [];
       const more = i < statements.length - 1 ? ServerStatus.MORE_RESULTS_EXISTS : 0;
       payloads.push(...encodeQueryResult(answer.result, { statusFlags: this.statusFlags() | more, deprecateEof: this.deprecateEof() }));
     }
@@ -770,6 +776,7 @@ export class Connection {
       clientHost: session.clientHost,
       currentDb: session.currentDb,
       variables: this.variables,
+      warnings: this.lastWarnings,
     };
   }
 

@@ -1,4 +1,4 @@
-// The one session a batch holds on its target server (reference-behaviour §1.3, §4.1–4.2, §8.4).
+// The one session a batch holds on its target server (docs/options.md, docs/stages.md, docs/config.md#target-session).
 // The only module that talks to the target: the auditor reads metadata through `query`, the executor runs rows
 // through `execute`, the backup stage asks for binlog positions. One pinned mysql2 connection per batch, so the
 // thread id recorded on each row is the one that wrote the binlog events.
@@ -302,11 +302,12 @@ export function clientCharset(defaultCharset: string | undefined): string {
 }
 
 /**
- * `--ssl` modes (§1.3): required = TLS without verification; verify_ca = the server certificate must chain to
- * --ssl-ca; verify_identity = that, and its names must match the host. --ssl-cert/--ssl-key are the client's pair.
- * For an IP-address host mysql2 checks identity against "localhost" (it sends no SNI name and node falls back to
- * "localhost"), so there it only verifies the chain and `verifyServerIdentity` checks the names right after the
- * handshake — after authentication, which is a scramble for mysql_native_password (the target's usual plugin).
+ * `--ssl` modes (docs/options.md): required = TLS without verification; verify_ca = the server certificate must
+ * chain to --ssl-ca; verify_identity = that, and its names must match the host. --ssl-cert/--ssl-key are the
+ * client's pair. For an IP-address host mysql2 checks identity against "localhost" (it sends no SNI name and node
+ * falls back to "localhost"), so there it only verifies the chain and `verifyServerIdentity` checks the names right
+ * after the handshake — after authentication, which is a scramble for mysql_native_password (the target's usual
+ * plugin).
  */
 async function tlsOptions(options: BatchOptions, filesDir: string): Promise<ConnectionOptions['ssl']> {
   switch (options.ssl) {

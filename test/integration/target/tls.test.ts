@@ -1,4 +1,4 @@
-// `--ssl` on the target connection (reference-behaviour §1.3) against a private MariaDB with TLS: certificates
+// `--ssl` on the target connection (docs/options.md) against a private MariaDB with TLS: certificates
 // made here with openssl (a CA, a server pair for IP 127.0.0.1, a client pair, an unrelated CA), users created
 // REQUIRE SSL / REQUIRE X509. The shared test MariaDB has no TLS and stands in for "a server without TLS".
 import { after, before, test } from 'node:test';
