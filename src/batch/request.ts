@@ -58,7 +58,7 @@ async function runBatch(pieces: SqlPiece[], session: ClientSession, deps: Reques
   const began = performance.now();
   const process = session.process;
   const log = deps.logger.child({ conn: session.connectionId, user: session.user });
-  const sessionSettings = deps.settings.forSession();
+  const sessionSettings = deps.settings.forSession(session.settingAssignments);
   const rows: ResultRow[] = [];
   const startRow = (): ResultRow => {
     const row = new ResultRow('inception_magic_start');
@@ -79,6 +79,7 @@ async function runBatch(pieces: SqlPiece[], session: ClientSession, deps: Reques
   let target: TargetSession;
   try {
     target = await TargetSession.connect(options, sessionSettings);
+    target.watchKill(process);
   } catch (err) {
     startRow().addText(2, `con:${session.connectionId} ${driverMessage(err)}`);
     log.info({ event: 'batch', target: `${options.host}:${options.port}`, outcome: 'connect_failed', error: driverMessage(err) }, 'target connection failed');
@@ -199,8 +200,13 @@ async function backupPrerequisiteError(
 
 function commandContext(session: ClientSession, deps: RequestDeps, sessionSettings: Settings | undefined, inBatch: boolean) {
   return {
+<<<<<<< HEAD
     session: { connectionId: session.connectionId, user: session.user, isAdmin: session.isAdmin },
     sessions: deps.sessions ?? new LocalSessions(deps.registry, 'local'),
+=======
+    session: { connectionId: session.connectionId, user: session.user, isAdmin: session.isAdmin, settingAssignments: session.settingAssignments },
+    registry: deps.registry,
+>>>>>>> hardening
     settings: deps.settings,
     sessionSettings,
     config: deps.config,
