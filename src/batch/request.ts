@@ -200,13 +200,8 @@ async function backupPrerequisiteError(
 
 function commandContext(session: ClientSession, deps: RequestDeps, sessionSettings: Settings | undefined, inBatch: boolean) {
   return {
-<<<<<<< HEAD
-    session: { connectionId: session.connectionId, user: session.user, isAdmin: session.isAdmin },
-    sessions: deps.sessions ?? new LocalSessions(deps.registry, 'local'),
-=======
     session: { connectionId: session.connectionId, user: session.user, isAdmin: session.isAdmin, settingAssignments: session.settingAssignments },
-    registry: deps.registry,
->>>>>>> hardening
+    sessions: deps.sessions ?? new LocalSessions(deps.registry, 'local'),
     settings: deps.settings,
     sessionSettings,
     config: deps.config,

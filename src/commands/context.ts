@@ -5,11 +5,6 @@ import type { Settings } from '../config/settings.js';
 import type { SessionManager } from '../process/sessions.js';
 
 export interface CommandContext {
-<<<<<<< HEAD
-  session: { connectionId: number; user: string; isAdmin: boolean };
-  /** This instance's sessions, or the cluster's (the command does not know which). */
-  sessions: SessionManager;
-=======
   session: {
     connectionId: number;
     user: string;
@@ -17,8 +12,8 @@ export interface CommandContext {
     /** This connection's own `inception set session` assignments (grants on), when it keeps any. */
     settingAssignments?: { name: string; value: string }[];
   };
-  registry: ProcessRegistry;
->>>>>>> hardening
+  /** This instance's sessions, or the cluster's (the command does not know which). */
+  sessions: SessionManager;
   /** The server-wide settings (`inception set` outside a batch changes these). */
   settings: Settings;
   /** The batch's session copy when inside a batch. */
