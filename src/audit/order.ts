@@ -1,0 +1,104 @@
+// The declared message order per statement kind (docs/audit.md "Message order"): clients see a row's messages
+// in goInception's order, which is a property of the statement kind, not of where a rule sits in the registry.
+// Rules run in any order; the engine sorts what they reported by this table before writing the row.
+//
+// Each kind lists sections; a section lists rule ids (paths under rules/, without `.ts`) and two engine steps:
+// RESOLVE (the existence checks of the resolve phase) and ESTIMATE (affected rows and the row-count limits).
+// Messages sort by section, then by item (`ctx.reportAt`: column, index or spec position), then by the rule's
+// place in its section. Rules ranked before RESOLVE need no schema and still run when resolution ends the
+// statement (goInception checks them before it looks the table up).
+
+import type { StatementKind } from '../sql/statement.js';
+
+export const RESOLVE = '<resolve>';
+export const ESTIMATE = '<estimate>';
+
+type Order = readonly (readonly string[])[];
+
+const QUERY_CHECKS = ['query/duplicate-alias', 'query/tables-exist', 'query/columns-exist', 'query/non-unique-column'];
+
+const ALTER_SPECS = [
+  'alter-table/column-existed',
+  'alter-table/column-not-existed',
+  'alter-table/cant-drop-key',
+  'alter-table/dup-keyname',
+  'alter-table/dup-index',
+  'alter-table/rename-target-exists',
+];
+
+const INSERT: Order = [
+  [
+    'dml/insert-field-list',
+    RESOLVE,
+    'dml/insert-columns-exist',
+    'dml/insert-value-count',
+    'query/only-star',
+    'insert-select/value-count',
+    ...QUERY_CHECKS,
+    'insert/bad-null',
+    'dml/insert-set-form',
+    'query/union-usage',
+    'query/join-no-on',
+    'insert-select/no-where',
+    'insert-select/limit',
+    'insert-select/order-by-rand',
+    // goInception raises ER_INSERT_TOO_MUCH_ROWS right after the column list; here it follows the VALUES checks,
+    // because the EXPLAIN of INSERT … SELECT must see every error of the SELECT part first.
+    ESTIMATE,
+  ],
+];
+
+const UPDATE_DELETE_TAIL = ['dml/no-where', 'dml/value-expr-where', 'dml/limit', 'dml/order-by'];
+
+export const MESSAGE_ORDER: Readonly<Partial<Record<StatementKind, Order>>> = {
+  use: [[RESOLVE]],
+  create_database: [[RESOLVE]],
+  drop_database: [['database/cant-drop-database', RESOLVE]],
+  alter_database: [['database/alter-database-not-supported', RESOLVE]],
+  create_table: [
+    [
+      RESOLVE,
+      'create-table/multiple-primary-key',
+      'create-table/must-have-columns',
+      'create-table/duplicate-column',
+      'create-table/must-have-primary-key',
+      'create-table/must-have-comment',
+    ],
+    // per column, in written order
+    ['create-table/column-comment'],
+    [ESTIMATE],
+  ],
+  alter_table: [[RESOLVE, ESTIMATE], ALTER_SPECS],
+  create_index: [[RESOLVE], ALTER_SPECS, [ESTIMATE]],
+  drop_index: [[RESOLVE], ALTER_SPECS, [ESTIMATE]],
+  drop_table: [['drop-table/cant-drop-table', RESOLVE, ESTIMATE]],
+  truncate_table: [['drop-table/cant-drop-table', RESOLVE, ESTIMATE]],
+  rename_table: [[RESOLVE]],
+  create_view: [['create-view/view-support', RESOLVE, 'query/only-star', 'query/union-usage', ...QUERY_CHECKS]],
+  insert: INSERT,
+  replace: INSERT,
+  update: [['update/wrong-and-expr', RESOLVE, ...QUERY_CHECKS, 'query/join-no-on', ESTIMATE, ...UPDATE_DELETE_TAIL]],
+  delete: [[RESOLVE, ...QUERY_CHECKS, ESTIMATE, ...UPDATE_DELETE_TAIL]],
+  select: [['query/only-star', 'query/union-usage', RESOLVE, ...QUERY_CHECKS, 'query/join-no-on']],
+  set: [['set/names-charset', 'set/not-supported']],
+  other: [['other/not-supported']],
+};
+
+/** Where an entry sorts: its section and its place within the section. */
+export interface Rank {
+  section: number;
+  place: number;
+}
+
+const ranks = new Map<StatementKind, Map<string, Rank>>();
+
+/** The rank of a rule id (or RESOLVE / ESTIMATE) for a statement kind; null when the kind does not list it. */
+export function rankOf(kind: StatementKind, id: string): Rank | null {
+  let table = ranks.get(kind);
+  if (!table) {
+    table = new Map();
+    (MESSAGE_ORDER[kind] ?? []).forEach((section, s) => section.forEach((entry, p) => table!.set(entry, { section: s, place: p })));
+    ranks.set(kind, table);
+  }
+  return table.get(id) ?? null;
+}
