@@ -68,6 +68,14 @@ export interface Outcome {
 
 const DEFAULT_DB = 'test';
 
+/** The layout most rule tests share: two tables in `test`. */
+export const LAYOUT: Layout = {
+  tables: [
+    "create table t1 (id int primary key, c1 varchar(10) not null, c2 int, key ix_c2 (c2)) comment 't1'",
+    'create table t2 (id int primary key, c1 int)',
+  ],
+};
+
 export class RuleTester {
   private readonly db: string | null;
   private readonly databases: Set<string>;
