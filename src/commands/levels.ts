@@ -1,7 +1,6 @@
 // `inception show|get levels [like … | where …]` and `inception set level er_x = n[, …]` (§1.5, §2.1–2.2).
 // One row per level key of the audit catalogue, ordered by code; levels are global only.
 
-import { templateOf } from '../audit/catalogue.js';
 import { LEVEL_KEYS, type LevelKeyDef } from '../config/levels.js';
 import { ColumnType, ER, mysqlError, type ColumnDef, type QueryResult, type Value } from '../protocol/result.js';
 import type { CommandContext } from './context.js';
@@ -42,7 +41,8 @@ export async function setLevel(cmd: Extract<LocalCommand, { kind: 'set_level' }>
 
 /** The message template in `lang` (`zh-CN` → Chinese where the code has one). */
 export function description(def: LevelKeyDef, lang: string): string {
-  return templateOf(def, lang);
+  const zh = lang.toLowerCase().replace(/-/g, '_') === 'zh_cn';
+  return zh && def.zh ? def.zh : def.en;
 }
 
 function compileCondition(cond: LevelsWhere): (row: Record<WhereColumn, string>) => boolean {
