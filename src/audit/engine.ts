@@ -85,6 +85,9 @@ interface KindRules {
   checks: readonly { id: string; rule: Rule; rank: Rank }[];
 }
 
+/** The item of messages about the statement as a whole: before those about its columns, indexes or specs. */
+const STATEMENT = -1;
+
 /** Rank of entries a kind's order does not list: after everything it lists (a unit test keeps this unused). */
 const UNLISTED: Rank = { section: Number.MAX_SAFE_INTEGER, place: 0 };
 
@@ -153,10 +156,10 @@ class Engine implements Auditor {
       serverInfo: this.opts.serverInfo,
       currentDb: db,
       facts,
-      report: (...args: unknown[]) => void pushCode(0, codeOfRule(), args),
+      report: (...args: unknown[]) => void pushCode(STATEMENT, codeOfRule(), args),
       reportAt: (item: number, ...args: unknown[]) => void pushCode(item, codeOfRule(), args),
-      error: (text: string) => push(0, 2, text, true),
-      warn: (text: string) => push(0, 1, text, true),
+      error: (text: string) => push(STATEMENT, 2, text, true),
+      warn: (text: string) => push(STATEMENT, 1, text, true),
       dbOf,
       table,
     };
@@ -186,8 +189,8 @@ class Engine implements Auditor {
           snapshot,
           dbOf,
           table,
-          report: (c, ...args) => pushCode(0, c, args),
-          error: (text) => push(0, 2, text, true),
+          report: (c, ...args) => pushCode(STATEMENT, c, args),
+          error: (text) => push(STATEMENT, 2, text, true),
         });
         ended = resolution === 'end';
         for (const { rule, rank: ruleRank } of kindRules.checks) {
@@ -211,7 +214,7 @@ class Engine implements Auditor {
         inc,
         facts,
         dbOf,
-        report: (c, args) => void pushCode(0, c, args),
+        report: (c, args) => void pushCode(STATEMENT, c, args),
         execute: this.opts.execute ?? false,
         realRowCount: this.opts.realRowCount
           ? { serverInfo: this.opts.serverInfo, timeoutMs: this.opts.realRowCountTimeoutMs ?? DEFAULT_REAL_ROW_COUNT_TIMEOUT_MS }

@@ -4,9 +4,9 @@
 //
 // Each kind lists sections; a section lists rule ids (paths under rules/, without `.ts`) and two engine steps:
 // RESOLVE (the existence checks of the resolve phase) and ESTIMATE (affected rows and the row-count limits).
-// Messages sort by section, then by item (`ctx.reportAt`: column, index or spec position), then by the rule's
-// place in its section. Rules ranked before RESOLVE need no schema and still run when resolution ends the
-// statement (goInception checks them before it looks the table up).
+// Messages sort by section, then by item (statement-level first, then `ctx.reportAt`'s column, index or spec
+// position), then by the rule's place in its section. Rules ranked before RESOLVE need no schema and still run
+// when resolution ends the statement (goInception checks them before it looks the table up).
 
 import type { StatementKind } from '../sql/statement.js';
 
@@ -63,10 +63,10 @@ export const MESSAGE_ORDER: Readonly<Partial<Record<StatementKind, Order>>> = {
       'create-table/duplicate-column',
       'create-table/must-have-primary-key',
       'create-table/must-have-comment',
+      // per column (reportAt), in written order
+      'create-table/column-comment',
+      ESTIMATE,
     ],
-    // per column, in written order
-    ['create-table/column-comment'],
-    [ESTIMATE],
   ],
   alter_table: [[RESOLVE, ESTIMATE], ALTER_SPECS],
   create_index: [[RESOLVE], ['alter-table/column-not-existed', 'alter-table/dup-index'], [ESTIMATE]],

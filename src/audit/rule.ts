@@ -19,8 +19,9 @@ export interface RuleContext {
   /** Reports this rule's code with template arguments (dropped at level 0). */
   report(...args: unknown[]): void;
   /**
-   * Reports for one item of the statement (a column, an index, a spec: 0-based, in written order): messages of
-   * a section of the declared order are grouped by item first (docs/audit.md "Message order").
+   * Reports for one item of the statement (a column, an index, a spec: 0-based, in written order). Within a
+   * section of the declared order, messages about the statement itself (`report`) come first, then each item's
+   * messages together (docs/audit.md "Message order").
    */
   reportAt(item: number, ...args: unknown[]): void;
   /** Free-text level-2 error / level-1 warning (`.` appended unless the text ends in `.` or `!`). */
