@@ -158,6 +158,12 @@ class Engine implements Auditor {
       facts,
       report: (...args: unknown[]) => void pushCode(STATEMENT, codeOfRule(), args),
       reportAt: (item: number, ...args: unknown[]) => void pushCode(item, codeOfRule(), args),
+      reportWithLevelOf: (item: number, other: number, ...args: unknown[]) => {
+        const r = rendered(settings, codeOfRule(), args);
+        const otherDef = codeDef(other);
+        const level = otherDef ? (Math.max(r.level, levelOf(otherDef, settings.levels)) as Level) : r.level;
+        push(item, level, r.text, false);
+      },
       error: (text: string) => push(STATEMENT, 2, text, true),
       warn: (text: string) => push(STATEMENT, 1, text, true),
       dbOf,

@@ -17,9 +17,32 @@ type Order = readonly (readonly string[])[];
 
 const QUERY_CHECKS = ['query/duplicate-alias', 'query/tables-exist', 'query/columns-exist', 'query/non-unique-column'];
 
+/** Per identifier: case, characters or keywords, length (one name's messages stay together). */
+const IDENTIFIER_CHECKS = [
+  'identifier/upper-case',
+  'identifier/lower-case',
+  'identifier/invalid-character',
+  'identifier/keyword',
+  'identifier/custom-keyword',
+  'identifier/too-long',
+];
+
+/** Per column definition (CREATE, ADD, MODIFY, CHANGE), in goInception's order of field messages. */
+const FIELD_CHECKS = [
+  'column/invalid-data-type',
+  'column/char-to-varchar',
+  'column/column-comment',
+  'column/invalid-default',
+  'column/blob-cant-have-default',
+  'column/text-not-nullable',
+  'column/default-value',
+];
+
 const ALTER_SPECS = [
   'alter-table/column-existed',
+  ...IDENTIFIER_CHECKS,
   'alter-table/column-not-existed',
+  ...FIELD_CHECKS,
   'alter-table/cant-drop-key',
   'alter-table/dup-keyname',
   'alter-table/dup-index',
@@ -52,19 +75,20 @@ const UPDATE_DELETE_TAIL = ['dml/no-where', 'dml/value-expr-where', 'dml/limit',
 
 export const MESSAGE_ORDER: Readonly<Partial<Record<StatementKind, Order>>> = {
   use: [[RESOLVE]],
-  create_database: [[RESOLVE]],
+  create_database: [[RESOLVE, ...IDENTIFIER_CHECKS]],
   drop_database: [['database/cant-drop-database', RESOLVE]],
   alter_database: [['database/alter-database-not-supported', RESOLVE]],
   create_table: [
     [
       RESOLVE,
+      // the table name's, then (reportAt) each column's, in written order
+      ...IDENTIFIER_CHECKS,
       'create-table/multiple-primary-key',
       'create-table/must-have-columns',
       'create-table/duplicate-column',
       'create-table/must-have-primary-key',
       'create-table/must-have-comment',
-      // per column (reportAt), in written order
-      'create-table/column-comment',
+      ...FIELD_CHECKS,
       ESTIMATE,
     ],
   ],
@@ -73,7 +97,7 @@ export const MESSAGE_ORDER: Readonly<Partial<Record<StatementKind, Order>>> = {
   drop_index: [[RESOLVE], ['alter-table/cant-drop-key'], [ESTIMATE]],
   drop_table: [['drop-table/cant-drop-table', RESOLVE, ESTIMATE]],
   truncate_table: [['drop-table/cant-drop-table', RESOLVE, ESTIMATE]],
-  rename_table: [[RESOLVE]],
+  rename_table: [[RESOLVE, ...IDENTIFIER_CHECKS]],
   create_view: [['create-view/view-support', RESOLVE, 'query/only-star', 'query/union-usage', ...QUERY_CHECKS]],
   insert: INSERT,
   replace: INSERT,

@@ -24,6 +24,11 @@ export interface RuleContext {
    * messages together (docs/audit.md "Message order").
    */
   reportAt(item: number, ...args: unknown[]): void;
+  /**
+   * `reportAt` at the higher of this rule's level and the level configured for code `other` (goInception lets a
+   * legacy code's `[inc_level]` raise a newer one, e.g. er_use_enum for ER_INVALID_DATA_TYPE); 0 drops it.
+   */
+  reportWithLevelOf(item: number, other: number, ...args: unknown[]): void;
   /** Free-text level-2 error / level-1 warning (`.` appended unless the text ends in `.` or `!`). */
   error(text: string): void;
   warn(text: string): void;

@@ -8,7 +8,13 @@ import alterTableColumnNotExisted from './alter-table/column-not-existed.js';
 import alterTableDupIndex from './alter-table/dup-index.js';
 import alterTableDupKeyname from './alter-table/dup-keyname.js';
 import alterTableRenameTargetExists from './alter-table/rename-target-exists.js';
-import createTableColumnComment from './create-table/column-comment.js';
+import columnBlobCantHaveDefault from './column/blob-cant-have-default.js';
+import columnCharToVarchar from './column/char-to-varchar.js';
+import columnColumnComment from './column/column-comment.js';
+import columnDefaultValue from './column/default-value.js';
+import columnInvalidDataType from './column/invalid-data-type.js';
+import columnInvalidDefault from './column/invalid-default.js';
+import columnTextNotNullable from './column/text-not-nullable.js';
 import createTableDuplicateColumn from './create-table/duplicate-column.js';
 import createTableMultiplePrimaryKey from './create-table/multiple-primary-key.js';
 import createTableMustHaveColumns from './create-table/must-have-columns.js';
@@ -26,6 +32,12 @@ import dmlNoWhere from './dml/no-where.js';
 import dmlOrderBy from './dml/order-by.js';
 import dmlValueExprWhere from './dml/value-expr-where.js';
 import dropTableCantDropTable from './drop-table/cant-drop-table.js';
+import identifierCustomKeyword from './identifier/custom-keyword.js';
+import identifierInvalidCharacter from './identifier/invalid-character.js';
+import identifierKeyword from './identifier/keyword.js';
+import identifierLowerCase from './identifier/lower-case.js';
+import identifierTooLong from './identifier/too-long.js';
+import identifierUpperCase from './identifier/upper-case.js';
 import insertSelectLimit from './insert-select/limit.js';
 import insertSelectNoWhere from './insert-select/no-where.js';
 import insertSelectOrderByRand from './insert-select/order-by-rand.js';
@@ -50,7 +62,13 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'alter-table/dup-index': alterTableDupIndex,
   'alter-table/dup-keyname': alterTableDupKeyname,
   'alter-table/rename-target-exists': alterTableRenameTargetExists,
-  'create-table/column-comment': createTableColumnComment,
+  'column/blob-cant-have-default': columnBlobCantHaveDefault,
+  'column/char-to-varchar': columnCharToVarchar,
+  'column/column-comment': columnColumnComment,
+  'column/default-value': columnDefaultValue,
+  'column/invalid-data-type': columnInvalidDataType,
+  'column/invalid-default': columnInvalidDefault,
+  'column/text-not-nullable': columnTextNotNullable,
   'create-table/duplicate-column': createTableDuplicateColumn,
   'create-table/multiple-primary-key': createTableMultiplePrimaryKey,
   'create-table/must-have-columns': createTableMustHaveColumns,
@@ -68,6 +86,12 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'dml/order-by': dmlOrderBy,
   'dml/value-expr-where': dmlValueExprWhere,
   'drop-table/cant-drop-table': dropTableCantDropTable,
+  'identifier/custom-keyword': identifierCustomKeyword,
+  'identifier/invalid-character': identifierInvalidCharacter,
+  'identifier/keyword': identifierKeyword,
+  'identifier/lower-case': identifierLowerCase,
+  'identifier/too-long': identifierTooLong,
+  'identifier/upper-case': identifierUpperCase,
   'insert-select/limit': insertSelectLimit,
   'insert-select/no-where': insertSelectNoWhere,
   'insert-select/order-by-rand': insertSelectOrderByRand,

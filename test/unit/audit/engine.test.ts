@@ -92,7 +92,7 @@ test('a refusal that reports ends the statement; reportNotSupported uses the con
 test('messages follow the declared order, not the registry order; reportAt groups a section by item', async () => {
   const pk = RULES.get('create-table/must-have-primary-key')!;
   const comment = RULES.get('create-table/must-have-comment')!;
-  const columnComment = RULES.get('create-table/column-comment')!;
+  const columnComment = RULES.get('column/column-comment')!;
   const sql = 'create table t1 (a int, b int)';
   const inc = { check_primary_key: true, check_table_comment: true, check_column_comment: true };
   for (const order of [[pk, comment, columnComment], [columnComment, comment, pk]]) {
