@@ -34,6 +34,7 @@ const STATEMENTS = [
   'drop table t2',
   'create database audit_languages',
   'alter table t2 add column c1 int',
+  "create table t3 (id int primary key comment 'id', c1 bit comment 'c1', `select` int comment 's', c2 text not null comment 'c2') comment 't3'",
 ];
 
 /** The error_message column of each statement row (the USE row first). */
@@ -62,6 +63,12 @@ test('the same batch in en-US and zh-CN; codes without a Chinese template and fr
     "Drop/truncate 't2' is not allowed, please replace with alter rename statement.",
     `数据库'${DB}'已存在.`,
     "Column 't2.c1' have existed.",
+    [
+      "Not supported data type on field: 'c1'(bit).",
+      "Identifier 'select' is keyword in MySQL.",
+      "Not supported data type on field: 'c2'(text).",
+      "TEXT/BLOB/JSON Column 'c2' in table 't3' can't been not null.",
+    ].join('\n'),
   ]);
   // set through the CLI as an operator would; `ZH_cn` is the same language
   const zh = await messages(["inception set lang = 'ZH_cn'"]);
@@ -74,5 +81,6 @@ test('the same batch in en-US and zh-CN; codes without a Chinese template and fr
     "禁用【DROP】|【TRUNCATE】删除/清空表 't2', 请改用RENAME重写.",
     `数据库'${DB}'已存在.`,
     "列 't2.c1' 已存在.",
+    ["列 'c1' 数据类型(bit)不支持.", "标识符 'select' 是MySQL关键字.", "列 'c2' 数据类型(text)不支持.", "TEXT/BLOB/JSON 列 'c2' 禁止设置为not null(表't3')."].join('\n'),
   ]);
 });
