@@ -26,7 +26,7 @@ export interface Auditor {
   readonly currentDb: string | null;
   /** Audits one statement onto its row (messages, level, affected_rows estimate). */
   audit(stmt: ParsedStatement, row: ResultRow): Promise<void>;
-  /** ER_NOT_SUPPORTED_YET at its configured level (SELECT in execute mode, §3.12). */
+  /** ER_NOT_SUPPORTED_YET at its configured level (SELECT in execute mode, docs/audit.md). */
   reportNotSupported(row: ResultRow): void;
   /** The table layout the row was audited against (DML and DDL on one table), for the backup stage. */
   tableFor(row: ResultRow): TableInfo | null;
@@ -39,9 +39,12 @@ export interface AuditorOptions {
   serverInfo: AuditServerInfo;
   /** Rule set by id (tests pass their own); defaults to the registry. */
   rules?: ReadonlyMap<string, Rule>;
-  /** Execute mode (`--execute=1`): DROP TABLE then gets no TABLE_ROWS estimate (§3.16). Default: check mode. */
+  /** Execute mode (`--execute=1`): DROP TABLE then gets no TABLE_ROWS estimate (docs/audit.md). Default: check mode. */
   execute?: boolean;
-  /** `--real_row_count=true`: affected_rows of UPDATE/DELETE/INSERT … SELECT by COUNT(*) on the target (§3.16). */
+  /**
+   * `--real_row_count=true`: affected_rows of UPDATE/DELETE/INSERT … SELECT by COUNT(*) on the target
+   * (docs/audit.md).
+   */
   realRowCount?: boolean;
   /** Statement timeout of that COUNT (default DEFAULT_REAL_ROW_COUNT_TIMEOUT_MS); past it EXPLAIN is used. */
   realRowCountTimeoutMs?: number;

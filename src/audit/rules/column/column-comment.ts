@@ -1,4 +1,5 @@
-// check_column_comment: every column definition (CREATE, ADD, MODIFY, CHANGE) needs a non-empty COMMENT (§2.2 #59).
+// check_column_comment: every column definition (CREATE, ADD, MODIFY, CHANGE) needs a non-empty COMMENT
+// (docs/audit.md "Field rules").
 import { Code } from '../../catalogue.js';
 import { defineRule } from '../../rule.js';
 
