@@ -54,6 +54,11 @@ export class StatementFacts {
     private readonly targetRef: { db: string | null; name: string } | null,
   ) {}
 
+  /** The statement's own table as it names it ('' when it names none). */
+  get tableName(): string {
+    return this.targetRef?.name ?? '';
+  }
+
   /** Set by the resolve phase once it has looked the statement's own table up. */
   setTarget(table: TableInfo | null): void {
     this.targetTable = table;
@@ -77,7 +82,7 @@ export class StatementFacts {
    */
   async columnWrites(): Promise<readonly ColumnWrite[]> {
     if (this.writes === null) {
-      const all = columnWritesOf(this.stmt, this.createTable, this.targetRef?.name ?? '');
+      const all = columnWritesOf(this.stmt, this.createTable, this.tableName);
       const existing = await this.existingAdds();
       this.writes = existing.size === 0 ? all : all.filter((w) => !(w.op === 'add' && existing.has(`${w.at}:${w.column.name.toLowerCase()}`)));
     }

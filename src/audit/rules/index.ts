@@ -8,18 +8,30 @@ import alterTableColumnNotExisted from './alter-table/column-not-existed.js';
 import alterTableDupIndex from './alter-table/dup-index.js';
 import alterTableDupKeyname from './alter-table/dup-keyname.js';
 import alterTableRenameTargetExists from './alter-table/rename-target-exists.js';
+import columnAutoincName from './column/autoinc-name.js';
+import columnAutoincType from './column/autoinc-type.js';
+import columnAutoincUnsigned from './column/autoinc-unsigned.js';
 import columnBlobCantHaveDefault from './column/blob-cant-have-default.js';
 import columnCharToVarchar from './column/char-to-varchar.js';
 import columnColumnComment from './column/column-comment.js';
 import columnDefaultValue from './column/default-value.js';
+import columnFloatDouble from './column/float-double.js';
 import columnInvalidDataType from './column/invalid-data-type.js';
 import columnInvalidDefault from './column/invalid-default.js';
+import columnNullable from './column/nullable.js';
 import columnTextNotNullable from './column/text-not-nullable.js';
+import createTableAutoIncrementInit from './create-table/auto-increment-init.js';
 import createTableDuplicateColumn from './create-table/duplicate-column.js';
+import createTableForeignKey from './create-table/foreign-key.js';
+import createTableMaxColumnCount from './create-table/max-column-count.js';
 import createTableMultiplePrimaryKey from './create-table/multiple-primary-key.js';
 import createTableMustHaveColumns from './create-table/must-have-columns.js';
 import createTableMustHaveComment from './create-table/must-have-comment.js';
 import createTableMustHavePrimaryKey from './create-table/must-have-primary-key.js';
+import createTableSetCharset from './create-table/set-charset.js';
+import createTableSetCollation from './create-table/set-collation.js';
+import createTableSetEngine from './create-table/set-engine.js';
+import createTableTablePrefix from './create-table/table-prefix.js';
 import createViewViewSupport from './create-view/view-support.js';
 import databaseAlterDatabaseNotSupported from './database/alter-database-not-supported.js';
 import databaseCantDropDatabase from './database/cant-drop-database.js';
@@ -62,18 +74,30 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'alter-table/dup-index': alterTableDupIndex,
   'alter-table/dup-keyname': alterTableDupKeyname,
   'alter-table/rename-target-exists': alterTableRenameTargetExists,
+  'column/autoinc-name': columnAutoincName,
+  'column/autoinc-type': columnAutoincType,
+  'column/autoinc-unsigned': columnAutoincUnsigned,
   'column/blob-cant-have-default': columnBlobCantHaveDefault,
   'column/char-to-varchar': columnCharToVarchar,
   'column/column-comment': columnColumnComment,
   'column/default-value': columnDefaultValue,
+  'column/float-double': columnFloatDouble,
   'column/invalid-data-type': columnInvalidDataType,
   'column/invalid-default': columnInvalidDefault,
+  'column/nullable': columnNullable,
   'column/text-not-nullable': columnTextNotNullable,
+  'create-table/auto-increment-init': createTableAutoIncrementInit,
   'create-table/duplicate-column': createTableDuplicateColumn,
+  'create-table/foreign-key': createTableForeignKey,
+  'create-table/max-column-count': createTableMaxColumnCount,
   'create-table/multiple-primary-key': createTableMultiplePrimaryKey,
   'create-table/must-have-columns': createTableMustHaveColumns,
   'create-table/must-have-comment': createTableMustHaveComment,
   'create-table/must-have-primary-key': createTableMustHavePrimaryKey,
+  'create-table/set-charset': createTableSetCharset,
+  'create-table/set-collation': createTableSetCollation,
+  'create-table/set-engine': createTableSetEngine,
+  'create-table/table-prefix': createTableTablePrefix,
   'create-view/view-support': createViewViewSupport,
   'database/alter-database-not-supported': databaseAlterDatabaseNotSupported,
   'database/cant-drop-database': databaseCantDropDatabase,
