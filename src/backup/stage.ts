@@ -143,7 +143,13 @@ async function writeBackup(ctx: BackupContext, store: BackupStore, items: readon
       byIndex.set(item.dml.rowIndex, { item, rows: 0, finished: false });
       total += Math.max(item.dml.affectedRows, 0);
     } else {
-      queueInfo(item); // nothing changed: no rollback rows, the information row still records the statement
+      // Nothing changed: no rollback rows, but the information row still records the statement.
+      try {
+        await store.insertRollback(schemaOf(item), item.table, row.sequence, []);
+        queueInfo(item);
+      } catch (err) {
+        fail(row, driverMessage(err));
+      }
     }
     row.backupSeconds = (performance.now() - began) / 1000;
   }

@@ -113,10 +113,13 @@ export class BackupStore {
     }
   }
 
-  /** Rollback statements of one statement (`opid`), in replay order. */
+  /**
+   * Rollback statements of one statement (`opid`), in replay order. The rollback table is created even for none:
+   * an information row always names a table that exists.
+   */
   async insertRollback(db: string, table: string, opid: string, statements: readonly string[]): Promise<void> {
-    if (statements.length === 0) return;
     await this.prepareRollbackTable(db, table);
+    if (statements.length === 0) return;
     const into = `INSERT INTO ${quoteName(db)}.${quoteName(table)} (rollback_statement, opid_time) VALUES `;
     await this.insertChunked(into, statements.map((s) => [s, opid]), '(?, ?)');
   }

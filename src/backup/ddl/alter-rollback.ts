@@ -25,7 +25,7 @@ export function alterRollback(input: AlterRollbackInput): string[] {
   const fragments = [
     ...columnDrops(before, after, columnOld),
     ...keyChanges(before, after, indexOld, columnOld, 'drop'),
-    ...columnRestores(before, after, columnOld),
+    ...columnRestores(before, after, columnOld, tableCharsetChange(before, after)),
     ...keyChanges(before, after, indexOld, columnOld, 'add'),
     ...optionRestores(before, after),
   ];
@@ -70,7 +70,44 @@ function renameLine(text: string, name: string): string {
   return q ? quoteName(name) + text.slice(q.end) : text;
 }
 
-function columnRestores(before: CreateTableText, after: CreateTableText, columnOld: Map<string, string>): string[] {
+/**
+ * When the table's default charset changes (CONVERT TO, DEFAULT CHARSET=), columns that only inherited the old one
+ * must name it explicitly on the way back: the clause to insert after their type, or null when it did not change.
+ */
+function tableCharsetChange(before: CreateTableText, after: CreateTableText): string | null {
+  const value = (t: CreateTableText, key: string) => t.options.find((o) => o.key === key)?.value;
+  const charset = value(before, 'DEFAULT CHARSET');
+  const collate = value(before, 'COLLATE');
+  if (!charset || (charset === value(after, 'DEFAULT CHARSET') && collate === value(after, 'COLLATE'))) return null;
+  return `CHARACTER SET ${charset}${collate ? ` COLLATE ${collate}` : ''}`;
+}
+
+const CHARACTER_TYPE = /^(char|varchar|tinytext|text|mediumtext|longtext|enum|set)\b/i;
+
+/** `` `e` enum('x','y') NOT NULL `` + clause → `` `e` enum('x','y') <clause> NOT NULL `` for character columns. */
+function withCharset(text: string, clause: string): string | null {
+  const q = readQuoted(text, 0);
+  if (!q) return null;
+  let i = q.end + 1;
+  if (!CHARACTER_TYPE.test(text.slice(i)) || /\bCHARACTER SET\b|\bCOLLATE\b/.test(text.slice(i))) return null;
+  while (i < text.length && /[A-Za-z]/.test(text[i]!)) i++;
+  if (text[i] === '(') {
+    let quoted = false;
+    for (i++; i < text.length; i++) {
+      const ch = text[i];
+      if (quoted) {
+        if (ch === "'" && text[i + 1] === "'") i++;
+        else if (ch === '\\') i++;
+        else if (ch === "'") quoted = false;
+      } else if (ch === "'") quoted = true;
+      else if (ch === ')') break;
+    }
+    i++;
+  }
+  return `${text.slice(0, i)} ${clause}${text.slice(i)}`;
+}
+
+function columnRestores(before: CreateTableText, after: CreateTableText, columnOld: Map<string, string>, charsetClause: string | null): string[] {
   const mapped = afterColumnsWithOldNames(before, after, columnOld).filter((c) => c.oldName !== null);
   const current = new Map(mapped.map((c) => [lc(c.oldName!), c.column]));
   const survivingOrder = before.columns.filter((c) => current.has(lc(c.name))).map((c) => lc(c.name));
@@ -80,14 +117,16 @@ function columnRestores(before: CreateTableText, after: CreateTableText, columnO
   before.columns.forEach((old, i) => {
     const position = i === 0 ? 'FIRST' : `AFTER ${quoteName(before.columns[i - 1]!.name)}`;
     const now = current.get(lc(old.name));
+    const inherited = charsetClause === null ? null : withCharset(old.text, charsetClause);
     if (!now) {
-      fragments.push(`ADD COLUMN ${old.text} ${position}`);
+      fragments.push(`ADD COLUMN ${inherited ?? old.text} ${position}`);
       return;
     }
     const renamed = now.name !== old.name;
-    const changed = renameLine(now.text, old.name) !== old.text;
-    if (renamed) fragments.push(`CHANGE COLUMN ${quoteName(now.name)} ${old.text} ${position}`);
-    else if (changed || orderChanged) fragments.push(`MODIFY COLUMN ${old.text} ${position}`);
+    const changed = inherited !== null || renameLine(now.text, old.name) !== old.text;
+    const definition = inherited ?? old.text;
+    if (renamed) fragments.push(`CHANGE COLUMN ${quoteName(now.name)} ${definition} ${position}`);
+    else if (changed || orderChanged) fragments.push(`MODIFY COLUMN ${definition} ${position}`);
   });
   return fragments;
 }
