@@ -24,7 +24,8 @@ import { maxLevel, ResultRow, type Level } from '../rows/row.js';
 import { rowsToResult } from './result-set.js';
 import { splitStatements, type SqlPiece } from './splitter.js';
 import { isResultMode, runResultMode } from './modes/run.js';
-import { backupStage, defaultRollbackSource } from './stages/backup.js';
+import { readRollback } from '../backup/binlog/index.js';
+import { backupStage } from './stages/backup.js';
 import { checkStage } from './stages/check.js';
 import { executeStage } from './stages/execute.js';
 
@@ -86,7 +87,7 @@ async function runBatch(pieces: SqlPiece[], session: ClientSession, deps: Reques
     await runLocalCommand(item.command, commandContext(session, deps, sessionSettings, true));
   };
   const stages: BatchStage[] = [checkStage(batchItems(pieces.slice(1)), applySet), executeStage()];
-  if (options.execute && options.backup) stages.push(backupStage(deps.rollbackSource ?? defaultRollbackSource));
+  if (options.execute && options.backup) stages.push(backupStage(deps.rollbackSource ?? readRollback));
   const ctx: BatchContext = {
     options,
     statementCount: pieces.length - 1,

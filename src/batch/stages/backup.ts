@@ -4,11 +4,6 @@ import { createBackupStage } from '../../backup/stage.js';
 import type { DmlRollbackSource } from '../../backup/types.js';
 import type { BatchStage } from '../context.js';
 
-/** Until the binlog reader is wired in, every DML statement is reported as not backed up (never silently). */
-export const defaultRollbackSource: DmlRollbackSource = async function* (statements) {
-  for (const s of statements) yield { kind: 'failed', rowIndex: s.rowIndex, reason: 'DML rollback from the binlog is not available in this build' };
-};
-
 export function backupStage(source: DmlRollbackSource): BatchStage {
   const stage = createBackupStage(source);
   return {
