@@ -90,7 +90,21 @@ function databasesToBackUp(ctx: BackupContext): string[] {
 
 const NEVER_ABORTED = new AbortController().signal;
 
-async function writeBackup(ctx: BackupContext, store: BackupStore, items: readonly BackupItem[], source: DmlRollbackSource, timeZone: string): Promise<void> {
+/** Where rollback and information rows go (the backup server; unit tests keep them in memory). */
+export type BackupWriter = Pick<BackupStore, 'insertRollback' | 'insertInfo'>;
+
+/**
+ * Stores the batch's backup: DDL rollback and information rows of the captured items, and the DML rollback the
+ * source streams, each batch of statements written before the next is read (memory stays bounded). Sets every
+ * item's row status, backup_dbname and backup_time; a KILL during it stops the source after the current event.
+ */
+export async function writeBackup(
+  ctx: BackupContext,
+  store: BackupWriter,
+  items: readonly BackupItem[],
+  source: DmlRollbackSource,
+  timeZone: string,
+): Promise<void> {
   const { options, process: entry } = ctx;
   entry.setStage('BACKUP');
   // A KILL during EXECUTING still backs up what ran; only a KILL during BACKUP stops the decoder.
