@@ -4,7 +4,8 @@
 // the finished DDL rollback. Nothing here decodes the binlog; that happens in the BACKUP stage, after execution.
 
 import { alterActionsOf } from '../sql/alter-actions.js';
-import { databaseNameOf, renamePairsOf, tablesOf, type TableName } from '../sql/ast.js';
+import { databaseNameOf, renamePairsOf, tablesOf, updateSetOf, type TableName } from '../sql/ast.js';
+import type { TableInfo } from '../audit/snapshot.js';
 import type { StatementKind } from '../sql/statement.js';
 import type { ResultRow } from '../rows/row.js';
 import { driverMessage, type BinlogPosition } from '../target/session.js';
@@ -51,6 +52,11 @@ export interface BackupItem {
   ddl: string[] | null;
   /** Why no rollback can be stored (the row becomes `Backup failed` with it). */
   failure: string | null;
+  /**
+   * The statement's own rollback statements must be replayed last-changed first: it changed unique-key values, so
+   * undoing its rows in binlog order could collide (`SET id = id + 1`). False when each row's undo is independent.
+   */
+  reverseOnReplay?: boolean;
 }
 
 const DML: ReadonlySet<StatementKind> = new Set(['insert', 'replace', 'update', 'delete']);
@@ -61,6 +67,20 @@ interface Before {
   /** Old `SHOW CREATE TABLE`/`VIEW` texts by table (null: did not exist). */
   definitions: { table: TableRef; createSql: string | null }[];
   failure: string | null;
+}
+
+/**
+ * Whether undoing the statement's rows in binlog order could collide on a unique key: REPLACE and
+ * INSERT … ON DUPLICATE KEY UPDATE always may; an UPDATE may when it assigns a column of a unique key.
+ */
+function changesUniqueValues(row: ResultRow, tables: readonly TableInfo[]): boolean {
+  const stmt = row.statement!;
+  if (stmt.kind === 'replace') return true;
+  if (stmt.kind === 'insert') return /\bON\s+DUPLICATE\s+KEY\b/i.test(stmt.text);
+  if (stmt.kind !== 'update') return false;
+  const unique = new Set(tables.flatMap((t) => t.indexes.filter((i) => i.nonUnique === 0).map((i) => i.columnName.toLowerCase())));
+  for (const t of tables) for (const c of t.columns) if (c.key === 'PRI' || c.key === 'UNI') unique.add(c.field.toLowerCase());
+  return updateSetOf(stmt).some((a) => unique.has(a.column.toLowerCase()));
 }
 
 export class BackupCapture {
@@ -126,11 +146,13 @@ export class BackupCapture {
       item.failure = NO_TABLE_INFO_MESSAGE;
       return;
     }
-    const tables: TableLayout[] = [tableLayoutOf(info)];
+    const infos: TableInfo[] = [info];
     for (const t of this.resolved(tablesOf(row.statement!)).slice(1)) {
       const other = await this.ctx.auditor.snapshot.table(t.db, t.name);
-      if (other && !tables.some((l) => l.db === other.db && l.name === other.name)) tables.push(tableLayoutOf(other));
+      if (other && !infos.some((l) => l.db === other.db && l.name === other.name)) infos.push(other);
     }
+    const tables: TableLayout[] = infos.map(tableLayoutOf);
+    item.reverseOnReplay = changesUniqueValues(row, infos);
     item.dml = {
       rowIndex: row.seqNo,
       start,

@@ -91,7 +91,7 @@ function databasesToBackUp(ctx: BackupContext): string[] {
 const NEVER_ABORTED = new AbortController().signal;
 
 /** Where rollback and information rows go (the backup server; unit tests keep them in memory). */
-export type BackupWriter = Pick<BackupStore, 'insertRollback' | 'insertInfo'>;
+export type BackupWriter = Pick<BackupStore, 'insertRollback' | 'insertInfo' | 'reverseReplayOrder'>;
 
 /**
  * Stores the batch's backup: DDL rollback and information rows of the captured items, and the DML rollback the
@@ -208,12 +208,21 @@ export async function writeBackup(
           entry.progress(item.row.sql, total > 0 ? (written / total) * 100 : 100);
         } else if (event.kind === 'done') {
           finish(state);
-          if (event.rows >= item.row.affectedRows) {
-            item.row.stageStatus = StageStatus.BACKUP_OK;
-            queueInfo(item);
-          } else {
+          if (event.rows < item.row.affectedRows) {
             fail(item.row, `The binlog holds ${event.rows} of the ${item.row.affectedRows} changed rows`);
+            continue;
           }
+          try {
+            if (item.reverseOnReplay && !(await store.reverseReplayOrder(schemaOf(item), item.table, item.row.sequence))) {
+              fail(item.row, 'Another batch wrote to the same rollback table at the same time: the replay order of this rollback is not certain');
+              continue;
+            }
+          } catch (err) {
+            fail(item.row, driverMessage(err));
+            continue;
+          }
+          item.row.stageStatus = StageStatus.BACKUP_OK;
+          queueInfo(item);
         } else {
           finish(state);
           fail(item.row, event.reason);

@@ -124,6 +124,38 @@ export class BackupStore {
     await this.insertChunked(into, statements.map((s) => [s, opid]), '(?, ?)');
   }
 
+  /**
+   * Turns one statement's rollback rows around (the last one gets the lowest id), so that readers that take them in
+   * id order replay them last-changed first. Only possible while the statement's ids are contiguous (no other batch
+   * wrote to the same rollback table in between); returns false otherwise.
+   */
+  async reverseReplayOrder(db: string, table: string, opid: string): Promise<boolean> {
+    const from = `${quoteName(db)}.${quoteName(table)}`;
+    await this.conn.beginTransaction();
+    try {
+      const [rows] = await this.conn.query(`SELECT MIN(id) AS lo, MAX(id) AS hi, COUNT(*) AS n FROM ${from} WHERE opid_time = ? FOR UPDATE`, [opid]);
+      const r = (rows as { lo: string | null; hi: string | null; n: string | number }[])[0]!;
+      const n = BigInt(r.n);
+      if (n < 2n) {
+        await this.conn.commit();
+        return true;
+      }
+      const lo = BigInt(r.lo!);
+      const hi = BigInt(r.hi!);
+      if (hi - lo + 1n !== n) {
+        await this.conn.rollback();
+        return false;
+      }
+      await this.conn.query(`UPDATE ${from} SET id = -id WHERE opid_time = ?`, [opid]);
+      await this.conn.query(`UPDATE ${from} SET id = ${lo + hi} + id WHERE opid_time = ?`, [opid]);
+      await this.conn.commit();
+      return true;
+    } catch (err) {
+      await this.conn.rollback().catch(() => {});
+      throw err;
+    }
+  }
+
   async insertInfo(db: string, rows: readonly InfoRow[]): Promise<void> {
     if (rows.length === 0) return;
     await this.prepareSchema(db);

@@ -20,8 +20,8 @@ export interface BackupHarness {
 }
 
 /** Audit levels all 0: these tests are about backup, not about which DDL the rules would allow. */
-export async function backupHarness(opts: { rollbackSource?: DmlRollbackSource } = {}): Promise<BackupHarness> {
-  const db = await testDb();
+export async function backupHarness(opts: { rollbackSource?: DmlRollbackSource; db?: TestDb } = {}): Promise<BackupHarness> {
+  const db = opts.db ?? (await testDb());
   const harness = batchHarness();
   Object.assign(harness.settings.inc, { backup_host: db.host, backup_port: db.port, backup_user: db.user, backup_password: db.password });
   for (const key of Object.keys(harness.settings.levels)) harness.settings.levels[key] = 0;

@@ -21,6 +21,12 @@ function memoryWriter() {
     async insertInfo(_db, rows) {
       info.push(...rows);
     },
+    async reverseReplayOrder(_db, _table, opid) {
+      const mine = rollback.filter((r) => r.opid === opid);
+      const others = rollback.filter((r) => r.opid !== opid);
+      rollback.splice(0, rollback.length, ...others, ...mine.reverse());
+      return true;
+    },
   };
   return { writer, rollback, info };
 }
