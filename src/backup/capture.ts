@@ -141,6 +141,8 @@ export class BackupCapture {
     if (start.file === end.file && start.position === end.position) return;
     const row = item.row;
     row.binlog = { startFile: start.file, startPos: start.position, endFile: end.file, endPos: end.position };
+    // Other sessions may have moved the position: a statement that changed no row has nothing to roll back.
+    if (row.affectedRows === 0) return;
     const info = this.ctx.auditor.tableFor(row);
     if (!info) {
       item.failure = NO_TABLE_INFO_MESSAGE;
