@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import type mysql from 'mysql2/promise';
-import { batchHarness, type BatchHarness } from '../../support/batch.js';
+import { batchHarness, type BatchHarness, type TestSession } from '../../support/batch.js';
 import { testDb, type TestDb } from '../../support/mariadb.js';
 import type { Value } from '../../../src/protocol/result.js';
 import type { DmlRollbackSource } from '../../../src/backup/types.js';
@@ -16,7 +16,7 @@ export interface BackupHarness {
   db: TestDb;
   harness: BatchHarness;
   /** Runs `statements` in database `database` with execute + backup; returns the rows by column name. */
-  run(database: string, statements: readonly string[], extraOptions?: string): Promise<Row[]>;
+  run(database: string, statements: readonly string[], extraOptions?: string, session?: TestSession): Promise<Row[]>;
 }
 
 /** Audit levels all 0: these tests are about backup, not about which DDL the rules would allow. */
@@ -26,11 +26,11 @@ export async function backupHarness(opts: { rollbackSource?: DmlRollbackSource; 
   Object.assign(harness.settings.inc, { backup_host: db.host, backup_port: db.port, backup_user: db.user, backup_password: db.password });
   for (const key of Object.keys(harness.settings.levels)) harness.settings.levels[key] = 0;
   if (opts.rollbackSource) harness.deps.rollbackSource = opts.rollbackSource;
-  const run = async (database: string, statements: readonly string[], extraOptions = '') => {
+  const run = async (database: string, statements: readonly string[], extraOptions = '', session?: TestSession) => {
     const text =
       `/*--user='${db.user}';--password='${db.password}';--host='${db.host}';--port=${db.port};--execute=1;--backup=1;--ignore-warnings=1;${extraOptions}*/\n` +
       `inception_magic_start;\nuse \`${database}\`;\n${statements.map((s) => (s.endsWith(';') ? s : s + ';')).join('\n')}\ninception_magic_commit;`;
-    const result = await harness.run(text);
+    const result = await harness.run(text, session);
     assert.equal(result.kind, 'rows');
     if (result.kind !== 'rows') throw new Error('unreachable');
     return result.rows.map((values: Value[]) => Object.fromEntries(COLUMNS.map((c, i) => [c, values[i] === null ? null : String(values[i])])) as Row);
