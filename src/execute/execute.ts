@@ -28,7 +28,7 @@ const SKIPPED_KINDS: ReadonlySet<StatementKind> = new Set(['show', 'explain']);
 
 export type ExecuteOutcome = 'refused' | 'aborted' | 'failed' | 'killed' | 'completed';
 
-/** Execution is skipped when an error (or a warning without ignore_warnings) was found (§4.1). */
+/** Execution is skipped when an error (or a warning without ignore_warnings) was found (docs/stages.md). */
 export function executionRefused(rows: readonly ResultRow[], ignoreWarnings: boolean): boolean {
   const level = maxLevel(rows);
   return level === 2 || (level === 1 && !ignoreWarnings);
