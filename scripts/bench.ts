@@ -7,7 +7,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
+import { splitStatements } from '../src/batch/splitter.js';
 import { freePort, startPrivateMariaDb } from '../test/support/mariadb.js';
+import { measureStall } from './bench-stall.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const INSERTS = Number(process.env.BENCH_INSERTS ?? 10000);
@@ -64,7 +66,7 @@ function batch(db: Endpoint, mode: 'check' | 'execute', schema: string, statemen
 async function startInceptorProcess(port: number): Promise<ChildProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'inceptor-bench-'));
   const cfg = join(dir, 'config.toml');
-  writeFileSync(cfg, `host = "127.0.0.1"\nport = ${port}\n[log]\nlevel = "error"\n`);
+  writeFileSync(cfg, `host = "127.0.0.1"\nport = ${port}\n[log]\nlevel = "error"\n[inc]\nmax_allowed_packet = ${64 << 20}\n`);
   // The CLI module exports main(); run it from source through tsx so the bench needs no build step.
   const boot = `const m = await import(${JSON.stringify(new URL('../src/cli.ts', import.meta.url).href)}); await m.main(['--config', ${JSON.stringify(cfg)}]);`;
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', boot], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -79,6 +81,19 @@ async function startInceptorProcess(port: number): Promise<ChildProcess> {
   }
   child.kill();
   throw new Error('inceptor did not start');
+}
+
+/** Calls of `work` per second, measured in this process for SECONDS after a short warm-up. */
+function callsPerSecond(work: () => unknown): number {
+  for (let i = 0; i < 3; i++) work();
+  const deadline = performance.now() + SECONDS * 1000;
+  let calls = 0;
+  const t0 = performance.now();
+  while (performance.now() < deadline) {
+    work();
+    calls++;
+  }
+  return calls / ((performance.now() - t0) / 1000);
 }
 
 function row(label: string, ours: number, base: number, unit: string): string {
@@ -137,8 +152,16 @@ async function main(): Promise<void> {
     await client.query(batch(direct, 'check', 'bench', insertStatements('t_check', INSERTS)));
     const checkSeconds = (performance.now() - t0) / 1000;
     lines.push(`${`check-only, ${INSERTS} INSERTs in one batch`.padEnd(44)} ${(INSERTS / checkSeconds).toFixed(0).padStart(9)} stmts/s`);
+    // The splitter alone, in this process, against String.split(';') over the same text (no lexing at all).
+    const checkText = batch(direct, 'check', 'bench', insertStatements('t_check', INSERTS));
+    lines.push(row(`split, ${INSERTS}-statement batch (vs split(';'))`, callsPerSecond(() => splitStatements(checkText)), callsPerSecond(() => checkText.split(';')), 'batch/s'));
     await client.end();
     await admin.end();
+
+    const stall = await measureStall(proxy, direct, Number(process.env.BENCH_STALL_STATEMENTS ?? 100_000));
+    lines.push(
+      `${`longest select 1 wait during a ${stall.statements / 1000}k-stmt check`.padEnd(44)} ${stall.longestWaitMs.toFixed(0).padStart(9)} ${'ms'.padEnd(8)} ${''.padStart(9)} ${''.padEnd(8)} ${''.padStart(6)}   (goal <= 50; ${stall.probes} probes, batch ${(stall.statements / stall.batchSeconds).toFixed(0)} stmts/s)`,
+    );
   } finally {
     child.kill('SIGTERM');
     db.stop();

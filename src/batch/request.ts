@@ -1,7 +1,7 @@
-// Every COM_QUERY the server's compat layer did not answer lands here (reference-behaviour §1.2–1.4):
-// a local command before `inception_magic_start` runs at once; anything else before it is refused; a batch runs
-// options → target session → its stages (docs/stages.md: CHECKING → EXECUTING → BACKUP) and answers with one
-// result set.
+// Every COM_QUERY the server's compat layer did not answer lands here (docs/wire.md#what-happens-to-a-com_query,
+// docs/options.md, docs/batch.md): a local command before `inception_magic_start` runs at once; anything else
+// before it is refused; a batch runs options → target session → its stages (docs/stages.md: CHECKING → EXECUTING →
+// BACKUP) and answers with one result set.
 
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
@@ -21,8 +21,8 @@ import type { BatchContext, BatchStage } from './context.js';
 import { batchMode, parseMagicComment, redactOptions, validateOptions, type BatchOptions } from './options.js';
 import { batchItems, markerOf, MUST_START_MESSAGE, type BatchItem } from './plan.js';
 import { maxLevel, ResultRow, type Level } from '../rows/row.js';
-import { rowsToResult } from './result-set.js';
-import { splitStatements, type SqlPiece } from './splitter.js';
+import { rowsToResult, rowsToResultInTurns } from './result-set.js';
+import { splitStatementsInTurns, type SqlPiece } from './splitter.js';
 import { isResultMode, runResultMode } from './modes/run.js';
 import { readRollback } from '../backup/binlog/index.js';
 import { backupStage } from './stages/backup.js';
@@ -39,7 +39,7 @@ export interface RequestDeps {
 }
 
 export async function handleRequest(text: string, session: ClientSession, deps: RequestDeps): Promise<QueryResult> {
-  const pieces = splitStatements(text);
+  const pieces = await splitStatementsInTurns(text);
   const first = pieces[0];
   if (!first) return { kind: 'ok' };
   if (markerOf(first.text) === 'start') return runBatch(pieces, session, deps);
@@ -126,7 +126,7 @@ async function runBatch(pieces: SqlPiece[], session: ClientSession, deps: Reques
     for (const stage of stages) {
       if (stage.run && !(await stage.run(ctx))) break;
     }
-    return rowsToResult(rows);
+    return await rowsToResultInTurns(rows);
   } finally {
     clearInterval(progressTimer);
     for (const stage of stages) await stage.dispose?.();
