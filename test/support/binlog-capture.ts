@@ -41,7 +41,7 @@ export async function runCaptured(
   rowIndex: number,
   sql: string,
   tables: TableLayout[],
-): Promise<DmlStatementCapture> {
+): Promise<DmlStatementCapture & { changedRows: number }> {
   const [[{ id }]] = (await conn.query('SELECT CONNECTION_ID() AS id')) as unknown as [[{ id: number }]];
   const start = await binlogPosition(conn);
   const [result] = await conn.query(sql);
@@ -57,6 +57,8 @@ export async function runCaptured(
     affectedRows: (result as { affectedRows?: number }).affectedRows ?? 0,
     tables,
     mainTable: { db: tables[0].db, name: tables[0].name },
+    // mysql2 asks for found rows: affectedRows of an UPDATE counts matched rows, the binlog only changed ones.
+    changedRows: /^\s*update/i.test(sql) ? ((result as { changedRows?: number }).changedRows ?? 0) : ((result as { affectedRows?: number }).affectedRows ?? 0),
   };
 }
 

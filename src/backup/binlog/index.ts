@@ -69,6 +69,11 @@ interface Transaction {
   tables: Map<number, TableMapEvent>;
 }
 
+/** A statement that wrote nothing to the binlog: no rows reported and an empty range. */
+function isEmpty(s: StatementState): boolean {
+  return s.capture.affectedRows === 0 && comparePositions(s.capture.start, s.capture.end) >= 0;
+}
+
 function layoutFor(capture: DmlStatementCapture, map: TableMapEvent): TableLayout | undefined {
   return (
     capture.tables.find((t) => t.db === map.db && t.name === map.table) ??
@@ -115,11 +120,21 @@ class RollbackReader {
     while (this.head < this.states.length && this.states[this.head].finished) this.head++;
   }
 
-  /** Statements with nothing to read (empty range, no rows) finish before any binlog is read. */
+  /** Leading statements with nothing to read (empty range, no rows) finish before any binlog is read. */
   finishEmpty(): void {
     for (const s of this.states) {
-      if (s.capture.affectedRows === 0 && comparePositions(s.capture.start, s.capture.end) >= 0) this.finish(s);
+      if (!isEmpty(s)) break;
+      this.finish(s);
     }
+  }
+
+  /** The binlog ended: statements with nothing to read are complete, the others failed. */
+  finishAtEnd(): void {
+    this.flush();
+    for (const s of this.states) {
+      if (!s.finished && !s.failure && isEmpty(s)) this.finish(s);
+    }
+    this.failRemaining((s) => `the binlog ends before the statement's end position ${describe(s.capture.end)}`);
   }
 
   failRemaining(reason: (s: StatementState) => string): void {
@@ -383,7 +398,7 @@ async function* readRollbackEvents(statements: readonly DmlStatementCapture[], o
         return;
       }
       if (event === null) {
-        reader.failRemaining((s) => `the binlog ends before the statement's end position ${describe(s.capture.end)}`);
+        reader.finishAtEnd();
         yield* reader.take();
         return;
       }

@@ -15,6 +15,8 @@ export interface RollbackTable {
   writable: number[];
   /** Indexes of the columns in WHERE clauses: the key, else every non-generated column. */
   where: number[];
+  /** The key has nullable columns: a row whose key holds a NULL is matched on every non-generated column. */
+  keyNullable: boolean;
   /** `INSERT INTO `db`.`t`(`a`,`b`) VALUES(` prefix. */
   insertPrefix: string;
   /**
@@ -34,15 +36,16 @@ export function rollbackTableOf(layout: TableLayout): RollbackTable {
   const keyIndexes = layout.keyColumns.map((k) => indexOf.get(k.toLowerCase()));
   const keyed = keyIndexes.length > 0 && keyIndexes.every((i) => i !== undefined);
   const where = keyed ? (keyIndexes as number[]) : writable;
-  const unique = keyed && where.every((i) => !layout.columns[i].nullable);
+  const keyNullable = keyed && where.some((i) => layout.columns[i].nullable);
   const qualified = `${quoteIdentifier(layout.db)}.${quoteIdentifier(layout.name)}`;
   return {
     qualified,
     names,
     writable,
     where,
+    keyNullable,
     insertPrefix: `INSERT INTO ${qualified}(${writable.map((i) => names[i]).join(',')}) VALUES(`,
-    limit: unique ? '' : ' LIMIT 1',
+    limit: keyed && !keyNullable ? '' : ' LIMIT 1',
   };
 }
 
@@ -50,8 +53,9 @@ export type RowLiterals = readonly (string | null)[];
 
 function whereOf(table: RollbackTable, row: RowLiterals): string {
   let out = '';
-  for (let n = 0; n < table.where.length; n++) {
-    const i = table.where[n];
+  const columns = table.keyNullable && table.where.some((i) => row[i] === null) ? table.writable : table.where;
+  for (let n = 0; n < columns.length; n++) {
+    const i = columns[n];
     const v = row[i];
     if (n > 0) out += ' AND ';
     out += v === null ? `${table.names[i]} IS NULL` : `${table.names[i]}=${v}`;
