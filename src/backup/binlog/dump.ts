@@ -147,10 +147,11 @@ export class BinlogDump {
           this.notify();
           return true;
         }
-        // Byte 0 is the OK marker; the event follows. Copied: mysql2 reuses its packet buffer.
+        // Byte 0 is the OK marker; the event follows. mysql2 re-points its packet object at the next packet but
+        // never rewrites the socket chunk underneath, so a view of the bytes stays valid without a copy.
         const from = packet.start + 5;
         const to = packet.end - (this.checksum ? 4 : 0);
-        const event = Buffer.from(packet.buffer.subarray(from, to));
+        const event = packet.buffer.subarray(from, to);
         this.queue.push(event);
         this.queuedBytes += event.length;
         if (!this.paused && this.queuedBytes > QUEUE_HIGH_BYTES) {
