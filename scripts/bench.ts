@@ -150,7 +150,7 @@ function flashbackSeconds(args: string[]): number {
 }
 
 async function binlogSection(db: Endpoint & { dir: string }, lines: string[]): Promise<void> {
-  const admin = await mysql.createConnection({ ...db, multipleStatements: true });
+  const admin = await mysql.createConnection({ host: db.host, port: db.port, user: db.user, password: db.password, multipleStatements: true });
   await admin.query('create database if not exists bench_binlog');
   await admin.changeUser({ database: 'bench_binlog' });
   const rss: string[] = [];
