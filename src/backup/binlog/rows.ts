@@ -48,6 +48,17 @@ function intDecoder(bytes: number, unsigned: boolean): Decoder {
 
 const DIG2BYTES = [0, 1, 1, 2, 2, 3, 3, 4, 4, 4];
 
+/** A big-endian unsigned group of `bytes` at `at`, each byte XOR `mask` (0 or 0xff), first byte's sign bit flipped. */
+function decimalGroup(b: Buffer, at: number, bytes: number, mask: number, first: boolean): number {
+  let v = 0;
+  for (let i = 0; i < bytes; i++) {
+    let byte = b[at + i] ^ mask;
+    if (first && i === 0) byte ^= 0x80;
+    v = v * 256 + byte;
+  }
+  return v;
+}
+
 /** MySQL's binary DECIMAL: groups of 9 digits in 4 big-endian bytes, sign in the top bit (inverted). */
 export function decimalDecoder(precision: number, scale: number): Decoder {
   const intg = precision - scale;
@@ -57,25 +68,33 @@ export function decimalDecoder(precision: number, scale: number): Decoder {
   const frac0x = scale % 9;
   const size = intg0 * 4 + DIG2BYTES[intg0x] + frac0 * 4 + DIG2BYTES[frac0x];
   return (b, c) => {
-    const raw = Buffer.from(b.subarray(c.at, c.at + size));
+    const start = c.at;
     c.at += size;
-    const negative = (raw[0] & 0x80) === 0;
-    raw[0] ^= 0x80;
-    if (negative) for (let i = 0; i < raw.length; i++) raw[i] ^= 0xff;
-    let o = 0;
-    const group = (bytes: number): number => {
-      const v = bytes === 0 ? 0 : raw.readUIntBE(o, bytes);
-      o += bytes;
-      return v;
-    };
+    const mask = b[start] & 0x80 ? 0 : 0xff;
+    let o = start;
+    let first = true;
     let whole = '';
-    if (intg0x) whole += String(group(DIG2BYTES[intg0x]));
-    for (let i = 0; i < intg0; i++) whole += String(group(4)).padStart(9, '0');
-    whole = whole.replace(/^0+/, '') || '0';
+    if (intg0x) {
+      whole += String(decimalGroup(b, o, DIG2BYTES[intg0x], mask, first));
+      o += DIG2BYTES[intg0x];
+      first = false;
+    }
+    for (let i = 0; i < intg0; i++) {
+      whole += String(decimalGroup(b, o, 4, mask, first)).padStart(9, '0');
+      o += 4;
+      first = false;
+    }
+    let n = 0;
+    while (n < whole.length && whole.charCodeAt(n) === 48) n++;
+    whole = n === whole.length ? '0' : whole.slice(n);
     let frac = '';
-    for (let i = 0; i < frac0; i++) frac += String(group(4)).padStart(9, '0');
-    if (frac0x) frac += String(group(DIG2BYTES[frac0x])).padStart(frac0x, '0');
-    return (negative ? '-' : '') + whole + (scale > 0 ? '.' + frac : '');
+    for (let i = 0; i < frac0; i++) {
+      frac += String(decimalGroup(b, o, 4, mask, first)).padStart(9, '0');
+      o += 4;
+      first = false;
+    }
+    if (frac0x) frac += String(decimalGroup(b, o, DIG2BYTES[frac0x], mask, first)).padStart(frac0x, '0');
+    return (mask ? '-' : '') + whole + (scale > 0 ? '.' + frac : '');
   };
 }
 

@@ -136,8 +136,20 @@ export class TimeZone {
     return offset;
   }
 
+  /** The last second converted (rows of one statement often share a timestamp). */
+  private lastSeconds = -1;
+  private lastText = '';
+
   /** `YYYY-MM-DD hh:mm:ss[.f]` local time of a UTC instant. */
   localText(epochSeconds: number, micros: number, fsp: number): string {
+    if (epochSeconds !== this.lastSeconds) {
+      this.lastText = this.secondsText(epochSeconds);
+      this.lastSeconds = epochSeconds;
+    }
+    return this.lastText + fraction(micros, fsp);
+  }
+
+  private secondsText(epochSeconds: number): string {
     const local = new Date((epochSeconds + this.offsetAt(epochSeconds)) * 1000);
     return dateTimeText(
       local.getUTCFullYear(),
@@ -146,8 +158,8 @@ export class TimeZone {
       local.getUTCHours(),
       local.getUTCMinutes(),
       local.getUTCSeconds(),
-      micros,
-      fsp,
+      0,
+      0,
     );
   }
 }
