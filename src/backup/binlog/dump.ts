@@ -26,6 +26,11 @@ export class DumpError extends Error {
   ) {
     super(message);
   }
+
+  /** The connection was lost or killed (not a refusal by the server): reading again from a position may work. */
+  get retryable(): boolean {
+    return this.errno === 0 || this.errno === 1927 || this.errno === 2013 || this.errno === 1053;
+  }
 }
 
 const COM_BINLOG_DUMP = 0x12;
@@ -195,6 +200,13 @@ export class BinlogDump {
       if (this.ended) return null;
       await new Promise<void>((resolve) => (this.wake = resolve));
     }
+  }
+
+  /** KILL: wakes a pending next(), which returns null (the caller looks at its signal). */
+  interrupt(): void {
+    this.ended = true;
+    this.queue.length = 0;
+    this.notify();
   }
 
   /** Drops the connection (the server ends the dump thread when the socket closes). */

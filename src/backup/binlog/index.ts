@@ -9,6 +9,9 @@ import { TimeZone } from '../rollback/literal.js';
 import { BinlogDump, DumpError } from './dump.js';
 import { describe, RollbackReader } from './reader.js';
 
+/** Reconnects after a lost dump connection, per readRollback call. */
+const MAX_RECONNECTS = 3;
+
 async function* readRollbackEvents(statements: readonly DmlStatementCapture[], options: BinlogSourceOptions): AsyncGenerator<RollbackEvent> {
   if (statements.length === 0) return;
   let zone: TimeZone;
@@ -22,15 +25,11 @@ async function* readRollbackEvents(statements: readonly DmlStatementCapture[], o
   reader.finishEmpty();
   yield* reader.take();
   if (reader.done || options.signal.aborted) return;
-  const start = reader.startPosition();
-  let dump: BinlogDump;
-  try {
-    dump = await BinlogDump.open(options, start);
-  } catch (err) {
-    reader.failRemaining(() => `cannot open the binlog dump at ${describe(start)}: ${(err as Error).message}`);
-    yield* reader.take();
-    return;
-  }
+  let position = reader.startPosition();
+  let dump: BinlogDump | null = null;
+  let reconnects = 0;
+  const interrupt = () => dump?.interrupt();
+  options.signal.addEventListener('abort', interrupt);
   try {
     for (;;) {
       if (options.signal.aborted) {
@@ -38,20 +37,40 @@ async function* readRollbackEvents(statements: readonly DmlStatementCapture[], o
         yield* reader.take();
         return;
       }
+      if (!dump) {
+        try {
+          dump = await BinlogDump.open(options, position);
+        } catch (err) {
+          reader.failRemaining(() => `cannot open the binlog dump at ${describe(position)}: ${(err as Error).message}`);
+          yield* reader.take();
+          return;
+        }
+        continue;
+      }
       let event: Buffer | null;
       try {
         event = await dump.next();
       } catch (err) {
         const e = err as DumpError;
+        dump.close();
+        dump = null;
+        if (e.retryable && reconnects < MAX_RECONNECTS) {
+          // Read again from the last safe point; the reader passes over what it already handed out.
+          reconnects++;
+          position = reader.resumePosition();
+          await new Promise((resolve) => setTimeout(resolve, 100 * reconnects));
+          continue;
+        }
         reader.failRemaining(() =>
           e.errno === 1236
-            ? `the binlog cannot be read from ${describe(start)} (purged or rotated away?): ${e.message}`
+            ? `the binlog cannot be read from ${describe(position)} (purged or rotated away?): ${e.message}`
             : `the binlog dump connection failed: ${e.message}`,
         );
         yield* reader.take();
         return;
       }
       if (event === null) {
+        if (options.signal.aborted) continue;
         reader.finishAtEnd();
         yield* reader.take();
         return;
@@ -62,7 +81,8 @@ async function* readRollbackEvents(statements: readonly DmlStatementCapture[], o
       if (reader.done) return;
     }
   } finally {
-    dump.close();
+    options.signal.removeEventListener('abort', interrupt);
+    dump?.close();
   }
 }
 

@@ -49,6 +49,8 @@ interface StatementState {
   matched: boolean;
   finished: boolean;
   rows: number;
+  /** Row images to pass over when a transaction is read again after a reconnect (already handed out). */
+  skip: number;
   failure: string | null;
   /** Table id → bound layout (or the reason it cannot be bound), for the current transaction. */
   bound: Map<number, BoundTable | LayoutMismatch>;
@@ -83,6 +85,8 @@ export class RollbackReader {
   private readonly out: RollbackEvent[] = [];
   private batch: { rowIndex: number; db: string; table: string; sql: string[] } | null = null;
   private file = '';
+  /** End of the last event outside any transaction: where a reconnect may resume. */
+  private lastSafe: BinlogPosition | null = null;
   private txn: Transaction | null = null;
   /** Index of the first statement not yet finished. */
   private head = 0;
@@ -93,7 +97,7 @@ export class RollbackReader {
     private readonly options: Pick<BinlogSourceOptions, 'flavor' | 'minimalRollback' | 'hexBlob'>,
     zone: TimeZone,
   ) {
-    this.states = statements.map((capture) => ({ capture, matched: false, finished: false, rows: 0, failure: null, bound: new Map() }));
+    this.states = statements.map((capture) => ({ capture, matched: false, finished: false, rows: 0, skip: 0, failure: null, bound: new Map() }));
     this.render = { timeZone: zone, hexBlob: options.hexBlob };
   }
 
@@ -228,6 +232,24 @@ export class RollbackReader {
     }
   }
 
+  /**
+   * Where to resume after the dump connection dropped: the start of the open transaction (read again, passing over
+   * the row images already handed out), else the end of the last event.
+   */
+  resumePosition(): BinlogPosition {
+    const txn = this.txn;
+    this.txn = null;
+    if (txn) {
+      for (const s of txn.statements ?? []) {
+        s.matched = false;
+        s.skip = s.rows;
+        s.bound.clear();
+      }
+      return txn.start;
+    }
+    return this.lastSafe ?? this.startPosition();
+  }
+
   /** Handles one binlog event. */
   onEvent(event: Buffer): void {
     const h = readHeader(event);
@@ -282,7 +304,11 @@ export class RollbackReader {
         break;
       }
     }
-    if (h.nextPosition > 0 && this.file) this.finishUpTo({ file: this.file, position: h.nextPosition });
+    if (h.nextPosition > 0 && this.file) {
+      const end = { file: this.file, position: h.nextPosition };
+      if (!this.txn) this.lastSafe = end;
+      this.finishUpTo(end);
+    }
   }
 
   private onRows(event: Buffer, type: number, kind: ReturnType<typeof rowsKindOf>): void {
@@ -340,6 +366,10 @@ export class RollbackReader {
         } else {
           const row = readRow(bound, event, cursor);
           sql = kind === 'insert' ? deleteStatement(table, row) : insertStatement(table, row);
+        }
+        if (s.skip > 0) {
+          s.skip--;
+          continue;
         }
         s.rows++;
         if (sql) this.emit(s, db, name, sql);

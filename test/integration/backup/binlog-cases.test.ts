@@ -173,3 +173,31 @@ test('enable_minimal_rollback and hex_blob shape the statements', () =>
     const hex = await collect(readRollback([c], sourceOptions(db, { hexBlob: true })));
     assert.deepEqual(sqlOf(hex), ["UPDATE `bd_options`.`t` SET `id`=1, `a`=1, `b`=X'00ff', `c`=X'747874' WHERE `id`=1;"]);
   }));
+
+test('a dump connection killed mid-stream is reopened; no row is lost or repeated', () =>
+  withSchema('bd_reconnect', async (conn, schema) => {
+    await conn.query("CREATE OR REPLACE USER 'bd_repl'@'%' IDENTIFIED BY 'replpw'; GRANT REPLICATION SLAVE ON *.* TO 'bd_repl'@'%'");
+    await conn.query('CREATE TABLE t (id int PRIMARY KEY, pad varchar(250))');
+    const rows = 60000;
+    await conn.query(`INSERT INTO t SELECT seq, REPEAT('r', 200) FROM seq_1_to_${rows}`);
+    const c = await runCaptured(conn, 1, 'DELETE FROM t', [await tableLayout(conn, schema, 't')]);
+    const db = await testDb();
+    const seen: RollbackEvent[] = [];
+    let killed = 0;
+    for await (const e of readRollback([c], sourceOptions(db, { user: 'bd_repl', password: 'replpw' }))) {
+      seen.push(e);
+      if (killed === 0 && e.kind === 'statements') {
+        const [list] = await conn.query("SELECT ID FROM information_schema.PROCESSLIST WHERE USER = 'bd_repl' AND COMMAND LIKE 'Binlog Dump%'");
+        for (const { ID } of list as { ID: number }[]) {
+          await conn.query(`KILL ${ID}`);
+          killed++;
+        }
+      }
+    }
+    await conn.query("DROP USER 'bd_repl'@'%'");
+    assert.ok(killed >= 1, 'the dump thread was found and killed');
+    assert.deepEqual(outcomes(seen), [{ kind: 'done', rowIndex: 1, rows }]);
+    const sql = sqlOf(seen);
+    assert.equal(sql.length, rows);
+    assert.equal(new Set(sql).size, rows, 'no statement handed out twice');
+  }));
