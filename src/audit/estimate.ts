@@ -17,7 +17,6 @@ import type { SchemaSnapshot, TableInfo } from './snapshot.js';
 export interface EstimateContext {
   runner: SqlRunner;
   snapshot: SchemaSnapshot;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   inc: Record<string, any>;
   dbOf: (ref: { db: string | null }) => string | null;
   /** Raises a catalogue code on the row at its configured level. */

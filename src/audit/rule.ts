@@ -9,7 +9,6 @@ import type { AuditServerInfo } from './runner.js';
 import type { SchemaSnapshot, TableInfo } from './snapshot.js';
 
 export interface RuleContext {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly inc: Record<string, any>;
   readonly serverInfo: AuditServerInfo;
   readonly snapshot: SchemaSnapshot;
@@ -35,7 +34,6 @@ export interface Rule {
   /** The code `ctx.report` raises; null for rules that only add free-text messages. */
   readonly code: number | null;
   readonly on: readonly StatementKind[];
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly gate?: (inc: Record<string, any>) => boolean;
   check(stmt: ParsedStatement, ctx: RuleContext): void | Promise<void>;
 }
@@ -45,7 +43,6 @@ export function defineRule(rule: Rule): Rule {
 }
 
 /** `true` for booleans given as true/1/"true"/"on" (settings may come from toml or `inception set`). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function flag(inc: Record<string, any>, key: string): boolean {
   const v = inc[key];
   if (typeof v === 'string') return /^(true|on|1)$/i.test(v.trim());

@@ -7,7 +7,6 @@ export interface SqlRunner {
 
 /** The settings the auditor reads: `[inc]` values by key and `[inc_level]` levels by level key. */
 export interface AuditSettings {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   inc: Record<string, any>;
   levels: Record<string, number>;
 }

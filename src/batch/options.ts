@@ -132,12 +132,19 @@ export function parseMagicComment(text: string): MagicCommentResult {
  * `;` or the end: `--password='p;w'` keeps its semicolon (goInception would cut it; nothing relies on that).
  */
 export function splitOptionPieces(body: string): string[] {
-  const pieces: string[] = [];
+  return pieceSpans(body)
+    .map(([start, end]) => body.slice(start, end).trim())
+    .filter((p) => p !== '');
+}
+
+/** Where each `;`-separated piece of a comment body starts and ends (the one cutting rule; see splitOptionPieces). */
+function pieceSpans(body: string): [number, number][] {
+  const spans: [number, number][] = [];
   let start = 0;
   let i = 0;
   while (i <= body.length) {
     if (i === body.length || body[i] === ';') {
-      pieces.push(body.slice(start, i));
+      spans.push([start, i]);
       start = i + 1;
       i++;
       continue;
@@ -156,7 +163,24 @@ export function splitOptionPieces(body: string): string[] {
     }
     i++;
   }
-  return pieces.map((p) => p.trim()).filter((p) => p !== '');
+  return spans;
+}
+
+/**
+ * The comment body with the value of every piece this reader would take as the password replaced by `mask`.
+ * Redaction (process/redact.ts) uses this, so what is masked and what is read as the password cannot disagree.
+ */
+export function maskPasswordOptions(body: string, mask: string): string {
+  let out = '';
+  let copied = 0;
+  for (const [start, end] of pieceSpans(body)) {
+    const piece = body.slice(start, end);
+    const eq = piece.indexOf('=');
+    if (eq < 0 || KEYS[normaliseKey(piece.slice(0, eq))]?.[0] !== 'password') continue;
+    out += body.slice(copied, start + eq + 1) + mask;
+    copied = end;
+  }
+  return out + body.slice(copied);
 }
 
 function findQuotedValueEnd(body: string, from: number, quote: string): number {

@@ -203,7 +203,7 @@ function commandContext(session: ClientSession, deps: RequestDeps, sessionSettin
 
 /** A magic comment in front of a statement that is not the start carries the password: never echo it. */
 function withoutMagicComment(text: string): string {
-  return /^\/\*--/.test(text) ? text.replace(/^\/\*.*?\*\/\s*/, '') : text;
+  return redactSecrets(/^\/\*\s*--/.test(text) ? text.replace(/^\/\*[\s\S]*?\*\/\s*/, '') : text);
 }
 
 /** The options worth a log line (never the password). */

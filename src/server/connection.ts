@@ -58,13 +58,21 @@ const QUEUE_HIGH_WATER = 16;
 const LINGER_MS = 2_000;
 /** Prepared statements one connection may hold (MySQL's max_prepared_stmt_count is server-wide 16382). */
 const MAX_PREPARED_STATEMENTS = 1024;
+/** MySQL's text (ER_UNKNOWN_ERROR 1105) for a long-data parameter past max_allowed_packet. */
+export const LONG_DATA_TOO_LONG_MESSAGE =
+  "Parameter of prepared statement which is set through mysql_send_long_data() is longer than 'max_allowed_packet' bytes";
 
 interface PreparedStatement {
   sql: string;
   placeholders: number[];
   /** Parameter types from the last execute that bound them. */
   types: number[] | null;
-  longData: Map<number, Buffer>;
+  /** Chunks per parameter, joined at execute (appending by concatenation would be quadratic). */
+  longData: Map<number, Buffer[]>;
+  /** Bytes in `longData` (all parameters): capped at max_allowed_packet, see docs/security.md. */
+  longDataBytes: number;
+  /** Set once a parameter went past the cap: the next execute answers this error (MySQL's order). */
+  longDataTooLong: boolean;
 }
 
 type Phase = 'greeting' | 'tls' | 'auth_switch' | 'command' | 'change_user_switch' | 'closing';
@@ -459,16 +467,13 @@ export class Connection {
       case 'stmt_reset': {
         const stmt = this.statements.get(command.statementId);
         if (!stmt) return void this.write([this.unknownStatement(command.statementId, 'mysqld_stmt_reset')], seq);
-        stmt.longData.clear();
+        this.clearLongData(stmt);
         return this.ok(seq);
       }
       case 'stmt_send_long_data': {
         // no response, by protocol; an unknown statement surfaces at execute
         const stmt = this.statements.get(command.statementId);
-        if (stmt && command.paramId < stmt.placeholders.length) {
-          const before = stmt.longData.get(command.paramId);
-          stmt.longData.set(command.paramId, before ? Buffer.concat([before, command.data]) : command.data);
-        }
+        if (stmt && command.paramId < stmt.placeholders.length) this.appendLongData(stmt, command.paramId, command.data);
         return;
       }
       case 'other':
@@ -501,7 +506,7 @@ export class Connection {
       this.log.warn({ err }, 'could not describe a prepared statement');
     }
     const id = this.nextStatementId++;
-    this.statements.set(id, { sql, placeholders, types: null, longData: new Map() });
+    this.statements.set(id, { sql, placeholders, types: null, longData: new Map(), longDataBytes: 0, longDataTooLong: false });
     this.log.debug({ event: 'prepare', statement: id, params: placeholders.length, columns: columns.length }, 'statement prepared');
     this.write(encodePrepareResponse(id, placeholders.length, columns, this.deprecateEof()), seq);
   }
@@ -509,17 +514,46 @@ export class Connection {
   private onExecute(payload: Buffer, statementId: number, seq: number): Promise<void> | void {
     const stmt = this.statements.get(statementId);
     if (!stmt) return void this.write([this.unknownStatement(statementId, 'mysqld_stmt_execute')], seq);
+    if (stmt.longDataTooLong) {
+      this.clearLongData(stmt);
+      return void this.write([this.errPacket(ER.UNKNOWN, LONG_DATA_TOO_LONG_MESSAGE)], seq);
+    }
     let sql: string;
     try {
-      const req = parseExecute(payload, stmt.placeholders.length, stmt.types, stmt.longData);
+      const longData = new Map([...stmt.longData].map(([param, chunks]) => [param, Buffer.concat(chunks)] as const));
+      const req = parseExecute(payload, stmt.placeholders.length, stmt.types, longData);
       stmt.types = req.types;
-      stmt.longData.clear();
+      this.clearLongData(stmt);
       sql = bindParams(stmt.sql, stmt.placeholders, req.params);
     } catch (err) {
       if (!(err instanceof MalformedPacketError)) throw err;
       return void this.write([this.errPacket(ER.MALFORMED_PACKET, 'Malformed communication packet.')], seq);
     }
     return this.onQuery(sql, seq, true);
+  }
+
+  /**
+   * COM_STMT_SEND_LONG_DATA appends to a parameter. Each parameter, and all of one statement's together, stay
+   * within max_allowed_packet; past it the data is dropped and the next execute fails, as in MySQL.
+   */
+  private appendLongData(stmt: PreparedStatement, paramId: number, data: Buffer): void {
+    if (stmt.longDataTooLong) return;
+    if (stmt.longDataBytes + data.length > this.shared.maxAllowedPacket) {
+      this.log.info({ event: 'long_data_too_long', bytes: stmt.longDataBytes + data.length }, 'long data past max_allowed_packet');
+      this.clearLongData(stmt);
+      stmt.longDataTooLong = true;
+      return;
+    }
+    const chunks = stmt.longData.get(paramId);
+    if (chunks) chunks.push(data);
+    else stmt.longData.set(paramId, [data]);
+    stmt.longDataBytes += data.length;
+  }
+
+  private clearLongData(stmt: PreparedStatement): void {
+    stmt.longData.clear();
+    stmt.longDataBytes = 0;
+    stmt.longDataTooLong = false;
   }
 
   private unknownStatement(id: number, where: string): Buffer {

@@ -9,9 +9,7 @@ export function quoteIdentifier(name: string): string {
   return '`' + name.replace(/`/g, '``') + '`';
 }
 
-// eslint-disable-next-line no-control-regex
 const NEEDS_ESCAPE = /['\\\0\n\r\x1a]/;
-// eslint-disable-next-line no-control-regex
 const ESCAPES = /['\\\0\n\r\x1a]/g;
 const ESCAPE_OF: Record<string, string> = { "'": "''", '\\': '\\\\', '\0': '\\0', '\n': '\\n', '\r': '\\r', '\x1a': '\\Z' };
 

@@ -8,6 +8,14 @@ test('catalogue has every code 0..188 in order', () => {
   assert.equal(new Set(CODES.map((c) => c.name)).size, 189);
 });
 
+test('Code is derived from CODES: one entry per code, name to number, with exact literal types', () => {
+  assert.equal(Object.keys(Code).length, CODES.length);
+  for (const def of CODES) assert.equal((Code as Record<string, number>)[def.name], def.code, def.name);
+  // Type-level: a wrong number here fails the type check, so the map keeps literal types.
+  const exact: { pk: 60; last: 188 } = { pk: Code.ER_TABLE_MUST_HAVE_PK, last: Code.ER_TOOL_BASED_UNIQUE_INDEX_WARNING };
+  assert.deepEqual(exact, { pk: 60, last: 188 });
+});
+
 test('sample numbers, names, level keys, default levels and templates', () => {
   assert.equal(Code.ER_NOT_SUPPORTED_YET, 1);
   assert.equal(Code.ER_TABLE_MUST_HAVE_PK, 60);

@@ -68,15 +68,11 @@ test('unterminated string or comment runs to the end as one piece', () => {
   assert.deepEqual(texts('select 1; /* abc; select 2'), ['select 1']);
 });
 
-test('10k INSERTs split in well under 100 ms', () => {
+test('10k INSERTs split into exact pieces and lines (speed is measured by npm run bench, not here)', () => {
   const stmts = Array.from({ length: 10000 }, (_, i) => `insert into t(id, name, score) values (${i + 1}, 'name-${i};', ${i % 100})`);
   const src = `/*--user=u;--password=p;--host=h;--port=1;--check=1;*/\ninception_magic_start;\nuse db;\n${stmts.join(';\n')};\ninception_magic_commit;`;
-  splitStatements(src); // warm-up
-  const t0 = performance.now();
   const pieces = splitStatements(src);
-  const ms = performance.now() - t0;
   assert.equal(pieces.length, 10003);
   assert.equal(pieces[10002]!.text, 'inception_magic_commit');
   assert.equal(pieces[10002]!.line, 10004);
-  assert.ok(ms < 100, `took ${ms} ms`);
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { queryTreeOf } from '../../../../src/batch/modes/query-tree.js';
 import { parseStatement } from '../../../../src/sql/parse.js';
 
-type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type J = Record<string, any>;
 
 function tree(sql: string): J {
   const r = parseStatement(sql);

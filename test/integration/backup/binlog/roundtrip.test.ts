@@ -7,10 +7,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type mysql from 'mysql2/promise';
-import { readRollback } from '../../../src/backup/binlog/index.js';
-import type { DmlStatementCapture, RollbackEvent } from '../../../src/backup/types.js';
-import { directConnection, freshDatabase, testDb } from '../../support/mariadb.js';
-import { collect, runCaptured, sourceOptions, tableLayout } from '../../support/binlog-capture.js';
+import { readRollback } from '../../../../src/backup/binlog/index.js';
+import type { DmlStatementCapture, RollbackEvent } from '../../../../src/backup/types.js';
+import { directConnection, freshDatabase, testDb } from '../../../support/mariadb.js';
+import { collect, runCaptured, sourceOptions, tableLayout } from '../../../support/binlog-capture.js';
 
 /** Small deterministic PRNG (mulberry32), so a failing seed can be replayed. */
 function rng(seed: number): () => number {

@@ -5,11 +5,11 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RollbackReader } from '../../../src/backup/binlog/reader.js';
-import { decimalDecoder } from '../../../src/backup/binlog/rows.js';
-import { EventType, ColumnTypeCode as T } from '../../../src/backup/binlog/events.js';
-import { TimeZone } from '../../../src/backup/rollback/literal.js';
-import type { DmlStatementCapture, RollbackEvent, TableLayout } from '../../../src/backup/types.js';
+import { RollbackReader } from '../../../../src/backup/binlog/reader.js';
+import { decimalDecoder } from '../../../../src/backup/binlog/rows.js';
+import { EventType, ColumnTypeCode as T } from '../../../../src/backup/binlog/events.js';
+import { TimeZone } from '../../../../src/backup/rollback/literal.js';
+import type { DmlStatementCapture, RollbackEvent, TableLayout } from '../../../../src/backup/types.js';
 
 const FILE = 'mysql-bin.000007';
 

@@ -6,10 +6,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CliUsageError, configPathFor, parseCliArgs } from '../../../src/cli.js';
-import { INCEPTOR_VERSION } from '../../../src/config/version.js';
+import { CliUsageError, configPathFor, parseCliArgs } from '../../src/cli.js';
+import { INCEPTOR_VERSION } from '../../src/config/version.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 test('config path forms: --config F, --config=F, -config=F, -config F', () => {
   for (const argv of [['--config', 'a.toml'], ['--config=a.toml'], ['-config=a.toml'], ['-config', 'a.toml'], ['-c', 'a.toml']]) {

@@ -5,10 +5,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type mysql from 'mysql2/promise';
-import { readRollback } from '../../../src/backup/binlog/index.js';
-import type { DmlStatementCapture, RollbackEvent } from '../../../src/backup/types.js';
-import { directConnection, freshDatabase, testDb } from '../../support/mariadb.js';
-import { binlogPosition, collect, runCaptured, sourceOptions, tableLayout } from '../../support/binlog-capture.js';
+import { readRollback } from '../../../../src/backup/binlog/index.js';
+import type { DmlStatementCapture, RollbackEvent } from '../../../../src/backup/types.js';
+import { directConnection, freshDatabase, testDb } from '../../../support/mariadb.js';
+import { binlogPosition, collect, runCaptured, sourceOptions, tableLayout } from '../../../support/binlog-capture.js';
 
 function sqlOf(events: RollbackEvent[], rowIndex?: number): string[] {
   return events.flatMap((e) => (e.kind === 'statements' && (rowIndex === undefined || e.rowIndex === rowIndex) ? e.sql : []));

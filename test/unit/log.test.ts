@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultConfig } from '../../../src/config/config.js';
-import { createLogger, REDACTED } from '../../../src/log.js';
+import { defaultConfig } from '../../src/config/config.js';
+import { createLogger, REDACTED } from '../../src/log.js';
 
 function capture() {
   const lines: Record<string, unknown>[] = [];

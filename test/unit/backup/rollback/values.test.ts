@@ -3,10 +3,10 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bytesLiteral, floatLiteral, quoteIdentifier, stringLiteral, TimeZone } from '../../../src/backup/rollback/literal.js';
-import { columnKindOf, parseMembers } from '../../../src/backup/rollback/column-type.js';
-import { deleteStatement, insertStatement, rollbackTableOf, updateStatement } from '../../../src/backup/rollback/statements.js';
-import type { ColumnLayout, TableLayout } from '../../../src/backup/types.js';
+import { bytesLiteral, floatLiteral, quoteIdentifier, stringLiteral, TimeZone } from '../../../../src/backup/rollback/literal.js';
+import { columnKindOf, parseMembers } from '../../../../src/backup/rollback/column-type.js';
+import { deleteStatement, insertStatement, rollbackTableOf, updateStatement } from '../../../../src/backup/rollback/statements.js';
+import type { ColumnLayout, TableLayout } from '../../../../src/backup/types.js';
 
 /** What a SQL lexer in default mode makes of a single-quoted literal (to prove escaping round-trips). */
 function unquote(literal: string): string {

@@ -1,0 +1,100 @@
+// The import boundaries of src/ (docs/architecture.md, folder table) checked with dependency-cruiser: no import
+// crosses a boundary the table does not allow, every listed edge exists, and every top-level folder or file of
+// src/ has a row. The rules are generated from the page (scripts/architecture-boundaries.cjs), so fixing a
+// failure means changing the code or the page, deliberately.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ICruiseResult } from 'dependency-cruiser';
+
+/** One rule as scripts/architecture-boundaries.cjs generates it. */
+interface BoundaryRule {
+  name: string;
+  from: { path: string };
+  to: { path: string; pathNot: string[] };
+}
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const require = createRequire(import.meta.url);
+
+interface BoundariesModule {
+  boundariesFromPage(text?: string): Record<string, string[] | null>;
+  unitPath(unit: string): string;
+  rulesFor(boundaries: Record<string, string[] | null>): BoundaryRule[];
+}
+const { boundariesFromPage, rulesFor, unitPath } = require(join(root, 'scripts', 'architecture-boundaries.cjs')) as BoundariesModule;
+
+/** `src/batch/plan.ts` → `batch`, `src/cli.ts` → `cli`. */
+function unitOf(path: string): string {
+  return path.replace(/^src\//, '').replace(/\/.*$/, '').replace(/\.ts$/, '');
+}
+
+let cruised: ICruiseResult | undefined;
+/**
+ * Runs the dependency-cruiser CLI in a plain node child: under tsx's loader its swc visitor does not load
+ * (the CommonJS `@swc/core/Visitor` is imported with another shape), so the check runs as `npm run boundaries` does.
+ */
+function cruiseSrc(): ICruiseResult {
+  if (cruised) return cruised;
+  const run = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs'), 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'json'],
+    { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 120_000 },
+  );
+  assert.ok(run.stdout.startsWith('{'), `dependency-cruiser ran: status ${run.status}, ${run.stderr.slice(0, 2000)}`);
+  cruised = JSON.parse(run.stdout) as ICruiseResult;
+  return cruised;
+}
+
+test('no import in src/ crosses a boundary that docs/architecture.md does not allow', () => {
+  const result = cruiseSrc();
+  assert.ok(result.summary.totalCruised > 100, `cruised ${result.summary.totalCruised} modules`);
+  const violations = result.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`);
+  assert.deepEqual(violations, []);
+});
+
+test('every edge the table allows is an import that exists (the table states what is, not what might be)', () => {
+  const result = cruiseSrc();
+  const edges = new Set<string>();
+  for (const module of result.modules) {
+    for (const dependency of module.dependencies) {
+      if (!dependency.resolved.startsWith('src/')) continue;
+      const from = unitOf(module.source);
+      const to = unitOf(dependency.resolved);
+      if (from !== to) edges.add(`${from} → ${to}`);
+    }
+  }
+  const phantom = Object.entries(boundariesFromPage())
+    .flatMap(([unit, allowed]) => (allowed ?? []).map((to) => `${unit} → ${to}`))
+    .filter((edge) => !edges.has(edge));
+  assert.deepEqual(phantom, []);
+});
+
+test('every top-level folder and file of src/ has a row, and every row names one', () => {
+  const units = readdirSync(join(root, 'src')).map((name) => name.replace(/\.ts$/, '')).sort();
+  assert.deepEqual(Object.keys(boundariesFromPage()).sort(), units);
+});
+
+test('the generated rules can fail: a leaf may import nothing of ours, a listed edge is allowed', () => {
+  const page = [
+    '## Folders', '', '| folder | holds | may import |', '|---|---|---|',
+    '| `protocol/` | codec | nothing of ours |', '| `server/` | connections | protocol, sql (lexer) |',
+    '| `cli.ts`, `log.ts` | entry | everything |', '', '## Next',
+  ].join('\n');
+  const boundaries = boundariesFromPage(page);
+  assert.deepEqual(boundaries, { protocol: [], server: ['protocol', 'sql'], cli: null, log: null });
+  const rules = rulesFor(boundaries);
+  assert.deepEqual(rules.map((r) => r.name), ['protocol-may-import', 'server-may-import']);
+  const forbids = (rule: BoundaryRule, path: string) =>
+    new RegExp(rule.to.path).test(path) && !rule.to.pathNot.some((p) => new RegExp(p).test(path));
+  assert.equal(forbids(rules[0]!, 'src/sql/lex.ts'), true);
+  assert.equal(forbids(rules[0]!, 'src/protocol/framing.ts'), false);
+  assert.equal(forbids(rules[1]!, 'src/sql/lex.ts'), false);
+  assert.equal(forbids(rules[1]!, 'src/batch/plan.ts'), true);
+  assert.equal(new RegExp(unitPath('cli')).test('src/cli.ts'), true);
+  assert.equal(new RegExp(unitPath('cli')).test('src/client/x.ts'), false);
+});
