@@ -18,6 +18,7 @@ import {
   STMT_END_FLAG,
   type TableMapEvent,
 } from './events.js';
+import { JsonDecodeError } from './mysql-json.js';
 import { bindTable, LayoutMismatch, readRow, type BoundTable, type RenderOptions } from './rows.js';
 
 /** Rollback statements per `statements` event: few enough to keep memory flat, enough to amortise awaits. */
@@ -376,6 +377,7 @@ export class RollbackReader {
       }
     } catch (err) {
       if (err instanceof LayoutMismatch) this.fail(s, `columns do not match: ${err.message}`);
+      else if (err instanceof JsonDecodeError) this.fail(s, `${db}.${name}: ${err.message}`);
       else if (err instanceof RangeError) this.fail(s, `a row image of ${db}.${name} is truncated or does not match its layout`);
       else throw err;
     }

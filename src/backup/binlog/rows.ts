@@ -8,6 +8,7 @@ import { columnKindOf, type ColumnKind } from '../rollback/column-type.js';
 import { bytesLiteral, dateText, dateTimeText, floatLiteral, hexLiteral, stringLiteral, timeText, type TimeZone } from '../rollback/literal.js';
 import { rollbackTableOf, type RollbackTable, type RowLiterals } from '../rollback/statements.js';
 import { ColumnTypeCode as T, type MappedColumn, type TableMapEvent } from './events.js';
+import { mysqlJsonText } from './mysql-json.js';
 
 export interface RenderOptions {
   timeZone: TimeZone;
@@ -96,6 +97,10 @@ export function decimalDecoder(precision: number, scale: number): Decoder {
     if (frac0x) frac += String(decimalGroup(b, o, DIG2BYTES[frac0x], mask, first)).padStart(frac0x, '0');
     return (mask ? '-' : '') + whole + (scale > 0 ? '.' + frac : '');
   };
+}
+
+function jsonDecimal(b: Buffer, precision: number, scale: number, at: number): string {
+  return decimalDecoder(precision, scale)(b, { at });
 }
 
 /** Fractional seconds stored after TIME2/DATETIME2/TIMESTAMP2: 0–3 big-endian bytes by precision. */
@@ -345,8 +350,9 @@ function decoderFor(mapped: MappedColumn, kind: ColumnKind, options: RenderOptio
       };
     }
     case T.JSON:
-      // MySQL's binary JSON: not decoded (MariaDB logs JSON as text, handled as BLOB above).
-      throw mismatch('MySQL binary JSON columns are not decoded');
+      // MySQL's binary JSON (MariaDB logs JSON as text, handled as BLOB above). CAST, so that it also compares
+      // as JSON in a WHERE clause (a JSON column never equals a string).
+      return (b, c) => `CAST(${stringLiteral(mysqlJsonText(readPrefixed(b, c, mapped.meta), jsonDecimal))} AS JSON)`;
     default:
       throw mismatch(`binlog column type ${typeName(mapped.type)} is not supported`);
   }
