@@ -60,8 +60,11 @@ interface StatementState {
 interface Transaction {
   gtid: string | null;
   start: BinlogPosition;
-  /** MariaDB standalone event group (DDL): no commit marker, ends with its one Query event. */
-  standalone: boolean;
+  /**
+   * Inside an explicit transaction (MySQL: after BEGIN; MariaDB: a non-standalone GTID group), which only COMMIT,
+   * ROLLBACK or XID end. Otherwise (a DDL's own GTID group) the next Query event ends it.
+   */
+  begun: boolean;
   /** Statements whose changes this transaction carries, in order; null while undecided (MySQL, thread id). */
   statements: StatementState[] | null;
   /** Index into `statements` of the statement the next rows event belongs to (advances at each statement end). */
@@ -186,9 +189,9 @@ export class RollbackReader {
     return found;
   }
 
-  private openTransaction(gtid: string | null, start: BinlogPosition, standalone: boolean): void {
+  private openTransaction(gtid: string | null, start: BinlogPosition, begun: boolean): void {
     this.closeTransaction();
-    const txn: Transaction = { gtid, start, standalone, statements: null, segment: 0, tables: new Map() };
+    const txn: Transaction = { gtid, start, begun, statements: null, segment: 0, tables: new Map() };
     const candidates = this.candidates(start);
     if (gtid !== null && candidates.some((s) => s.capture.gtid !== null)) {
       this.attribute(txn, candidates.filter((s) => s.capture.gtid === gtid));
@@ -262,7 +265,7 @@ export class RollbackReader {
       }
       case EventType.MARIADB_GTID: {
         const g = readMariadbGtid(event, h.serverId);
-        this.openTransaction(g.gtid, start, g.standalone);
+        this.openTransaction(g.gtid, start, !g.standalone);
         break;
       }
       case EventType.GTID:
@@ -282,10 +285,8 @@ export class RollbackReader {
               this.candidates(txn.start).filter((s) => s.capture.gtid === null && s.capture.threadId === q.threadId),
             );
           }
-        } else if (text === 'COMMIT' || text === 'ROLLBACK' || text.startsWith('XA COMMIT') || text.startsWith('XA ROLLBACK') || this.txn?.standalone || !this.txn) {
-          this.closeTransaction();
-        } else if (this.options.flavor === 'mysql') {
-          // A DDL's own transaction (GTID, then the Query) ends with it.
+          txn.begun = true;
+        } else if (text === 'COMMIT' || text === 'ROLLBACK' || text.startsWith('XA COMMIT') || text.startsWith('XA ROLLBACK') || !this.txn?.begun) {
           this.closeTransaction();
         }
         break;
@@ -307,7 +308,7 @@ export class RollbackReader {
     }
     if (h.nextPosition > 0 && this.file) {
       const end = { file: this.file, position: h.nextPosition };
-      if (!this.txn) this.lastSafe = end;
+      if (!this.txn && (!this.lastSafe || comparePositions(end, this.lastSafe) > 0)) this.lastSafe = end;
       this.finishUpTo(end);
     }
   }

@@ -113,8 +113,8 @@ function capture(rowIndex: number, start: number, end: number, threadId: number,
   };
 }
 
-function run(statements: DmlStatementCapture[], events: Buffer[]): RollbackEvent[] {
-  const reader = new RollbackReader(statements, { flavor: 'mysql', minimalRollback: false, hexBlob: false }, new TimeZone('+00:00'));
+function run(statements: DmlStatementCapture[], events: Buffer[], flavor: 'mysql' | 'mariadb' = 'mysql'): RollbackEvent[] {
+  const reader = new RollbackReader(statements, { flavor, minimalRollback: false, hexBlob: false }, new TimeZone('+00:00'));
   const out: RollbackEvent[] = [];
   reader.finishEmpty();
   out.push(...reader.take());
@@ -212,4 +212,49 @@ test('binary DECIMAL decodes exactly (MySQL manual example and edge values)', ()
   assert.equal(decode('7ef204c72dfb2d', 14, 4), '-1234567890.1234');
   assert.equal(decode('8000', 4, 0), '0');
   assert.equal(decode('800000', 5, 2), '0.00');
+});
+
+test('a SAVEPOINT inside a transaction does not end it (MySQL and MariaDB)', () => {
+  const mysql = new Stream(4);
+  mysql.add(EventType.ANONYMOUS_GTID, gtid(0));
+  mysql.add(EventType.QUERY, query(10, 'BEGIN'));
+  mysql.add(EventType.TABLE_MAP, tableMap(42));
+  mysql.add(EventType.WRITE_ROWS_V2, writeRows(42, [[1, 'a']]));
+  mysql.add(EventType.QUERY, query(10, 'SAVEPOINT `s1`'));
+  mysql.add(EventType.TABLE_MAP, tableMap(42));
+  mysql.add(EventType.WRITE_ROWS_V2, writeRows(42, [[2, 'b']]));
+  mysql.add(EventType.XID, u64(1));
+  const pair = (end: number, g: string | null) => [capture(1, 4, end, 10, g, 1), { ...capture(2, 4, end, 10, g, 1), ordinalInTransaction: 1 }];
+  assert.deepEqual(
+    run(pair(mysql.position, null), mysql.events).filter((e) => e.kind !== 'statements'),
+    [
+      { kind: 'done', rowIndex: 1, rows: 1 },
+      { kind: 'done', rowIndex: 2, rows: 1 },
+    ],
+  );
+
+  // MariaDB: GTID 0-1-8 is another session's, 0-1-9 ours; no BEGIN events, the GTID group is the transaction.
+  const mariadbGtid = (seq: number, standalone = false) => Buffer.concat([u64(seq), u32(0), u8(standalone ? 1 : 0)]);
+  const maria = new Stream(4);
+  for (const [seq, id] of [
+    [8, 100],
+    [9, 1],
+  ]) {
+    maria.add(EventType.MARIADB_GTID, mariadbGtid(seq));
+    maria.add(EventType.TABLE_MAP, tableMap(42));
+    maria.add(EventType.WRITE_ROWS_V2, writeRows(42, [[id, 'a']]));
+    maria.add(EventType.QUERY, query(10, 'SAVEPOINT `s1`'));
+    maria.add(EventType.TABLE_MAP, tableMap(42));
+    maria.add(EventType.WRITE_ROWS_V2, writeRows(42, [[id + 1, 'b']]));
+    maria.add(EventType.XID, u64(seq));
+  }
+  maria.add(EventType.MARIADB_GTID, mariadbGtid(10, true));
+  maria.add(EventType.QUERY, query(10, 'CREATE TABLE x (i int)'));
+  const events = run(pair(maria.position, '0-1-9'), maria.events, 'mariadb');
+  assert.deepEqual(events, [
+    { kind: 'statements', rowIndex: 1, db: 'd', table: 't', sql: ['DELETE FROM `d`.`t` WHERE `id`=1;'] },
+    { kind: 'done', rowIndex: 1, rows: 1 },
+    { kind: 'statements', rowIndex: 2, db: 'd', table: 't', sql: ['DELETE FROM `d`.`t` WHERE `id`=2;'] },
+    { kind: 'done', rowIndex: 2, rows: 1 },
+  ]);
 });
