@@ -4,18 +4,10 @@
 // range that never completes ends in a clear failure, never a hang.
 
 import mysql from 'mysql2';
-import type { BinlogPosition } from '../types.js';
+import type { BinlogPosition, BinlogSourceOptions } from '../types.js';
 
-/** What the dump connection needs; a subset of BinlogSourceOptions. */
-export interface DumpConnectionOptions {
-  host: string;
-  port: number;
-  user: string;
-  password: string;
-  ssl?: { ca?: string; cert?: string; key?: string; rejectUnauthorized: boolean };
-  flavor: 'mariadb' | 'mysql';
-  replicaServerId: number;
-}
+/** What the dump connection needs. */
+export type DumpConnectionOptions = Pick<BinlogSourceOptions, 'host' | 'port' | 'user' | 'password' | 'ssl' | 'flavor' | 'replicaServerId'>;
 
 /** A failure of the dump itself (server error such as a purged file, or a lost connection). */
 export class DumpError extends Error {
@@ -36,8 +28,8 @@ export class DumpError extends Error {
 const COM_BINLOG_DUMP = 0x12;
 const BINLOG_DUMP_NON_BLOCK = 1;
 /** Pause the socket above this many queued bytes; resume below the low mark. Bounds memory per reader. */
-const QUEUE_HIGH_BYTES = 4 * 1024 * 1024;
-const QUEUE_LOW_BYTES = 1024 * 1024;
+const QUEUE_HIGH_BYTES = 1024 * 1024;
+const QUEUE_LOW_BYTES = 256 * 1024;
 
 interface Mysql2Packet {
   buffer: Buffer;

@@ -6,18 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseMagicComment } from '../../../src/batch/options.js';
 import { redactSecrets } from '../../../src/process/redact.js';
+import { seededRandom as rng } from '../../support/random.js';
 
-/** mulberry32: small, seedable, good enough to draw test cases. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KEY_SPELLINGS = ['--password', '--pass-word', '--pass_word', 'password', '--PASSWORD', '-- password', '--remote-password', '--pass remote word'];
 const ALPHABET = 'abcXYZ019;*/ \'"=-_#';

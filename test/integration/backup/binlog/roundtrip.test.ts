@@ -11,18 +11,8 @@ import { readRollback } from '../../../../src/backup/binlog/index.js';
 import type { DmlStatementCapture, RollbackEvent } from '../../../../src/backup/types.js';
 import { directConnection, freshDatabase, testDb } from '../../../support/mariadb.js';
 import { collect, runCaptured, sourceOptions, tableLayout } from '../../../support/binlog-capture.js';
+import { seededRandom as rng } from '../../../support/random.js';
 
-/** Small deterministic PRNG (mulberry32), so a failing seed can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 const pick = <T>(r: Random, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
