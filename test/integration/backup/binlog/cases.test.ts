@@ -201,3 +201,23 @@ test('a dump connection killed mid-stream is reopened; no row is lost or repeate
     assert.equal(sql.length, rows);
     assert.equal(new Set(sql).size, rows, 'no statement handed out twice');
   }));
+
+test('with binlog_row_metadata=FULL the binlog column names are cross-checked', () =>
+  withSchema('bd_fullmeta', async (conn, schema) => {
+    await conn.query("CREATE TABLE t (id int PRIMARY KEY, a varchar(20), e enum('x','y'))");
+    const layout = await tableLayout(conn, schema, 't');
+    // Only how rows are logged changes (a superset of NO_LOG); restored right after the one statement.
+    await conn.query('SET GLOBAL binlog_row_metadata = FULL');
+    let c: DmlStatementCapture;
+    try {
+      c = await runCaptured(conn, 1, "INSERT INTO t VALUES (1, 'a', 'y')", [layout]);
+    } finally {
+      await conn.query('SET GLOBAL binlog_row_metadata = NO_LOG');
+    }
+    const db = await testDb();
+    assert.deepEqual(outcomes(await collect(readRollback([c], sourceOptions(db)))), [{ kind: 'done', rowIndex: 1, rows: 1 }]);
+    const renamed = { ...layout, columns: layout.columns.map((col, i) => (i === 1 ? { ...col, name: 'other' } : col)) };
+    assert.deepEqual(await collect(readRollback([{ ...c, tables: [renamed] }], sourceOptions(db))), [
+      { kind: 'failed', rowIndex: 1, reason: 'columns do not match: bd_fullmeta.t column 2 `other`: the binlog names it `a`' },
+    ]);
+  }));
