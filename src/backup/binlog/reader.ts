@@ -24,6 +24,9 @@ import { bindTable, LayoutMismatch, readRow, type BoundTable, type RenderOptions
 /** Rollback statements per `statements` event: few enough to keep memory flat, enough to amortise awaits. */
 export const BATCH_STATEMENTS = 256;
 
+/** What take() returns when nothing is ready (never modified). */
+const NOTHING: RollbackEvent[] = [];
+
 /** `mysql-bin.000012` → 12; files of one server sort by that number. */
 function fileNumber(file: string): number {
   const m = /\.(\d+)$/.exec(file);
@@ -86,7 +89,7 @@ function layoutFor(capture: DmlStatementCapture, map: TableMapEvent): TableLayou
 
 export class RollbackReader {
   private readonly states: StatementState[];
-  private readonly out: RollbackEvent[] = [];
+  private out: RollbackEvent[] = [];
   private batch: { rowIndex: number; db: string; table: string; sql: string[] } | null = null;
   private file = '';
   /** End of the last event outside any transaction: where a reconnect may resume. */
@@ -112,7 +115,10 @@ export class RollbackReader {
 
   /** Events ready for the consumer (drained by the caller). */
   take(): RollbackEvent[] {
-    return this.out.splice(0, this.out.length);
+    if (this.out.length === 0) return NOTHING;
+    const ready = this.out;
+    this.out = [];
+    return ready;
   }
 
   /** Where the dump must start: the first unfinished statement's start. */

@@ -59,7 +59,11 @@ export function floatLiteral(value: number): string {
   return text.includes('e') ? text : `${text}e0`;
 }
 
+/** '00'…'99': two-digit fields without allocating per value. */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+
 function pad(n: number, width: number): string {
+  if (width === 2 && n < 100) return TWO_DIGITS[n];
   return String(n).padStart(width, '0');
 }
 
