@@ -38,6 +38,13 @@ export async function startInceptor({ config, logger }: StartOptions): Promise<R
     tls,
     maxAllowedPacket: config.inc.max_allowed_packet,
     handshakeTimeoutMs: config.inceptor.handshake_timeout * 1000,
+    maxConnections: config.max_server_connections,
+    timeouts: { wait: config.inceptor.wait_timeout, interactive: config.inceptor.interactive_timeout, netRead: config.inceptor.net_read_timeout },
+    loginDelay: {
+      threshold: config.inceptor.connection_control_failed_connections_threshold,
+      minMs: config.inceptor.connection_control_min_connection_delay,
+      maxMs: config.inceptor.connection_control_max_connection_delay,
+    },
     handleQuery: (sql, session) => handleRequest(sql, session, { registry, settings, config, logger }),
   });
   const port = await server.listen(config.port, config.host);

@@ -1,4 +1,4 @@
-// Existence checks of ALTER TABLE / CREATE INDEX / DROP INDEX (reference-behaviour §3.4, §3.5): the actions are
+// Existence checks of ALTER TABLE / CREATE INDEX / DROP INDEX (docs/audit.md): the actions are
 // replayed in order over the table's column and index names, so `ADD c, DROP c` in one statement is fine and
 // `DROP c, DROP c` is not. Pure; the rules pick the findings of their code.
 

@@ -1,4 +1,4 @@
-// The audit code catalogue (reference-behaviour §2.2): goInception's error-code numbers, names, level keys,
+// The audit code catalogue (docs/audit.md): goInception's error-code numbers, names, level keys,
 // default levels and en-US templates, as data. Numbers and templates are wire-visible facts and must stay
 // byte-identical to the spec table; the engine formats them with `formatTemplate`.
 

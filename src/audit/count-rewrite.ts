@@ -1,9 +1,9 @@
-// `--real_row_count=true` (reference-behaviour §3.16): the DML's rows are counted with a SELECT COUNT(*) built
+// `--real_row_count=true` (docs/audit.md): the DML's rows are counted with a SELECT COUNT(*) built
 // from the statement's ORIGINAL text. Clauses are sliced out at top-level keyword boundaries found by our
 // tokenizer, never re-printed from the AST, so literals, LIKE escapes (`'%\_1'`, goInception #605), comments and
 // quoting reach the target exactly as the user wrote them. Pure functions: no I/O here.
 
-import { isWord, tokenize, type Token } from '../sql/lex.js';
+import { isWord, Lexer, type Token } from '../sql/lex.js';
 
 /** Alias of the derived table / CTE wrapping the counted rows (a name no user table is likely to have). */
 const WRAPPER = 'inceptor_counted';
@@ -76,7 +76,9 @@ interface Located {
 }
 
 function locate(text: string): Located {
-  const toks = tokenize(text);
+  const lexer = new Lexer(text);
+  const toks: Token[] = [];
+  for (let t = lexer.next(); t; t = lexer.next()) toks.push(t);
   const depth: number[] = [];
   let d = 0;
   let balanced = true;
@@ -86,21 +88,9 @@ function locate(text: string): Located {
     depth.push(d);
     if (t.type === 'punct' && t.text === '(') d++;
   }
-  const last = toks[toks.length - 1];
-  // tokenize() stops at an unterminated quote/comment: the last token then ends before the text does.
-  const complete = onlyComments(last ? text.slice(last.end) : text);
+  // The lexer stops at an unterminated quote or comment: then the text is not complete.
+  const complete = lexer.unterminated === null;
   return { toks, depth, balanced: balanced && d === 0 && toks.length > 0 && complete };
-}
-
-/** Whether `rest` is nothing but whitespace and closed comments. */
-function onlyComments(rest: string): boolean {
-  let s = rest.trimStart();
-  while (s !== '') {
-    const m = /^(?:(?:--(?:\s|$)|#)[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)/.exec(s);
-    if (!m) return false;
-    s = s.slice(m[0].length).trimStart();
-  }
-  return true;
 }
 
 /** Index of the first statement-level token at or after `from` matching `pred`, or -1. */

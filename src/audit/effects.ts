@@ -1,4 +1,4 @@
-// How each DDL of the batch changes the snapshot (reference-behaviour §3.15). Run after a statement's rules
+// How each DDL of the batch changes the snapshot (docs/audit.md). Run after a statement's rules
 // unless a rule stopped it (e.g. the table already exists).
 
 import { tableChangesOf, type AlterAction } from '../sql/alter-actions.js';

@@ -1,5 +1,5 @@
 // The audit engine: runs the registered rules for each statement in registry order, applies gates and levels
-// (reference-behaviour §2.1), then the statement's snapshot changes and the affected_rows estimate (§3.16).
+// (docs/audit.md), then the statement's snapshot changes and the affected_rows estimate (docs/audit.md).
 // SQL problems end up as messages on the row; only programming errors throw.
 
 import type { ResultRow } from '../rows/row.js';
@@ -21,7 +21,7 @@ export interface Auditor {
   readonly currentDb: string | null;
   /** Audits one statement onto its row (messages, level, affected_rows estimate). */
   audit(stmt: ParsedStatement, row: ResultRow): Promise<void>;
-  /** ER_NOT_SUPPORTED_YET at its configured level (SELECT in execute mode, §3.12). */
+  /** ER_NOT_SUPPORTED_YET at its configured level (SELECT in execute mode, docs/audit.md). */
   reportNotSupported(row: ResultRow): void;
   /** The table layout the row was audited against (DML and DDL on one table), for the backup stage. */
   tableFor(row: ResultRow): TableInfo | null;
@@ -34,9 +34,12 @@ export interface AuditorOptions {
   serverInfo: AuditServerInfo;
   /** Rule set (tests pass their own); defaults to the registry. */
   rules?: readonly Rule[];
-  /** Execute mode (`--execute=1`): DROP TABLE then gets no TABLE_ROWS estimate (§3.16). Default: check mode. */
+  /** Execute mode (`--execute=1`): DROP TABLE then gets no TABLE_ROWS estimate (docs/audit.md). Default: check mode. */
   execute?: boolean;
-  /** `--real_row_count=true`: affected_rows of UPDATE/DELETE/INSERT … SELECT by COUNT(*) on the target (§3.16). */
+  /**
+   * `--real_row_count=true`: affected_rows of UPDATE/DELETE/INSERT … SELECT by COUNT(*) on the target
+   * (docs/audit.md).
+   */
   realRowCount?: boolean;
   /** Statement timeout of that COUNT (default DEFAULT_REAL_ROW_COUNT_TIMEOUT_MS); past it EXPLAIN is used. */
   realRowCountTimeoutMs?: number;

@@ -1,4 +1,4 @@
-// affected_rows at audit time (reference-behaviour §3.16) and the row-count limits that depend on it:
+// affected_rows at audit time (docs/audit.md) and the row-count limits that depend on it:
 // INSERT VALUES counts its rows (ER_INSERT_TOO_MUCH_ROWS); UPDATE/DELETE and INSERT … SELECT ask the target's
 // EXPLAIN when the row has no error and no table involved is new in this batch (ER_UDPATE_TOO_MUCH_ROWS for
 // UPDATE/DELETE); ALTER TABLE / CREATE INDEX / DROP INDEX / TRUNCATE, and DROP TABLE in check mode, take

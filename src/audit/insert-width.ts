@@ -1,4 +1,5 @@
-// How many values an INSERT must supply per row: its column list, or every column of the table without one (§3.9).
+// How many values an INSERT must supply per row: its column list, or every column of the table without one
+// (docs/audit.md).
 import type { RuleContext } from './rule.js';
 import type { ParsedStatement } from '../sql/statement.js';
 import { insertColumnsOf, tablesOf } from '../sql/ast.js';

@@ -1,4 +1,4 @@
-// Runs the `--real_row_count` COUNT on the target (reference-behaviour §3.16), bounded by a statement timeout
+// Runs the `--real_row_count` COUNT on the target (docs/audit.md), bounded by a statement timeout
 // (Archery #3024). Any failure (timeout, a rewrite the target rejects, a lost privilege) returns null so the
 // caller falls back to the EXPLAIN estimate: a count is a nicer number, never a reason to block a batch, so
 // nothing is added to the row.

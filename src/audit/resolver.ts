@@ -1,9 +1,8 @@
-// The one name resolver for SELECT/UNION, UPDATE, DELETE, INSERT … SELECT and CREATE VIEW (reference-behaviour
-// §3.9–§3.12): it walks the statement once, with a scope per SELECT (FROM tables by alias, derived tables by
-// their select-list names, CTEs), and collects the structural findings the query rules report. Subqueries in
-// expressions see their own scope plus the enclosing ones; derived tables see only CTEs.
-// A table that does not exist (reported once as missing) or whose columns cannot be known makes column checks
-// against it silent, so one mistake gives one message.
+// The one name resolver for SELECT/UNION, UPDATE, DELETE, INSERT … SELECT and CREATE VIEW (docs/audit.md): it walks
+// the statement once, with a scope per SELECT (FROM tables by alias, derived tables by their select-list names,
+// CTEs), and collects the structural findings the query rules report. Subqueries in expressions see their own scope
+// plus the enclosing ones; derived tables see only CTEs. A table that does not exist (reported once as missing) or
+// whose columns cannot be known makes column checks against it silent, so one mistake gives one message.
 
 import type { ResultRow } from '../rows/row.js';
 import {

@@ -1,4 +1,4 @@
-// The shape of an audit rule (design.md "A rule, the ESLint way"): one code, the statement kinds it looks at,
+// The shape of an audit rule (docs/architecture.md#audit-rules): one code, the statement kinds it looks at,
 // an optional gate on `[inc]`, and a check that reports arguments. The engine owns order, gates, levels and
 // message formatting.
 

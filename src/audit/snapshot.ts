@@ -1,4 +1,4 @@
-// The schema as the batch sees it (reference-behaviour §3.15): databases and tables loaded lazily from the
+// The schema as the batch sees it (docs/audit.md): databases and tables loaded lazily from the
 // target, then changed by every DDL of the batch. Tables are immutable values; a DDL that changes a table
 // replaces the cache entry with a new value, so a row keeps the layout it was audited against (the backup stage
 // decodes that row's binlog events with it).

@@ -1,4 +1,4 @@
-// Snapshot tables built from DDL text (reference-behaviour §3.15 "Snapshot columns built from DDL text").
+// Snapshot tables built from DDL text (docs/audit.md).
 
 import { literalText, type ColumnDefinition, type CreateTableShape, type IndexDefinition } from '../sql/ast.js';
 import type { ColumnInfo, IndexInfo, TableInfo } from './snapshot.js';

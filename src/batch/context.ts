@@ -1,4 +1,4 @@
-// What every stage of one batch sees (design.md "One batch"): plain data plus the target session and the
+// What every stage of one batch sees (docs/architecture.md): plain data plus the target session and the
 // process entry whose AbortSignal KILL fires. Stages change rows; they never return rows of their own.
 
 import type { Logger } from 'pino';

@@ -1,8 +1,6 @@
-// The magic comment in front of `inception_magic_start` (reference-behaviour §1.3, clients-and-users §1.9).
+// The magic comment in front of `inception_magic_start` (docs/options.md).
 // Pure: text in, options or a message out. goInception feeds the normalised lines to a YAML reader, which makes a
 // space after `;` lose the whole comment; we parse the same spellings ourselves and trim values instead.
-
-import { existsSync } from 'node:fs';
 
 export interface BatchOptions {
   host: string;
@@ -250,7 +248,7 @@ function unquote(value: string): string {
   return value;
 }
 
-/** The mode rules of §1.3: audit-only modes never execute; sleep bounds. */
+/** The mode rules of docs/options.md: audit-only modes never execute; sleep bounds. */
 function postProcess(o: BatchOptions): BatchOptions {
   if (o.split || o.check || o.queryPrint || o.masking) {
     o.execute = false;
@@ -271,9 +269,10 @@ function postProcess(o: BatchOptions): BatchOptions {
 
 /**
  * The checks goInception makes before connecting. Returns the message for the start row, or null.
- * `fileExists` is injectable so the rule can be tested without files.
+ * The TLS files are not looked at here: the target session reads them under the policy of docs/security.md
+ * (an existence check here would tell any client which paths exist on this host).
  */
-export function validateOptions(o: BatchOptions, fileExists: (path: string) => boolean = existsSync): string | null {
+export function validateOptions(o: BatchOptions): string | null {
   const missing: string[] = [];
   if (o.host === '') missing.push('主机名为空');
   if (o.port === 0) missing.push('端口为0');
@@ -283,9 +282,6 @@ export function validateOptions(o: BatchOptions, fileExists: (path: string) => b
   if (o.ssl === 'verify_ca' || o.ssl === 'verify_identity') {
     if (!o.sslCa || !o.sslCert || !o.sslKey) {
       return `--ssl=${o.ssl} needs --ssl-ca, --ssl-cert and --ssl-key.`;
-    }
-    for (const path of [o.sslCa, o.sslCert, o.sslKey]) {
-      if (!fileExists(path)) return `SSL file not found: ${path}.`;
     }
   } else if (!['', 'false', 'disabled', 'preferred', 'true', 'required'].includes(o.ssl)) {
     return `Unknown --ssl mode '${o.ssl}' (use preferred, required, verify_ca or verify_identity).`;

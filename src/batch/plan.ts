@@ -1,11 +1,12 @@
-// The statements after `inception_magic_start`, one at a time (reference-behaviour §1.2–1.4). A generator, so
-// the check stage parses and audits in one walk as goInception does: a statement is parsed only when the ones
-// before it have been audited, and what ends the walk (commit, missing commit, parse error, second start) is
-// its return value.
+// The statements after `inception_magic_start`, one at a time (docs/wire.md#what-happens-to-a-com_query,
+// docs/options.md, docs/batch.md). A generator, so the check stage parses and audits in one walk as goInception
+// does: a statement is parsed only when the ones before it have been audited, and what ends the walk (commit,
+// missing commit, parse error, second start) is its return value.
 
 import { parseLocalCommand } from '../commands/parse.js';
 import type { LocalCommand } from '../commands/types.js';
 import { ER, mysqlError } from '../protocol/result.js';
+import { skipSpaceAndComments } from '../sql/lex.js';
 import { parseStatement } from '../sql/parse.js';
 import type { ParsedStatement } from '../sql/statement.js';
 import type { SqlPiece } from './splitter.js';
@@ -21,7 +22,10 @@ export type BatchEnd =
   | { kind: 'parse_error'; text: string; message: string }
   | { kind: 'begin_twice'; text: string };
 
-/** A local command other than `inception set` inside a batch fails the whole request (§1.2). */
+/**
+ * A local command other than `inception set` inside a batch fails the whole request
+ * (docs/wire.md#what-happens-to-a-com_query).
+ */
 export const MIXED_OPERATIONS_MESSAGE = '无效操作!不支持本地操作和远程操作混用!';
 export const BEGIN_TWICE_MESSAGE =
   "Have you begin twice? Or you didn't commit last time, if so, you can execute commit explicitly.";
@@ -36,21 +40,9 @@ export function markerOf(text: string): 'start' | 'commit' | null {
   return null;
 }
 
+/** The text after its leading whitespace and comments (from an unterminated `/*` on, it is kept), trimmed. */
 export function stripLeadingComments(text: string): string {
-  let s = text;
-  for (;;) {
-    s = s.trimStart();
-    if (s.startsWith('/*')) {
-      const end = s.indexOf('*/', 2);
-      if (end < 0) return s;
-      s = s.slice(end + 2);
-    } else if (s.startsWith('#') || /^--(\s|$)/.test(s)) {
-      const nl = s.indexOf('\n');
-      s = nl < 0 ? '' : s.slice(nl + 1);
-    } else {
-      return s.trimEnd();
-    }
-  }
+  return text.slice(skipSpaceAndComments(text)).trimEnd();
 }
 
 /**

@@ -1,6 +1,7 @@
-// Every COM_QUERY the server's compat layer did not answer lands here (reference-behaviour §1.2–1.4):
-// a local command before `inception_magic_start` runs at once; anything else before it is refused; a batch runs
-// options → target session → CHECKING → EXECUTING → BACKUP and answers with one result set.
+// Every COM_QUERY the server's compat layer did not answer lands here (docs/wire.md#what-happens-to-a-com_query,
+// docs/options.md, docs/batch.md): a local command before `inception_magic_start` runs at once; anything else
+// before it is refused; a batch runs options → target session → CHECKING → EXECUTING → BACKUP and answers with one
+// result set.
 
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
@@ -20,8 +21,8 @@ import type { BatchContext } from './context.js';
 import { batchMode, parseMagicComment, redactOptions, validateOptions, type BatchOptions } from './options.js';
 import { batchItems, markerOf, MUST_START_MESSAGE, type BatchItem } from './plan.js';
 import { maxLevel, ResultRow, type Level } from '../rows/row.js';
-import { rowsToResult } from './result-set.js';
-import { splitStatements, type SqlPiece } from './splitter.js';
+import { rowsToResult, rowsToResultInTurns } from './result-set.js';
+import { splitStatementsInTurns, type SqlPiece } from './splitter.js';
 import { isResultMode, runResultMode } from './modes/run.js';
 import { runBackupStage } from './stages/backup.js';
 import { runCheckStage, type CheckOutcome } from './stages/check.js';
@@ -38,7 +39,7 @@ export const BINLOG_OFF_MESSAGE = 'binlog日志未开启,无法备份!';
 export const TIDB_BACKUP_MESSAGE = 'TiDB暂不支持备份功能.';
 
 export async function handleRequest(text: string, session: ClientSession, deps: RequestDeps): Promise<QueryResult> {
-  const pieces = splitStatements(text);
+  const pieces = await splitStatementsInTurns(text);
   const first = pieces[0];
   if (!first) return { kind: 'ok' };
   if (markerOf(first.text) === 'start') return runBatch(pieces, session, deps);
@@ -123,7 +124,7 @@ async function runBatch(pieces: SqlPiece[], session: ClientSession, deps: Reques
       executeOutcome = await runExecuteStage(ctx);
       if (options.backup && executeOutcome !== 'refused' && executeOutcome !== 'aborted') await runBackupStage(ctx);
     }
-    return rowsToResult(rows);
+    return await rowsToResultInTurns(rows);
   } finally {
     clearInterval(progressTimer);
     await target.close();
@@ -171,7 +172,10 @@ function addStartError(row: ResultRow, message: string, levels: Record<string, n
   }
 }
 
-/** §1.3 / §5.1: backup needs a backup server, binary logging on the target, and a non-TiDB target. */
+/**
+ * docs/options.md / docs/backup.md: backup needs a backup server, binary logging on the target, and a non-TiDB
+ * target.
+ */
 async function backupPrerequisiteError(
   options: BatchOptions,
   settings: Settings,

@@ -1,8 +1,9 @@
-// The audit/execute result set on the wire: goInception's 13 columns (reference-behaviour §1.6); Archery reads
+// The audit/execute result set on the wire: goInception's 13 columns (docs/results.md); Archery reads
 // columns 0..11 by position.
 
-import { ColumnType, type ColumnDef, type QueryResult } from '../protocol/result.js';
+import { ColumnType, type ColumnDef, type QueryResult, type Value } from '../protocol/result.js';
 import type { ResultRow } from '../rows/row.js';
+import { runAtOnce, runInTurns } from '../turns.js';
 
 /** The 13 columns in goInception's order and wire types; Archery reads 0..11 by position. */
 export const RESULT_COLUMNS: readonly ColumnDef[] = [
@@ -23,6 +24,21 @@ export const RESULT_COLUMNS: readonly ColumnDef[] = [
 
 /** Numbers the rows 1..n and turns them into one result set. */
 export function rowsToResult(rows: ResultRow[]): QueryResult {
-  rows.forEach((r, i) => (r.orderId = i + 1));
-  return { kind: 'rows', columns: [...RESULT_COLUMNS], rows: rows.map((r) => r.toValues()) };
+  return runAtOnce(resultSteps(rows));
+}
+
+/** The same, letting other connections run while a batch of many rows is converted (docs/security.md). */
+export function rowsToResultInTurns(rows: ResultRow[]): Promise<QueryResult> {
+  return runInTurns(resultSteps(rows));
+}
+
+function* resultSteps(rows: ResultRow[]): Generator<void, QueryResult, void> {
+  const values: Value[][] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    if ((i & 1023) === 1023) yield;
+    const row = rows[i]!;
+    row.orderId = i + 1;
+    values[i] = row.toValues();
+  }
+  return { kind: 'rows', columns: [...RESULT_COLUMNS], rows: values };
 }

@@ -1,7 +1,10 @@
-// Splits one COM_QUERY text into statements with a small lexer (reference-behaviour §1.4).
+// Splits one COM_QUERY text into statements with a small lexer (docs/batch.md).
 // goInception splits line by line and only counts single quotes; we lex quotes, backticks, comments and DELIMITER
 // properly, so `;` inside strings, identifiers and the magic comment never cuts a statement.
-// Pure and linear in the input: one pass over char codes, one slice per statement.
+// Pure and linear in the input: one pass over char codes, one slice per statement, line numbers counted by a
+// cursor that only moves forward. `splitStatementsInTurns` lets other connections run during a long split.
+
+import { runAtOnce, runInTurns } from '../turns.js';
 
 export interface SqlPiece {
   /** The statement's original text, trimmed of space, `;`, \t\n\v\f\r and U+00A0. */
@@ -23,7 +26,7 @@ const DASH = 45;
 const HASH = 35;
 const BANG = 33;
 
-/** Characters trimmed from both ends of a statement (§1.4). */
+/** Characters trimmed from both ends of a statement (docs/batch.md). */
 function isTrimmed(code: number): boolean {
   return code === 32 || code === 59 || (code >= 9 && code <= 13) || code === 0xa0;
 }
@@ -41,6 +44,18 @@ export function trimStatement(text: string): string {
 }
 
 export function splitStatements(input: string): SqlPiece[] {
+  return runAtOnce(splitSteps(input));
+}
+
+/** The same split, yielding to the event loop every few milliseconds (docs/security.md "Event loop"). */
+export function splitStatementsInTurns(input: string): Promise<SqlPiece[]> {
+  return runInTurns(splitSteps(input));
+}
+
+/** Characters scanned between two pause points (a pause point is one cheap counter test). */
+const STEP_CHARS = 1 << 15;
+
+function* splitSteps(input: string): Generator<void, SqlPiece[], void> {
   const pieces: SqlPiece[] = [];
   const n = input.length;
   let delimiter = ';';
@@ -50,7 +65,8 @@ export function splitStatements(input: string): SqlPiece[] {
   let i = 0;
   let atLineStart = true;
 
-  const lines = { offset: 0, line: 1 };
+  const lines: LineCursor = { line: 1, nextNewline: nextNewlineFrom(input, 0) };
+  let pauseAt = STEP_CHARS;
   const closePiece = (end: number, next: number): void => {
     if (hasContent) pushPiece(pieces, input, pieceStart, end, lines);
     pieceStart = next;
@@ -58,6 +74,10 @@ export function splitStatements(input: string): SqlPiece[] {
   };
 
   while (i < n) {
+    if (i >= pauseAt) {
+      yield;
+      pauseAt = i + STEP_CHARS;
+    }
     const c = input.charCodeAt(i);
 
     // DELIMITER xx: a client-side command on its own line, only between statements.
@@ -114,15 +134,26 @@ function pushPiece(pieces: SqlPiece[], input: string, start: number, end: number
   pieces.push({ text: input.slice(s, e), offset: s, line: lineAt(input, s, lines) });
 }
 
-/** Pieces arrive in order, so line numbers only count the newlines since the previous piece. */
+/**
+ * Pieces arrive in order, so the cursor only moves forward: it remembers the next newline not yet counted, and
+ * every newline of the input is looked for once (a one-line text of 100k statements costs one scan, not 100k).
+ */
 interface LineCursor {
-  offset: number;
   line: number;
+  /** Index of the first newline not yet counted; the input length when there is none. */
+  nextNewline: number;
+}
+
+function nextNewlineFrom(input: string, from: number): number {
+  const nl = input.indexOf('\n', from);
+  return nl < 0 ? input.length : nl;
 }
 
 function lineAt(input: string, offset: number, cursor: LineCursor): number {
-  for (let k = input.indexOf('\n', cursor.offset); k >= 0 && k < offset; k = input.indexOf('\n', k + 1)) cursor.line++;
-  cursor.offset = offset;
+  while (cursor.nextNewline < offset) {
+    cursor.line++;
+    cursor.nextNewline = nextNewlineFrom(input, cursor.nextNewline + 1);
+  }
   return cursor.line;
 }
 

@@ -1,10 +1,11 @@
-// Runs a local command (reference-behaviour §1.5) and answers with a QueryResult; refusals are MysqlErrors.
+// Runs a local command (docs/commands.md) and answers with a QueryResult; refusals are MysqlErrors.
 // One small module per command; processlist.ts and kill.ts read only the registry.
 
 import { ER, mysqlError, type QueryResult } from '../protocol/result.js';
 import type { CommandContext } from './context.js';
 import { runKill } from './kill.js';
 import { setLevel, showLevels } from './levels.js';
+import { controlOsc, showOscPercent, showOscProcesslist } from './osc.js';
 import { showProcesslist } from './processlist.js';
 import type { LocalCommand } from './types.js';
 import { setVariables, showVariables } from './variables.js';
@@ -29,6 +30,12 @@ export async function runLocalCommand(cmd: LocalCommand, ctx: CommandContext): P
       return showProcesslist(cmd, ctx);
     case 'kill':
       return runKill(cmd, ctx);
+    case 'osc_processlist':
+      return showOscProcesslist();
+    case 'osc_percent':
+      return showOscPercent(cmd);
+    case 'osc_control':
+      return controlOsc(cmd);
     case 'unsupported':
       throw mysqlError(ER.UNKNOWN, NOT_SUPPORTED_MESSAGE);
   }

@@ -1,4 +1,4 @@
-// `KILL [CONNECTION|QUERY] <id>` and `KILL CONNECTION_ID()` (reference-behaviour §6.3, global-kill.md §8).
+// `KILL [CONNECTION|QUERY] <id>` and `KILL CONNECTION_ID()` (docs/kill.md).
 // The registry does the lookup, the privilege rule (own user name or admin) and the 1094/1095 errors.
 
 import type { QueryResult } from '../protocol/result.js';

@@ -1,5 +1,5 @@
-// `inception show|get levels [like … | where …]` and `inception set level er_x = n[, …]` (§1.5, §2.1–2.2).
-// One row per level key of the audit catalogue, ordered by code; levels are global only.
+// `inception show|get levels [like … | where …]` and `inception set level er_x = n[, …]` (docs/commands.md,
+// docs/audit.md). One row per level key of the audit catalogue, ordered by code; levels are global only.
 
 import { LEVEL_KEYS, type LevelKeyDef } from '../config/levels.js';
 import { ColumnType, ER, mysqlError, type ColumnDef, type QueryResult, type Value } from '../protocol/result.js';

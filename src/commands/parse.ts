@@ -1,4 +1,4 @@
-// Recognises local commands (reference-behaviour §1.5): `inception show|get|set …` and `kill …`.
+// Recognises local commands (docs/commands.md): `inception show|get|set …` and `kill …`.
 // Case-insensitive, whitespace and comment tolerant, optional trailing `;` (anything after it is ignored, as
 // goInception ignores the rest of the packet). Returns null when the text is not a local command; throws a
 // MysqlError (1064, or 1105 `不支持的操作` for an unsupported levels WHERE operator) when it is a malformed one.
@@ -166,7 +166,21 @@ function parseInception(c: Cursor, first: Token): LocalCommand {
       c.expectEnd();
       return { kind: 'show_processlist', full: false };
     }
+    if (c.isWord('osc') && c.isWord('processlist', 1)) {
+      c.take();
+      c.take();
+      c.expectEnd();
+      return { kind: 'osc_processlist' };
+    }
+    if (c.acceptWord('osc_percent')) return { kind: 'osc_percent', sqlsha1: parseSqlSha1(c) };
     return unsupported;
+  }
+  for (const word of ['kill', 'stop', 'pause', 'resume'] as const) {
+    if (c.isWord(word) && (c.isWord('osc', 1) || c.isWord('alter', 1))) {
+      c.take();
+      c.take();
+      return { kind: 'osc_control', action: word === 'stop' ? 'kill' : word, sqlsha1: parseSqlSha1(c) };
+    }
   }
   if (c.acceptWord('set')) {
     if (c.isWord('level') && !isAssignOp(c.peek(1))) {
@@ -183,6 +197,15 @@ function parseInception(c: Cursor, first: Token): LocalCommand {
     return { kind: 'set_variables', scope, assignments: parseAssignments(c) };
   }
   return unsupported;
+}
+
+/** The quoted sqlsha1 that ends an OSC command. */
+function parseSqlSha1(c: Cursor): string {
+  const t = c.peek();
+  if (t?.type !== 'string') throw c.error();
+  c.take();
+  c.expectEnd();
+  return t.value;
 }
 
 /** `[like 'p' | not like 'p' | where …]`; WHERE is accepted and ignored for variables. */

@@ -1,4 +1,4 @@
-// `inception show [full] processlist` (reference-behaviour §6.2): this instance's connections, ordered by id.
+// `inception show [full] processlist` (docs/commands.md#processlist): this instance's connections, ordered by id.
 // Like MySQL without PROCESS, a non-admin sees only connections of its own user name.
 
 import { ColumnType, type ColumnDef, type QueryResult, type Value } from '../protocol/result.js';

@@ -1,4 +1,4 @@
-// Local commands: `inception …` and `kill …`, answered by inceptor itself (reference-behaviour §1.5).
+// Local commands: `inception …` and `kill …`, answered by inceptor itself (docs/commands.md).
 // parse.ts turns a statement text into a LocalCommand; index.ts runs it with a CommandContext.
 
 import type { KillMode } from '../process/registry.js';
@@ -14,6 +14,12 @@ export type LocalCommand =
   | { kind: 'show_processlist'; full: boolean }
   /** `kill [connection|query|tidb] <id>`; id is null for CONNECTION_ID() (the caller's own id). */
   | { kind: 'kill'; mode: KillMode; id: bigint | null }
+  /** `inception get osc processlist`: the running pt-osc/gh-ost tasks (docs/result-modes.md, "OSC commands"). */
+  | { kind: 'osc_processlist' }
+  /** `inception get osc_percent '<sqlsha1>'`. */
+  | { kind: 'osc_percent'; sqlsha1: string }
+  /** `inception kill|stop|pause|resume osc|alter '<sqlsha1>'` (stop is kill). */
+  | { kind: 'osc_control'; action: 'kill' | 'pause' | 'resume'; sqlsha1: string }
   /** Recognised but not implemented forms (`inception show create table`, osc commands …). */
   | { kind: 'unsupported'; text: string };
 

@@ -1,13 +1,17 @@
-// `inception show|get variables [like …]` and `inception set [global|session] k = v[, …]` (§1.5).
+// `inception show|get variables [like …]` and `inception set [global|session] k = v[, …]` (docs/commands.md).
 // Outside a batch a set is global (in memory, later sessions see it); inside a batch it changes only the
 // batch's session copy, and `global` is refused there.
 
-import { ColumnType, ER, mysqlError, type ColumnDef, type QueryResult } from '../protocol/result.js';
+import { ColumnType, ER, mysqlError, type ColumnDef, type QueryResult, type Warning } from '../protocol/result.js';
 import type { CommandContext } from './context.js';
 import { likePredicate } from './like.js';
 import type { LocalCommand } from './types.js';
 
 export const GLOBAL_IN_BATCH_MESSAGE = '全局变量仅支持单独设置';
+
+/** Online schema change is not built yet (docs/result-modes.md, "OSC commands"): said wherever the switches show. */
+export const OSC_NOT_BUILT_NOTE = 'osc_on and ghost_on are accepted but have no effect yet: inceptor does not run pt-osc or gh-ost';
+const OSC_SWITCHES = new Set(['osc_on', 'ghost_on']);
 
 export const VARIABLES_COLUMNS: readonly ColumnDef[] = [
   { name: 'Variable_name', type: ColumnType.STRING },
@@ -20,7 +24,8 @@ export async function showVariables(
 ): Promise<QueryResult> {
   const keep = likePredicate(cmd.like);
   const rows = ctx.settings.variables().filter(([name]) => keep(name));
-  return { kind: 'rows', columns: [...VARIABLES_COLUMNS], rows };
+  const warnings: Warning[] = rows.some(([name]) => OSC_SWITCHES.has(name)) ? [{ level: 'Note', code: ER.UNKNOWN.code, message: OSC_NOT_BUILT_NOTE }] : [];
+  return { kind: 'rows', columns: [...VARIABLES_COLUMNS], rows, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 export async function setVariables(

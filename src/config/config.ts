@@ -1,4 +1,4 @@
-// config.toml → one typed `Config` (reference-behaviour §7). Property names are the toml keys with `-`
+// config.toml → one typed `Config` (docs/config.md). Property names are the toml keys with `-`
 // replaced by `_`. goInception's own config.toml loads unchanged: keys of its embedded TiDB are accepted and
 // reported once as ignored, unknown keys are warned one by one, and a bad value stops start-up with
 // `file:line: [section] key: reason`.

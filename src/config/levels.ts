@@ -1,4 +1,4 @@
-// The `[inc_level]` keys: one per audit code that has a level key (reference-behaviour §2.1–2.2), taken from
+// The `[inc_level]` keys: one per audit code that has a level key (docs/audit.md), taken from
 // the audit code catalogue so the two never disagree. Ordered by code number (`inception show levels` order).
 
 import { levelKeyedCodes } from '../audit/catalogue.js';

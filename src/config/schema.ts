@@ -1,4 +1,4 @@
-// The config.toml key catalogue (reference-behaviour §7) as data: every key with its kind and compiled default.
+// The config.toml key catalogue (docs/config.md) as data: every key with its kind and compiled default.
 // One table drives defaults, file validation, `inception set` parsing and `inception show variables` order
 // (object key order = declaration order = goInception's struct order).
 
@@ -54,6 +54,8 @@ export const TOP_SPEC = {
   socket: str(''),
   skip_grant_table: bool(true),
   ignore_sighup: bool(true),
+  /** TiDB's key: client connections at once; more get 1040 (0 = only the file-descriptor bound, docs/security.md). */
+  'max-server-connections': uint(1000),
 } as const satisfies SectionSpec;
 
 export const LOG_SPEC = {
@@ -200,6 +202,10 @@ export const INC_SPEC = {
   max_execution_time: int(0),
   version: str(''),
   custom_keywords: list([]),
+  /** Directory the magic comment's --ssl-ca/--ssl-cert/--ssl-key must lie in; '' refuses them (docs/security.md). */
+  tls_files_dir: str(''),
+  /** Seconds the target may stay silent while a statement runs before the session is given up (docs/security.md). */
+  target_read_timeout: uint(28800, 31536000),
 } as const satisfies SectionSpec;
 
 /** `[osc]` (pt-online-schema-change; some thresholds are reused for gh-ost). */
@@ -281,6 +287,15 @@ export const INCEPTOR_SPEC = {
   server_id: { kind: 'uint', default: 1, min: 1, max: 2047 },
   /** Seconds a client gets to finish the handshake before the socket is closed. */
   handshake_timeout: { kind: 'uint', default: 10, min: 1, max: 86400 },
+  /** MySQL's client timeouts in seconds (docs/security.md "Timeouts"): idle, idle for CLIENT_INTERACTIVE, partial packet. */
+  wait_timeout: { kind: 'uint', default: 28800, min: 1, max: 31536000 },
+  interactive_timeout: { kind: 'uint', default: 28800, min: 1, max: 31536000 },
+  net_read_timeout: { kind: 'uint', default: 30, min: 1, max: 31536000 },
+  /** MySQL connection_control (docs/security.md "Login delay"): failures per client host before delays start; 0 = off. */
+  connection_control_failed_connections_threshold: { kind: 'uint', default: 3, max: 2147483647 },
+  /** Milliseconds: the first delay and the largest one. */
+  connection_control_min_connection_delay: { kind: 'uint', default: 1000, min: 1000, max: 2147483647 },
+  connection_control_max_connection_delay: { kind: 'uint', default: 2147483647, min: 1000, max: 2147483647 },
 } as const satisfies SectionSpec;
 
 /** `[[users]]` entries. */
@@ -312,7 +327,6 @@ export const TIDB_ONLY_KEYS: ReadonlySet<string> = new Set([
   'delay-clean-table-lock',
   'split-region-max-num',
   'enable-batch-dml',
-  'max-server-connections',
   'repair-mode',
   'txn-local-latches',
   'prepared-plan-cache',

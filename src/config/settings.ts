@@ -1,5 +1,5 @@
 // Runtime settings: the `[inc]`, `[osc]`, `[ghost]` and `[inc_level]` values `inception set` changes
-// (reference-behaviour §1.5). One global instance per server (in memory only, never written back to the
+// (docs/commands.md). One global instance per server (in memory only, never written back to the
 // file); every batch works on its own `forSession()` copy so an in-batch `inception set session` stays local.
 
 import { ER, mysqlError } from '../protocol/result.js';
@@ -14,8 +14,8 @@ export type SettingsSection = 'inc' | 'osc' | 'ghost';
 
 const SECTION_SPECS: Readonly<Record<SettingsSection, SectionSpec>> = { inc: INC_SPEC, osc: OSC_SPEC, ghost: GHOST_SPEC };
 
-/** Variables `inception set` refuses to change (`enable_any_statement` is config-file only). */
-const READ_ONLY = new Set(['version', 'enable_any_statement']);
+/** Variables `inception set` refuses to change (`enable_any_statement`, `tls_files_dir` are config-file only). */
+const READ_ONLY = new Set(['version', 'enable_any_statement', 'tls_files_dir']);
 
 /** Largest magnitude a number setting holds exactly (Go's int64/uint64 limits do not fit a JS number). */
 const NUMBER_LIMIT = Number.MAX_SAFE_INTEGER;

@@ -1,4 +1,4 @@
-// EXECUTING (reference-behaviour §4.1, §4.2, §4.4): refusal rules, session pre-flight, then every row in order on
+// EXECUTING (docs/stages.md): refusal rules, session pre-flight, then every row in order on
 // the batch's one pinned target session. Stops at the first failure; rows not reached keep their audit values.
 // KILL is honoured between statements: the running one completes, then the loop stops.
 
@@ -18,7 +18,7 @@ const SKIPPED_KINDS: ReadonlySet<StatementKind> = new Set(['show', 'explain']);
 
 export type ExecuteOutcome = 'refused' | 'aborted' | 'failed' | 'killed' | 'completed';
 
-/** Execution is skipped when an error (or a warning without ignore_warnings) was found (§4.1). */
+/** Execution is skipped when an error (or a warning without ignore_warnings) was found (docs/stages.md). */
 export function executionRefused(rows: readonly ResultRow[], ignoreWarnings: boolean): boolean {
   const level = maxLevel(rows);
   return level === 2 || (level === 1 && !ignoreWarnings);
@@ -105,7 +105,7 @@ async function executeRow(row: ResultRow, target: TargetSession, threadId: numbe
 }
 
 /**
- * Before the first statement (§4.1): read_only refusal, session timeouts, binlog settings for backup, and the
+ * Before the first statement (docs/stages.md): read_only refusal, session timeouts, binlog settings for backup, and the
  * batch's initial database (the audit may have moved the session with USE).
  * Returns the message for the first row, or null.
  */

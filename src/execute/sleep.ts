@@ -1,4 +1,5 @@
-// The pause between statements (`--sleep`, `--sleep_rows`, §4.4). goInception busy-waits; we sleep and wake early on KILL.
+// The pause between statements (`--sleep`, `--sleep_rows`, docs/stages.md). goInception busy-waits; we sleep and
+// wake early on KILL.
 
 /** Whether a pause follows the row at 0-based index `index`. */
 export function shouldSleepAfter(index: number, sleepMs: number, sleepRows: number): boolean {

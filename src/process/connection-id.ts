@@ -1,4 +1,4 @@
-// Cluster-ready 32-bit connection ids (global-kill.md §9.1, TiDB's shipped 32-bit layout):
+// Cluster-ready 32-bit connection ids (docs/kill.md, TiDB's shipped 32-bit layout):
 //   id = serverId * 2^21 + localId * 2 + 0        serverId 11 bits, localId 20 bits, markup bit 0 = 0
 // JS bit operators are signed 32-bit, so composition uses arithmetic and decomposition `>>>`.
 

@@ -1,6 +1,7 @@
 // Server-side prepared statements, just enough for drivers that always prepare (MariaDB Connector/ODBC uses
 // COM_STMT_PREPARE even for SQLExecDirect): PREPARE_OK, COM_STMT_EXECUTE parameter decoding, binary rows.
-// Parameters are substituted into the text as literals; the statement text then runs like a COM_QUERY.
+// The codec only: finding `?` placeholders and writing parameters into the text as literals is SQL work
+// (src/sql/placeholders.ts); the bound text then runs like a COM_QUERY.
 
 import { MalformedPacketError, PayloadReader, PayloadWriter } from './buffers.js';
 import { ColumnFlag } from './constants.js';
@@ -22,24 +23,6 @@ export function encodePrepareResponse(statementId: number, params: number, colum
   if (params > 0 && !deprecateEof) out.push(encodeEof(0));
   for (const col of columns) out.push(encodeColumnDefinition(col));
   if (columns.length > 0 && !deprecateEof) out.push(encodeEof(0));
-  return out;
-}
-
-/** Positions of `?` placeholders outside quotes and comments. */
-export function placeholderPositions(sql: string): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < sql.length; i++) {
-    const c = sql[i]!;
-    if (c === "'" || c === '"' || c === '`') {
-      for (i++; i < sql.length && sql[i] !== c; i++) if (sql[i] === '\\' && c !== '`') i++;
-    } else if (c === '/' && sql[i + 1] === '*') {
-      const end = sql.indexOf('*/', i + 2);
-      i = end < 0 ? sql.length : end + 1;
-    } else if (c === '#' || (c === '-' && sql[i + 1] === '-' && /\s/.test(sql[i + 2] ?? ' '))) {
-      const end = sql.indexOf('\n', i);
-      i = end < 0 ? sql.length : end;
-    } else if (c === '?') out.push(i);
-  }
   return out;
 }
 
@@ -143,26 +126,6 @@ function readTime(b: Buffer): string {
   return out;
 }
 
-/** A parameter as an SQL literal (strings quoted and escaped the way mysql_real_escape_string does). */
-export function paramLiteral(v: ParamValue): string {
-  if (v === null) return 'NULL';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'NULL';
-  if (typeof v === 'bigint') return v.toString();
-  const text = Buffer.isBuffer(v) ? v.toString('utf8') : v;
-  return `'${text.replace(/[\0\n\r\x1a'"\\]/g, (c) => ({ '\0': '\\0', '\n': '\\n', '\r': '\\r', '\x1a': '\\Z' })[c] ?? `\\${c}`)}'`;
-}
-
-/** The statement text with every placeholder replaced by its parameter literal. */
-export function bindParams(sql: string, positions: readonly number[], params: readonly ParamValue[]): string {
-  let out = '';
-  let from = 0;
-  positions.forEach((at, i) => {
-    out += sql.slice(from, at) + paramLiteral(params[i] ?? null);
-    from = at + 1;
-  });
-  return out + sql.slice(from);
-}
-
 const INT_WIDTH: Partial<Record<number, number>> = {
   [ColumnType.TINY]: 1, [ColumnType.SHORT]: 2, [ColumnType.YEAR]: 2, [ColumnType.INT24]: 4, [ColumnType.LONG]: 4, [ColumnType.LONGLONG]: 8,
 };
@@ -237,6 +200,7 @@ export function encodeBinaryResult(result: QueryResult, opts: EncodeOptions): Bu
     if (row.length !== columns.length) throw new RangeError(`row has ${row.length} values for ${columns.length} columns`);
     out.push(encodeBinaryRow(columns, row));
   }
-  out.push(opts.deprecateEof ? encodeOk({ statusFlags: opts.statusFlags }, 0xfe) : encodeEof(opts.statusFlags));
+  const warnings = result.warnings?.length ?? 0;
+  out.push(opts.deprecateEof ? encodeOk({ statusFlags: opts.statusFlags, warnings }, 0xfe) : encodeEof(opts.statusFlags, warnings));
   return out;
 }

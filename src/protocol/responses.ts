@@ -4,6 +4,7 @@
 import { lenencIntLength, PayloadReader, PayloadWriter } from './buffers.js';
 import { Collation, ColumnFlag } from './constants.js';
 import { ColumnType, type ColumnDef, type ColumnTypeCode, type QueryResult, type Value } from './result.js';
+import { runAtOnce } from '../turns.js';
 
 export interface OkFields {
   affectedRows?: number;
@@ -178,6 +179,17 @@ export interface EncodeOptions {
 
 /** The payloads answering a COM_QUERY with `result`. */
 export function encodeQueryResult(result: QueryResult, opts: EncodeOptions): Buffer[] {
+  return runAtOnce(encodeQueryResultSteps(result, opts));
+}
+
+/** Rows encoded between two pause points of a step generator. */
+const ROWS_PER_STEP = 1024;
+
+/**
+ * encodeQueryResult as a step generator: it yields every ROWS_PER_STEP rows so the caller can let other
+ * connections run while a large result is encoded (docs/security.md "Event loop").
+ */
+export function* encodeQueryResultSteps(result: QueryResult, opts: EncodeOptions): Generator<void, Buffer[], void> {
   if (result.kind === 'ok') {
     return [encodeOk({ ...result, statusFlags: opts.statusFlags })];
   }
@@ -185,10 +197,14 @@ export function encodeQueryResult(result: QueryResult, opts: EncodeOptions): Buf
   const out: Buffer[] = [new PayloadWriter(9).lenencInt(width).finish()];
   for (const col of result.columns) out.push(encodeColumnDefinition(col));
   if (!opts.deprecateEof) out.push(encodeEof(opts.statusFlags));
+  let i = 0;
   for (const row of result.rows) {
+    if (++i % ROWS_PER_STEP === 0) yield;
     if (row.length !== width) throw new RangeError(`row has ${row.length} values for ${width} columns`);
     out.push(encodeTextRow(row));
   }
-  out.push(opts.deprecateEof ? encodeOk({ statusFlags: opts.statusFlags }, 0xfe) : encodeEof(opts.statusFlags));
+  const warnings = result.warnings?.length ?? 0;
+  out.push(opts.deprecateEof ? encodeOk({ statusFlags: opts.statusFlags, warnings }, 0xfe) : encodeEof(opts.statusFlags, warnings));
   return out;
 }
+

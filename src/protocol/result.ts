@@ -41,9 +41,16 @@ export interface ColumnDef {
 /** Text-protocol cell: a string, or null for SQL NULL. */
 export type Value = string | null;
 
+/** A condition a statement leaves behind for SHOW WARNINGS (its count travels in the final EOF/OK). */
+export interface Warning {
+  level: 'Note' | 'Warning' | 'Error';
+  code: number;
+  message: string;
+}
+
 export type QueryResult =
   | { kind: 'ok'; affectedRows?: number; insertId?: number; info?: string; warnings?: number }
-  | { kind: 'rows'; columns: ColumnDef[]; rows: Value[][] };
+  | { kind: 'rows'; columns: ColumnDef[]; rows: Value[][]; warnings?: Warning[] };
 
 /** The one error type that becomes an ERR packet. */
 export class MysqlError extends Error {
@@ -70,6 +77,7 @@ export const ER = {
   UNKNOWN: { code: 1105, sqlState: 'HY000' },
   NET_PACKET_TOO_LARGE: { code: 1153, sqlState: '08S01' },
   NET_READ: { code: 1158, sqlState: '08S01' },
+  NET_READ_INTERRUPTED: { code: 1159, sqlState: '08S01' },
   UNKNOWN_SYSTEM_VARIABLE: { code: 1193, sqlState: 'HY000' },
   WRONG_VALUE_FOR_VAR: { code: 1231, sqlState: '42000' },
   WRONG_TYPE_FOR_VAR: { code: 1232, sqlState: '42000' },
@@ -80,6 +88,7 @@ export const ER = {
   MALFORMED_PACKET: { code: 1835, sqlState: 'HY000' },
   UNKNOWN_STMT_HANDLER: { code: 1243, sqlState: 'HY000' },
   MAX_PREPARED_STMT_COUNT_REACHED: { code: 1461, sqlState: '42000' },
+  CLIENT_INTERACTION_TIMEOUT: { code: 4031, sqlState: 'HY000' },
 } as const;
 
 export function mysqlError(kind: { code: number; sqlState: string }, message: string): MysqlError {

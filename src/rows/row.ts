@@ -1,4 +1,4 @@
-// One row of the audit/execute result set (reference-behaviour §1.6, clients-and-users §1.4).
+// One row of the audit/execute result set (docs/results.md).
 // A leaf: audit, execute and backup change rows without importing batch/; nothing here talks to a server.
 
 import type { ParsedStatement } from '../sql/statement.js';
@@ -66,7 +66,7 @@ export class ResultRow {
 
   /**
    * Free-text error (level 2) or warning (level 1): a trailing '.' is added unless it ends in '.' or '!'.
-   * Only the first free-text message of the execute/backup phase carries the phase prefix (§1.6).
+   * Only the first free-text message of the execute/backup phase carries the phase prefix (docs/results.md).
    */
   addText(level: 1 | 2, text: string, origin: MessageOrigin = 'audit'): void {
     const body = /[.!]$/.test(text) ? text : `${text}.`;

@@ -3,9 +3,9 @@
 // SHOW VARIABLES, SHOW WARNINGS, USE db. A pure function of the query text and the session's variables;
 // anything it does not recognise returns null and goes to the query handler.
 
-import { ColumnType, ER, MysqlError, mysqlError, type ColumnDef, type QueryResult, type Value } from '../protocol/result.js';
+import { ColumnType, ER, MysqlError, mysqlError, type ColumnDef, type QueryResult, type Value, type Warning } from '../protocol/result.js';
 import { likeMatcher } from '../sql/like.js';
-import { isIdentCode, isSpaceCode, Lexer, type Token as SqlToken } from '../sql/lex.js';
+import { isIdentCode, Lexer, skipSpaceAndComments, type Token as SqlToken } from '../sql/lex.js';
 import { displayValue, type SessionVariables } from './variables.js';
 
 export interface CompatSession {
@@ -14,12 +14,16 @@ export interface CompatSession {
   readonly clientHost: string;
   readonly currentDb: string | null;
   readonly variables: SessionVariables;
+  /** What the last handler-answered statement left for SHOW WARNINGS / SHOW ERRORS. */
+  readonly warnings?: readonly Warning[];
 }
 
 export interface CompatAnswer {
   result: QueryResult;
   /** Set when the statement changed the current database (USE). */
   useDb?: string;
+  /** SHOW WARNINGS / SHOW ERRORS: the only statements that leave the previous statement's warnings in place. */
+  keepsWarnings?: true;
 }
 
 /** Thrown inside the parser when the text is not one of ours: the query goes to the handler. */
@@ -113,23 +117,8 @@ const COMPAT_KEYWORDS: ReadonlySet<string> = new Set(['set', 'select', 'show', '
  */
 export function startsLikeCompat(sql: string): boolean {
   const n = sql.length;
-  let i = 0;
-  while (i < n) {
-    const c = sql.charCodeAt(i);
-    if (isSpaceCode(c)) {
-      i++;
-    } else if (c === 0x23 /* # */ || (c === 0x2d /* - */ && sql.charCodeAt(i + 1) === 0x2d && (i + 2 >= n || /\s/.test(sql[i + 2]!)))) {
-      const nl = sql.indexOf('\n', i);
-      if (nl < 0) return false;
-      i = nl + 1;
-    } else if (c === 0x2f /* / */ && sql.charCodeAt(i + 1) === 0x2a /* * */) {
-      const close = sql.indexOf('*/', i + 2);
-      if (close < 0) return false;
-      i = close + 2;
-    } else {
-      break;
-    }
-  }
+  const i = skipSpaceAndComments(sql);
+  if (i < n && sql.startsWith('/*', i)) return false; // an unterminated comment
   let j = i;
   // the longest keyword is 6 letters; a longer word is not one of them
   while (j < n && j - i <= 6 && isAsciiLetter(sql.charCodeAt(j))) j++;
@@ -533,12 +522,19 @@ class Parser {
   // ---- SHOW ---------------------------------------------------------------------------------------------
 
   private show(s: CompatSession): CompatAnswer {
-    if (this.word('warnings', 'errors')) {
+    const errorsOnly = this.word('errors');
+    if (errorsOnly || this.word('warnings')) {
+      let offset = 0;
+      let count = Infinity;
       if (this.word('limit')) {
-        this.integer();
-        if (this.punct(',')) this.integer();
+        count = this.integer();
+        if (this.punct(',')) {
+          offset = count;
+          count = this.integer();
+        }
       }
       this.end();
+      const shown = (s.warnings ?? []).filter((w) => !errorsOnly || w.level === 'Error').slice(offset, offset + count);
       return {
         result: {
           kind: 'rows',
@@ -547,8 +543,9 @@ class Parser {
             { name: 'Code', type: ColumnType.LONG, length: 4 },
             { name: 'Message', type: ColumnType.VAR_STRING },
           ],
-          rows: [],
+          rows: shown.map((w) => [w.level, String(w.code), w.message]),
         },
+        keepsWarnings: true,
       };
     }
     let scope: 'session' | 'global' = 'session';

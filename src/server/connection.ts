@@ -14,15 +14,18 @@ import { framePackets, PacketReader, PacketTooLargeError, type Packet } from '..
 import {
   encodeAuthSwitchRequest, encodeHandshakeV10, generateScramble, isSslRequest, parseChangeUser, parseHandshakeResponse41,
 } from '../protocol/handshake.js';
-import { encodeEof, encodeErr, encodeOk, encodeQueryResult } from '../protocol/responses.js';
-import { bindParams, encodeBinaryResult, encodePrepareResponse, parseExecute, placeholderPositions } from '../protocol/prepared.js';
-import { ER, MysqlError, type ColumnDef, type QueryResult } from '../protocol/result.js';
+import { encodeEof, encodeErr, encodeOk, encodeQueryResult, encodeQueryResultSteps } from '../protocol/responses.js';
+import { encodeBinaryResult, encodePrepareResponse, parseExecute } from '../protocol/prepared.js';
+import { ER, MysqlError, type ColumnDef, type QueryResult, type Warning } from '../protocol/result.js';
+import { bindPlaceholders, placeholderPositions } from '../sql/placeholders.js';
 import { answerCompat, compatReply, type CompatAnswer, type CompatReply, type CompatSession, type CompatStatement } from './compat.js';
 import { describeAtPrepare, restoreLeadingComment } from './describe.js';
 import type { ClientSession, QueryHandler } from './session.js';
 import type { UserDirectory } from './users.js';
 import { LazyLog } from './lazy-log.js';
+import type { LoginDelay } from './login-delay.js';
 import { SessionVariables } from './variables.js';
+import { runInTurns } from '../turns.js';
 
 /** What all connections of one server share. */
 export interface ConnectionShared {
@@ -41,7 +44,24 @@ export interface ConnectionShared {
   questions: number;
   port: number;
   liveConnections: () => number;
+  /** Connections at once; the next one gets 1040 (server/limits.ts). */
+  maxConnections: number;
+  /** Client timeouts in seconds (docs/security.md "Timeouts"). */
+  timeouts: ClientTimeouts;
+  /** Failed-login brake, null when grants are off (server/login-delay.ts). */
+  loginDelay: LoginDelay | null;
 }
+
+export interface ClientTimeouts {
+  wait: number;
+  interactive: number;
+  netRead: number;
+}
+
+/** MySQL 8's message when wait_timeout / interactive_timeout closes an idle connection. */
+export const IDLE_TIMEOUT_MESSAGE =
+  'The client was disconnected by the server because of inactivity. See wait_timeout and interactive_timeout for configuring this behavior.';
+export const READ_TIMEOUT_MESSAGE = 'Got timeout reading communication packets';
 
 const BASE_CAPABILITIES =
   Capability.LONG_PASSWORD | Capability.FOUND_ROWS | Capability.LONG_FLAG | Capability.CONNECT_WITH_DB |
@@ -58,6 +78,8 @@ const QUEUE_HIGH_WATER = 16;
 const LINGER_MS = 2_000;
 /** Prepared statements one connection may hold (MySQL's max_prepared_stmt_count is server-wide 16382). */
 const MAX_PREPARED_STATEMENTS = 1024;
+/** Results with more rows than this are encoded in turns (docs/security.md "Event loop"). */
+const LARGE_RESULT_ROWS = 2048;
 /** MySQL's text (ER_UNKNOWN_ERROR 1105) for a long-data parameter past max_allowed_packet. */
 export const LONG_DATA_TOO_LONG_MESSAGE =
   "Parameter of prepared statement which is set through mysql_send_long_data() is longer than 'max_allowed_packet' bytes";
@@ -138,6 +160,10 @@ export class Connection {
   private tlsActive = false;
   private pending: PendingLogin | null = null;
   private handshakeTimer: NodeJS.Timeout | null = null;
+  /** wait_timeout: armed while the connection waits for its next command. */
+  private idleTimer: NodeJS.Timeout | null = null;
+  /** net_read_timeout: armed while a packet has started to arrive but is not complete. */
+  private readTimer: NodeJS.Timeout | null = null;
   private session: Session | null = null;
   private readonly variables: SessionVariables;
   private readonly clientHost: string;
@@ -147,6 +173,8 @@ export class Connection {
   private readonly log: LazyLog;
   private socketGone = false;
   private requestRunning = false;
+  /** Warnings of the last statement answered by the query handler, for SHOW WARNINGS. */
+  private lastWarnings: readonly Warning[] = [];
   private released = false;
   private readonly statements = new Map<number, PreparedStatement>();
   private nextStatementId = 1;
@@ -167,8 +195,18 @@ export class Connection {
       maxAllowedPacket: shared.maxAllowedPacket,
       tlsEnabled: shared.secureContext !== null,
       port: shared.port,
+      waitTimeout: shared.timeouts.wait,
+      interactiveTimeout: shared.timeouts.interactive,
+      netReadTimeout: shared.timeouts.netRead,
+      maxConnections: shared.maxConnections,
     });
     this.attach(socket);
+
+    if (shared.liveConnections() >= shared.maxConnections) {
+      this.log.warn({ event: 'too_many_connections', max: shared.maxConnections }, 'connection refused: max-server-connections reached');
+      this.fail(0, new MysqlError(ER.CON_COUNT_ERROR.code, ER.CON_COUNT_ERROR.sqlState, 'Too many connections'));
+      return;
+    }
 
     this.localId = shared.ids.allocate();
     if (this.localId === null) {
@@ -225,6 +263,7 @@ export class Connection {
 
   private readonly onData = (chunk: Buffer): void => {
     if (this.phase === 'closing' || this.phase === 'tls') return;
+    this.clearTimer('idleTimer');
     let packets: Packet[];
     try {
       // in the greeting an SSLRequest must stop parsing: the bytes behind it are TLS
@@ -236,6 +275,7 @@ export class Connection {
       return;
     }
     for (const packet of packets) this.queue.push({ packet });
+    this.watchPartialPacket();
     if (this.queue.length > QUEUE_HIGH_WATER && !this.pausedByUs) {
       this.pausedByUs = true;
       this.socket.pause();
@@ -249,6 +289,8 @@ export class Connection {
     this.phase = 'closing';
     this.queue.length = 0;
     this.clearHandshakeTimer();
+    this.clearTimer('idleTimer');
+    this.clearTimer('readTimer');
     this.resolveSocketClosed();
     // a running request keeps its entry (KILL can still reach it) until it finishes
     if (!this.requestRunning) this.release();
@@ -266,6 +308,45 @@ export class Connection {
   private clearHandshakeTimer(): void {
     if (this.handshakeTimer) clearTimeout(this.handshakeTimer);
     this.handshakeTimer = null;
+  }
+
+  private clearTimer(which: 'idleTimer' | 'readTimer'): void {
+    const timer = this[which];
+    if (timer) clearTimeout(timer);
+    this[which] = null;
+  }
+
+  /**
+   * net_read_timeout: once a packet has begun to arrive, the rest must follow within the timeout (each chunk
+   * restarts it, as MySQL times each read). Before login the handshake timeout covers this.
+   */
+  private watchPartialPacket(): void {
+    this.clearTimer('readTimer');
+    if (this.phase !== 'command' || this.reader.pendingBytes === 0) return;
+    this.readTimer = setTimeout(() => {
+      this.log.info({ event: 'read_timeout', pending: this.reader.pendingBytes }, 'partial packet not completed in time');
+      this.fail(0, new MysqlError(ER.NET_READ_INTERRUPTED.code, ER.NET_READ_INTERRUPTED.sqlState, READ_TIMEOUT_MESSAGE));
+    }, this.shared.timeouts.netRead * 1000);
+    this.readTimer.unref();
+  }
+
+  /** wait_timeout (the session's value, which is interactive_timeout for interactive clients): idle connections close. */
+  private armIdleTimer(): void {
+    this.clearTimer('idleTimer');
+    if (this.phase !== 'command' || this.requestRunning || this.socketGone) return;
+    const seconds = Number(this.variables.get('wait_timeout').value ?? 0);
+    if (!(seconds > 0)) return;
+    this.idleTimer = setTimeout(() => {
+      if (this.requestRunning || this.queue.length > 0) return;
+      this.log.info({ event: 'idle_timeout', seconds }, 'idle connection closed');
+      this.fail(0, new MysqlError(ER.CLIENT_INTERACTION_TIMEOUT.code, ER.CLIENT_INTERACTION_TIMEOUT.sqlState, IDLE_TIMEOUT_MESSAGE));
+    }, Math.min(seconds * 1000, 2 ** 31 - 1));
+    this.idleTimer.unref();
+  }
+
+  /** MySQL gives a client that set CLIENT_INTERACTIVE interactive_timeout as its session wait_timeout. */
+  private applyInteractiveTimeout(): void {
+    if (this.capabilities & Capability.INTERACTIVE) this.variables.set('wait_timeout', String(this.shared.timeouts.interactive));
   }
 
   private onHandshakeTimeout(): void {
@@ -300,6 +381,7 @@ export class Connection {
       this.pausedByUs = false;
       this.socket.resume();
     }
+    if (this.queue.length === 0) this.armIdleTimer();
   }
 
   private onUnexpected(err: unknown): void {
@@ -337,7 +419,7 @@ export class Connection {
 
   // ---- connection phase ---------------------------------------------------------------------------------
 
-  private onHandshakeResponse(packet: Packet): void {
+  private onHandshakeResponse(packet: Packet): Promise<void> | void {
     if (isSslRequest(packet.payload)) {
       if (!this.shared.secureContext || this.tlsActive) throw new MalformedPacketError('SSL requested but not offered');
       this.capabilities = packet.payload.readUInt32LE(0) & this.serverCapabilities();
@@ -358,7 +440,7 @@ export class Connection {
       this.sendAuthSwitch(packet.nextSequenceId, 'auth_switch');
       return;
     }
-    this.finishLogin(resp.authResponse, packet.nextSequenceId);
+    return this.finishLogin(resp.authResponse, packet.nextSequenceId);
   }
 
   private startTls(context: SecureContext): void {
@@ -385,14 +467,28 @@ export class Connection {
     this.expectedSeq = this.write([encodeAuthSwitchRequest(NATIVE_PASSWORD_PLUGIN, this.scramble)], seq);
   }
 
-  private onAuthSwitchResponse(packet: Packet): void {
-    this.finishLogin(packet.payload, packet.nextSequenceId);
+  private onAuthSwitchResponse(packet: Packet): Promise<void> | void {
+    return this.finishLogin(packet.payload, packet.nextSequenceId);
   }
 
-  private finishLogin(authResponse: Buffer, seq: number): void {
+  /** Answers a login, after the failed-login delay of this client host when there is one (login-delay.ts). */
+  private finishLogin(authResponse: Buffer, seq: number): Promise<void> | void {
+    const delay = this.shared.loginDelay?.delayFor(this.clientAddress) ?? 0;
+    if (delay === 0) return this.answerLogin(authResponse, seq);
+    this.log.info({ event: 'login_delay', ms: delay }, 'delaying a login after failed attempts');
+    // the attempt must be answered, or a host past the threshold could never log in again
+    this.clearHandshakeTimer();
+    return new Promise<void>((resolve) => setTimeout(resolve, delay)).then(() => {
+      if (this.phase !== 'closing') this.answerLogin(authResponse, seq);
+    });
+  }
+
+  private answerLogin(authResponse: Buffer, seq: number): void {
     const login = this.pending!;
     this.pending = null;
     const outcome = this.shared.users.authenticate(login.user, this.scramble, authResponse);
+    if (outcome.ok) this.shared.loginDelay?.succeeded(this.clientAddress);
+    else this.shared.loginDelay?.failed(this.clientAddress);
     if (!outcome.ok) {
       this.log.info({ event: 'access_denied', user: login.user }, 'access denied');
       const using = authResponse.length > 0 ? 'YES' : 'NO';
@@ -409,6 +505,7 @@ export class Connection {
     });
     this.session = new Session(this.connectionId, login.user, this.clientHost, outcome.isAdmin, entry, login.database);
     if (login.changeUser) this.variables.reset();
+    this.applyInteractiveTimeout();
     this.clearHandshakeTimer();
     this.reader.setMaxPayload(this.shared.maxAllowedPacket);
     this.phase = 'command';
@@ -451,6 +548,7 @@ export class Connection {
         return this.onSetOption(command.option, seq);
       case 'reset_connection':
         this.variables.reset();
+        this.applyInteractiveTimeout();
         return this.ok(seq);
       case 'change_user':
         return this.onChangeUser(packet.payload, seq);
@@ -524,7 +622,7 @@ export class Connection {
       const req = parseExecute(payload, stmt.placeholders.length, stmt.types, longData);
       stmt.types = req.types;
       this.clearLongData(stmt);
-      sql = bindParams(stmt.sql, stmt.placeholders, req.params);
+      sql = bindPlaceholders(stmt.sql, stmt.placeholders, req.params);
     } catch (err) {
       if (!(err instanceof MalformedPacketError)) throw err;
       return void this.write([this.errPacket(ER.MALFORMED_PACKET, 'Malformed communication packet.')], seq);
@@ -576,6 +674,7 @@ export class Connection {
     if (reply && 'statements' in reply) return this.answerCompatStatements(reply.statements, seq);
     if (reply) {
       this.answeredLocally(1);
+      if (!reply.answer.keepsWarnings) this.lastWarnings = [];
       if (reply.answer.useDb !== undefined) session.currentDb = reply.answer.useDb;
       return this.respond({ result: reply.answer.result }, seq, binary);
     }
@@ -584,8 +683,24 @@ export class Connection {
 
   private async onHandlerQuery(sql: string, seq: number, binary: boolean): Promise<void> {
     const answer = await this.runRequest(sql);
-    this.respond(answer, seq, binary);
+    this.lastWarnings = 'result' in answer && answer.result.kind === 'rows' ? (answer.result.warnings ?? []) : [];
+    if (!binary && 'result' in answer && answer.result.kind === 'rows' && answer.result.rows.length > LARGE_RESULT_ROWS) {
+      await this.respondInTurns(answer.result, seq);
+    } else {
+      this.respond(answer, seq, binary);
+    }
     this.finishRequest();
+  }
+
+  /** A large text result (a batch of many statements) is encoded letting other connections run in between. */
+  private async respondInTurns(result: QueryResult, seq: number): Promise<void> {
+    let payloads: Buffer[];
+    try {
+      payloads = await runInTurns(encodeQueryResultSteps(result, { statusFlags: this.statusFlags(), deprecateEof: this.deprecateEof() }));
+    } catch (err) {
+      payloads = [this.errorToPacket(err)];
+    }
+    this.write(payloads, seq);
   }
 
   /** Counts statements answered by the compat layer (COM_STATISTICS questions; processlist idle time). */
@@ -645,6 +760,7 @@ export class Connection {
         break;
       }
       if (answer.useDb !== undefined) session.currentDb = answer.useDb;
+      if (!answer.keepsWarnings) this.lastWarnings = [];
       const more = i < statements.length - 1 ? ServerStatus.MORE_RESULTS_EXISTS : 0;
       payloads.push(...encodeQueryResult(answer.result, { statusFlags: this.statusFlags() | more, deprecateEof: this.deprecateEof() }));
     }
@@ -658,6 +774,7 @@ export class Connection {
       clientHost: session.clientHost,
       currentDb: session.currentDb,
       variables: this.variables,
+      warnings: this.lastWarnings,
     };
   }
 
@@ -694,7 +811,7 @@ export class Connection {
     this.write([this.endOfRows()], seq);
   }
 
-  private onChangeUser(payload: Buffer, seq: number): void {
+  private onChangeUser(payload: Buffer, seq: number): Promise<void> | void {
     let req;
     try {
       req = parseChangeUser(payload, this.capabilities);
@@ -710,7 +827,7 @@ export class Connection {
       this.sendAuthSwitch(seq, 'change_user_switch');
       return;
     }
-    this.finishLogin(req.authResponse, seq);
+    return this.finishLogin(req.authResponse, seq);
   }
 
   // ---- responses ----------------------------------------------------------------------------------------

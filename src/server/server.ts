@@ -6,7 +6,9 @@ import { createSecureContext, type SecureContext } from 'node:tls';
 import type { Logger } from 'pino';
 import { LocalIdAllocator } from '../process/connection-id.js';
 import type { ProcessRegistry } from '../process/registry.js';
-import { Connection, type ConnectionShared } from './connection.js';
+import { Connection, type ClientTimeouts, type ConnectionShared } from './connection.js';
+import { connectionCap } from './limits.js';
+import { LoginDelay, type LoginDelayOptions } from './login-delay.js';
 import type { QueryHandler } from './session.js';
 import { UserDirectory } from './users.js';
 
@@ -23,6 +25,12 @@ export interface ServerOptions {
   serverVersion?: string;
   localIdBits?: number;
   handshakeTimeoutMs?: number;
+  /** `max-server-connections` (0 = only the file-descriptor bound). */
+  maxConnections?: number;
+  /** Seconds; MySQL's defaults (28800, 28800, 30) when absent. */
+  timeouts?: Partial<ClientTimeouts>;
+  /** Failed-login delay (applies only when grants are on); none when absent. */
+  loginDelay?: LoginDelayOptions;
 }
 
 export interface InceptorServer {
@@ -53,13 +61,20 @@ export function createInceptorServer(opts: ServerOptions): InceptorServer {
     questions: 0,
     port: 0,
     liveConnections: () => connections.size,
+    maxConnections: connectionCap(opts.maxConnections ?? 0),
+    timeouts: { wait: 28800, interactive: 28800, netRead: 30, ...opts.timeouts },
+    loginDelay: opts.skipGrantTable || !opts.loginDelay ? null : new LoginDelay(opts.loginDelay),
   };
   const server: Server = createServer({ noDelay: true }, (socket: Socket) => {
     const conn = new Connection(socket, shared);
     connections.add(conn);
     conn.closed.then(() => connections.delete(conn));
   });
-  server.on('error', (err) => opts.logger.error({ err }, 'listener error'));
+  server.on('error', (err: NodeJS.ErrnoException) => {
+    // a failed accept() (EMFILE/ENFILE when descriptors run out elsewhere) drops that one client; keep serving
+    if (err.code === 'EMFILE' || err.code === 'ENFILE') opts.logger.warn({ event: 'accept_failed', code: err.code }, 'out of file descriptors');
+    else opts.logger.error({ err }, 'listener error');
+  });
 
   return {
     listen(port, host) {

@@ -12,6 +12,11 @@ export interface VariableDefaults {
   maxAllowedPacket: number;
   tlsEnabled: boolean;
   port?: number;
+  /** Client timeouts and connection cap as configured (docs/security.md); MySQL's defaults when absent. */
+  waitTimeout?: number;
+  interactiveTimeout?: number;
+  netReadTimeout?: number;
+  maxConnections?: number;
 }
 
 /** Variables that are one setting under two names. */
@@ -79,7 +84,7 @@ function defaultTable(d: VariableDefaults): [string, VariableKind, string | null
     ['identity', 'int', '0'],
     ['init_connect', 'string', ''],
     ['innodb_lock_wait_timeout', 'int', '50'],
-    ['interactive_timeout', 'int', '28800'],
+    ['interactive_timeout', 'int', String(d.interactiveTimeout ?? 28800)],
     ['last_insert_id', 'int', '0'],
     ['lc_messages', 'string', 'en_US'],
     ['lc_time_names', 'string', 'en_US'],
@@ -88,11 +93,11 @@ function defaultTable(d: VariableDefaults): [string, VariableKind, string | null
     ['log_bin', 'bool', '0'],
     ['lower_case_table_names', 'int', '0'],
     ['max_allowed_packet', 'int', String(d.maxAllowedPacket)],
-    ['max_connections', 'int', '151'],
+    ['max_connections', 'int', String(d.maxConnections ?? 151)],
     ['max_execution_time', 'int', '0'],
     ['max_statement_time', 'string', '0.000000'],
     ['net_buffer_length', 'int', '16384'],
-    ['net_read_timeout', 'int', '30'],
+    ['net_read_timeout', 'int', String(d.netReadTimeout ?? 30)],
     ['net_write_timeout', 'int', '60'],
     ['performance_schema', 'bool', '0'],
     ['port', 'int', String(d.port ?? 4000)],
@@ -127,7 +132,7 @@ function defaultTable(d: VariableDefaults): [string, VariableKind, string | null
     ['version_comment', 'string', d.versionComment],
     ['version_compile_machine', 'string', process.arch === 'x64' ? 'x86_64' : process.arch],
     ['version_compile_os', 'string', process.platform === 'linux' ? 'Linux' : process.platform],
-    ['wait_timeout', 'int', '28800'],
+    ['wait_timeout', 'int', String(d.waitTimeout ?? 28800)],
     ['warning_count', 'int', '0'],
   ];
 }
@@ -150,7 +155,7 @@ const tables = new Map<string, VariableTable>();
 const MAX_TABLES = 32;
 
 function tableFor(d: VariableDefaults): VariableTable {
-  const key = `${d.serverVersion}\0${d.versionComment}\0${d.maxAllowedPacket}\0${d.tlsEnabled}\0${d.port ?? ''}`;
+  const key = [d.serverVersion, d.versionComment, d.maxAllowedPacket, d.tlsEnabled, d.port, d.waitTimeout, d.interactiveTimeout, d.netReadTimeout, d.maxConnections].join('\0');
   let table = tables.get(key);
   if (!table) {
     const kinds = new Map<string, VariableKind>();

@@ -1,6 +1,7 @@
-// The one MySQL tokenizer (statement recognisers, local commands, the compat layer). It is right about token
-// boundaries and literal values, nothing more: whitespace and comments (`#`, `-- `, `/* */` incl. `/*! */`) are
-// skipped, quotes and backticks are single tokens. Char codes only (it runs on every client start-up query).
+// The one MySQL tokenizer (statement recognisers, local commands, the compat layer, prepared-statement
+// placeholders, the COUNT rewrite) and its comment skipper. It is right about token boundaries and literal values,
+// nothing more: whitespace and comments (`#`, `-- `, `/* */` incl. `/*! */`) are skipped, quotes and backticks
+// are single tokens. Char codes only (it runs on every client start-up query).
 
 export type TokenType = 'word' | 'quoted_ident' | 'string' | 'number' | 'sysvar' | 'uservar' | 'punct';
 
@@ -46,6 +47,33 @@ const SINGLE_QUOTE = 0x27;
 const DOUBLE_QUOTE = 0x22;
 const AT = 0x40;
 const DOT = 0x2e;
+
+/**
+ * Skips whitespace and comments from `from`: `# …` and `-- …` (two dashes and whitespace) to the end of the
+ * line, `/* … *\/` (also `/*! … *\/`). Returns the index of the first character that is neither — or of a `/*`
+ * that never closes, so a caller can tell an unterminated comment from the end of the text. The one comment
+ * skipper: the lexer, the compat layer's first-keyword test and the batch markers use it.
+ */
+export function skipSpaceAndComments(sql: string, from = 0): number {
+  const n = sql.length;
+  let i = from;
+  while (i < n) {
+    const c = sql.charCodeAt(i);
+    if (isSpaceCode(c)) {
+      i++;
+    } else if (c === 0x23 /* # */ || (c === 0x2d /* - */ && sql.charCodeAt(i + 1) === 0x2d && (i + 2 >= n || isSpaceCode(sql.charCodeAt(i + 2))))) {
+      const nl = sql.indexOf('\n', i);
+      i = nl < 0 ? n : nl + 1;
+    } else if (c === 0x2f /* / */ && sql.charCodeAt(i + 1) === 0x2a /* * */) {
+      const close = sql.indexOf('*/', i + 2);
+      if (close < 0) return i;
+      i = close + 2;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
 
 /** Pulls tokens one at a time (a caller that only needs the first few never scans the rest). */
 export class Lexer {
@@ -96,26 +124,10 @@ export class Lexer {
 
   private skipSpaceAndComments(): number {
     const sql = this.sql;
-    const n = sql.length;
-    let i = this.pos;
-    while (i < n) {
-      const c = sql.charCodeAt(i);
-      if (isSpaceCode(c)) {
-        i++;
-      } else if (c === 0x23 /* # */ || (c === 0x2d /* - */ && sql.charCodeAt(i + 1) === 0x2d && (i + 2 >= n || isSpaceCode(sql.charCodeAt(i + 2))))) {
-        const nl = sql.indexOf('\n', i);
-        i = nl < 0 ? n : nl + 1;
-      } else if (c === 0x2f /* / */ && sql.charCodeAt(i + 1) === 0x2a /* * */) {
-        const close = sql.indexOf('*/', i + 2);
-        if (close < 0) {
-          this.unterminated = { kind: 'comment', start: i };
-          i = n;
-        } else {
-          i = close + 2;
-        }
-      } else {
-        break;
-      }
+    let i = skipSpaceAndComments(sql, this.pos);
+    if (i < sql.length && sql.charCodeAt(i) === 0x2f /* / */ && sql.charCodeAt(i + 1) === 0x2a /* * */) {
+      this.unterminated = { kind: 'comment', start: i };
+      i = sql.length;
     }
     this.pos = i;
     return i;

@@ -1,10 +1,12 @@
-// The one node-sql-parser instance (MySQL dialect; platform-notes §4). Loaded through the per-dialect build,
+// The one node-sql-parser instance (MySQL dialect; docs/parsing.md). Loaded through the per-dialect build,
 // which costs a quarter of the full package's start-up time.
 
 import sqlParser from 'node-sql-parser/build/mysql.js';
 
 const parser = new sqlParser.Parser();
 const OPTIONS = { database: 'MySQL' } as const;
+/** Also records each node's source range (`loc.start.offset` …): only masking reads it (expression aliases). */
+const WITH_LOCATIONS = { database: 'MySQL', parseOptions: { includeLocations: true } } as const;
 
 export interface NodeParserFailure {
   message: string;
@@ -16,10 +18,10 @@ export interface NodeParserFailure {
 
 export type NodeParseOutcome = { ok: true; asts: unknown[] } | { ok: false; failure: NodeParserFailure };
 
-/** Parses `sql` into zero or more ASTs; never throws. */
-export function astify(sql: string): NodeParseOutcome {
+/** Parses `sql` into zero or more ASTs; never throws. `locations` adds `loc` source ranges to the nodes. */
+export function astify(sql: string, locations = false): NodeParseOutcome {
   try {
-    const ast: unknown = parser.astify(sql, OPTIONS);
+    const ast: unknown = parser.astify(sql, locations ? WITH_LOCATIONS : OPTIONS);
     return { ok: true, asts: Array.isArray(ast) ? ast : [ast] };
   } catch (err) {
     const e = err as { message?: string; location?: { start?: { offset: number; line: number; column: number } } };

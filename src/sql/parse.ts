@@ -1,5 +1,5 @@
 // parseStatement: node-sql-parser first, our recognisers for what it lacks, and a MySQL/TiDB-style syntax
-// error otherwise (reference-behaviour §1.4).
+// error otherwise (docs/batch.md).
 
 import { astify, type NodeParserFailure } from './node-parser.js';
 import { insertFromTemplate, learnInsertTemplate } from './insert-template.js';

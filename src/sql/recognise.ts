@@ -1,4 +1,4 @@
-// Our own recognisers for valid MySQL that node-sql-parser 5.4 rejects (platform-notes §4): they decide the
+// Our own recognisers for valid MySQL that node-sql-parser 5.4 rejects (docs/parsing.md): they decide the
 // statement kind and read the few facts the audit needs, so such statements are audited ("not supported",
 // partition rules …) instead of being reported as syntax errors. Each recogniser is conservative: when the text
 // does not look like the form it knows, it returns null and the parser's syntax error stands.

@@ -26,7 +26,7 @@ export type StatementKind =
   | 'other';
 
 export interface ParsedStatement {
-  /** Original statement text as it appeared in the batch, trimmed (reference-behaviour §1.4). */
+  /** Original statement text as it appeared in the batch, trimmed (docs/batch.md). */
   text: string;
   kind: StatementKind;
   /** node-sql-parser AST (MySQL dialect) when it parsed; null for forms only our own code recognises. */

@@ -1,11 +1,13 @@
-// The one session a batch holds on its target server (reference-behaviour §1.3, §4.1–4.2, §8.4).
+// The one session a batch holds on its target server (docs/options.md, docs/stages.md, docs/config.md#target-session).
 // The only module that talks to the target: the auditor reads metadata through `query`, the executor runs rows
 // through `execute`, the backup stage asks for binlog positions. One pinned mysql2 connection per batch, so the
 // thread id recorded on each row is the one that wrote the binlog events.
 
 import { performance } from 'node:perf_hooks';
-import { readFileSync } from 'node:fs';
+import { constants as fsConstants } from 'node:fs';
+import { open, realpath } from 'node:fs/promises';
 import { isIP } from 'node:net';
+import { isAbsolute, join, sep } from 'node:path';
 import tls from 'node:tls';
 import mysql from 'mysql2/promise';
 import type { ConnectionOptions, ResultSetHeader } from 'mysql2/promise';
@@ -17,6 +19,10 @@ export interface TargetIncSettings {
   sql_mode?: string;
   sql_safe_updates?: number;
   lock_wait_timeout?: number;
+  /** The only directory --ssl-ca/--ssl-cert/--ssl-key may name files in; '' refuses them (docs/security.md). */
+  tls_files_dir?: string;
+  /** Seconds the target may stay silent while a query is in flight (docs/security.md "Timeouts"). */
+  target_read_timeout?: number;
 }
 
 export interface ServerInfo {
@@ -104,7 +110,7 @@ export class TargetSession {
         conn = await mysql.createConnection(base);
       }
     } else {
-      conn = await mysql.createConnection({ ...base, ssl: tlsOptions(options) });
+      conn = await mysql.createConnection({ ...base, ssl: await tlsOptions(options, inc.tls_files_dir ?? '') });
     }
     try {
       if (options.ssl === 'verify_identity') verifyServerIdentity(conn, options.host);
@@ -219,41 +225,68 @@ export function clientCharset(defaultCharset: string | undefined): string {
 }
 
 /**
- * `--ssl` modes (§1.3): required = TLS without verification; verify_ca = the server certificate must chain to
- * --ssl-ca; verify_identity = that, and its names must match the host. --ssl-cert/--ssl-key are the client's pair.
- * For an IP-address host mysql2 checks identity against "localhost" (it sends no SNI name and node falls back to
- * "localhost"), so there it only verifies the chain and `verifyServerIdentity` checks the names right after the
- * handshake — after authentication, which is a scramble for mysql_native_password (the target's usual plugin).
+ * `--ssl` modes (docs/options.md): required = TLS without verification; verify_ca = the server certificate must
+ * chain to --ssl-ca; verify_identity = that, and its names must match the host. --ssl-cert/--ssl-key are the
+ * client's pair. For an IP-address host mysql2 checks identity against "localhost" (it sends no SNI name and node
+ * falls back to "localhost"), so there it only verifies the chain and `verifyServerIdentity` checks the names right
+ * after the handshake — after authentication, which is a scramble for mysql_native_password (the target's usual
+ * plugin).
  */
-function tlsOptions(options: BatchOptions): ConnectionOptions['ssl'] {
+async function tlsOptions(options: BatchOptions, filesDir: string): Promise<ConnectionOptions['ssl']> {
   switch (options.ssl) {
     case 'required':
       return { rejectUnauthorized: false };
     case 'verify_ca':
-      return { ...tlsMaterial(options), rejectUnauthorized: true, verifyIdentity: false };
+      return { ...(await tlsMaterial(options, filesDir)), rejectUnauthorized: true, verifyIdentity: false };
     case 'verify_identity':
-      return { ...tlsMaterial(options), rejectUnauthorized: true, verifyIdentity: isIP(options.host) === 0 };
+      return { ...(await tlsMaterial(options, filesDir)), rejectUnauthorized: true, verifyIdentity: isIP(options.host) === 0 };
     default:
       return undefined;
   }
 }
 
-/** Reads the three files and proves they load, so a wrong file gives a message naming the options, not OpenSSL's alone. */
-function tlsMaterial(options: BatchOptions): { ca: Buffer; cert: Buffer; key: Buffer } {
-  const read = (option: string, path: string): Buffer => {
-    try {
-      return readFileSync(path);
-    } catch (err) {
-      throw new Error(`${option} ${path}: ${(err as Error).message}`);
-    }
-  };
-  const material = { ca: read('--ssl-ca', options.sslCa), cert: read('--ssl-cert', options.sslCert), key: read('--ssl-key', options.sslKey) };
+/** All a client learns of a refused or broken TLS file: never whether it exists, what it is, or why. */
+export const TLS_FILE_UNUSABLE = 'TLS file not usable';
+/** PEM files are a few KB; anything bigger is not one. */
+export const TLS_FILE_MAX_BYTES = 1 << 20;
+
+/** Reads the three files (docs/security.md "TLS files") and proves they load together. */
+async function tlsMaterial(options: BatchOptions, filesDir: string): Promise<{ ca: Buffer; cert: Buffer; key: Buffer }> {
+  const [ca, cert, key] = await Promise.all([options.sslCa, options.sslCert, options.sslKey].map((path) => readTlsFile(path, filesDir)));
+  const material = { ca: ca!, cert: cert!, key: key! };
   try {
     tls.createSecureContext(material);
-  } catch (err) {
-    throw new Error(`Invalid --ssl-ca/--ssl-cert/--ssl-key files: ${(err as Error).message}`);
+  } catch {
+    throw new Error(TLS_FILE_UNUSABLE);
   }
   return material;
+}
+
+/**
+ * One file named by the magic comment: only a regular file, resolved (symlinks and `..` included) inside
+ * `filesDir`, at most TLS_FILE_MAX_BYTES, read asynchronously. Opened non-blocking and checked on the open
+ * handle, so a FIFO or device never blocks or streams; every failure is the same TLS_FILE_UNUSABLE.
+ */
+export async function readTlsFile(path: string, filesDir: string): Promise<Buffer> {
+  if (filesDir === '' || path === '') throw new Error(TLS_FILE_UNUSABLE);
+  try {
+    const root = await realpath(filesDir);
+    const real = await realpath(isAbsolute(path) ? path : join(root, path));
+    if (!real.startsWith(root.endsWith(sep) ? root : root + sep)) throw new Error('outside the TLS files directory');
+    const handle = await open(real, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK | fsConstants.O_NOFOLLOW);
+    try {
+      const stat = await handle.stat();
+      if (!stat.isFile() || stat.size > TLS_FILE_MAX_BYTES) throw new Error('not a small regular file');
+      const buffer = Buffer.alloc(Math.min(stat.size, TLS_FILE_MAX_BYTES) + 1);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      if (bytesRead > TLS_FILE_MAX_BYTES) throw new Error('grew past the cap');
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    throw new Error(TLS_FILE_UNUSABLE);
+  }
 }
 
 /** Throws when the server certificate does not name `host` (the handshake already verified the CA chain). */

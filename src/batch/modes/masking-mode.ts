@@ -1,8 +1,9 @@
 // `--masking=1`: `use` only moves the current database; SELECT/UNION give one row whose query_tree is the JSON
-// array of masking columns; anything else is a level-2 `not support` row (reference-behaviour §1.7).
+// array of masking columns; anything else is a level-2 `not support` row (docs/result-modes.md, "Masking").
 
 import { MetadataError, SchemaSnapshot } from '../../audit/snapshot.js';
 import { databaseNameOf } from '../../sql/ast.js';
+import { astify } from '../../sql/node-parser.js';
 import type { TargetSession } from '../../target/session.js';
 import type { ModeHandler } from './handler.js';
 import { MaskingError, maskingColumnsOf } from './masking.js';
@@ -26,7 +27,10 @@ export function createMaskingMode(initialDb: string | null, target: TargetSessio
         return;
       }
       try {
-        const columns = await maskingColumnsOf(stmt.ast, db, lookup);
+        // Parsed again with source locations, so unaliased expressions are named as written.
+        const located = astify(stmt.text, true);
+        const ast = located.ok && located.asts.length === 1 ? located.asts[0] : stmt.ast;
+        const columns = await maskingColumnsOf(ast, db, lookup, stmt.text);
         rows.push({ statement: stmt.text, errlevel: 0, queryTree: JSON.stringify(columns), errmsg: null });
       } catch (err) {
         if (!(err instanceof MaskingError) && !(err instanceof MetadataError)) throw err;

@@ -1,10 +1,15 @@
-// `--masking=1` (reference-behaviour §1.7): for each select-list position of a SELECT/UNION, the base-table columns
-// that feed it, so a client can mask result columns by rule. `*` expands with the table layout; derived tables and
-// CTEs are followed down to their base tables; a function over two columns yields two entries at one index.
-// The table lookup is injected (the batch's schema snapshot in production), so the walk itself does no I/O.
+// `--masking=1` (docs/result-modes.md, "Masking"): for each select-list position of a SELECT, the base-table
+// columns that feed it, so a client can mask result columns by rule. `*` expands with the table layout; derived
+// tables and CTEs are followed down to their base tables; a function over two columns yields two entries at one
+// index. A set operation (UNION, INTERSECT, EXCEPT) answers one block of entries per branch, each block carrying
+// every branch's sources for each position, so that a client which keeps only one block (Archery) still masks
+// every column that any branch feeds. The table lookup is injected (the batch's schema snapshot in production),
+// so the walk itself does no I/O.
 
 import type { ColumnInfo } from '../../audit/snapshot.js';
 import { fromItems } from './query-tree.js';
+import { selectListTexts } from './select-list.js';
+import { setMembers } from './set-operation.js';
 
 type Node = Record<string, unknown>;
 
@@ -28,7 +33,7 @@ export interface MaskingColumn {
   type: string;
   table: string;
   schema: string;
-  /** The result column's name: the select-list alias, else the column name. */
+  /** The result column's name in its branch: the alias, else the column name, else the expression as written. */
   alias: string;
 }
 
@@ -68,19 +73,33 @@ interface Scope {
 /** Visible CTEs by lower-cased name → their result columns. */
 type Ctes = ReadonlyMap<string, Output[]>;
 
-export async function maskingColumnsOf(ast: unknown, currentDb: string | null, lookup: ColumnLookup): Promise<MaskingColumn[]> {
-  const walker = new Walker(currentDb, lookup);
-  const outputs = await walker.resultSet(obj(ast) ?? {}, new Map(), null);
+/**
+ * The masking entries of a SELECT or set operation. `text` is the statement as written and `ast` its parse with
+ * source locations (node-parser `astify(text, true)`); without them unaliased expressions are named after their
+ * first source column.
+ */
+export async function maskingColumnsOf(
+  ast: unknown,
+  currentDb: string | null,
+  lookup: ColumnLookup,
+  text: string | null = null,
+): Promise<MaskingColumn[]> {
+  const walker = new Walker(currentDb, lookup, text);
+  const branches = await walker.branches(obj(ast) ?? {}, new Map(), null);
   const out: MaskingColumn[] = [];
-  outputs.forEach((o, index) => {
-    const seen = new Set<string>();
-    for (const s of o.sources) {
-      const key = `${s.schema}\u0000${s.table}\u0000${s.field}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push({ index, field: s.field, type: s.type, table: s.table, schema: s.schema, alias: o.name });
-    }
-  });
+  for (const branch of branches) {
+    branch.forEach((o, index) => {
+      // The branch's own sources first, then what the other branches feed into the same position.
+      const sources = [o.sources, ...branches.filter((b) => b !== branch).map((b) => b[index]?.sources ?? [])].flat();
+      const seen = new Set<string>();
+      for (const s of sources) {
+        const key = `${s.schema}\u0000${s.table}\u0000${s.field}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({ index, field: s.field, type: s.type, table: s.table, schema: s.schema, alias: o.name });
+      }
+    });
+  }
   return out;
 }
 
@@ -88,18 +107,25 @@ class Walker {
   constructor(
     private readonly currentDb: string | null,
     private readonly lookup: ColumnLookup,
+    private readonly text: string | null,
   ) {}
 
-  /** SELECT or UNION: member outputs merged by position (a column masked in any member is masked). */
-  async resultSet(ast: Node, outerCtes: Ctes, parent: Scope | null): Promise<Output[]> {
+  /** Each member SELECT's outputs, in source order. */
+  async branches(ast: Node, outerCtes: Ctes, parent: Scope | null): Promise<Output[][]> {
     const ctes = await this.withCtes(ast, outerCtes, parent);
-    let merged: Output[] | null = null;
-    for (let member: Node | null = ast; member; member = obj(member._next)) {
-      const outputs = await this.select(member, ctes, parent);
-      if (merged === null) merged = outputs;
-      else merged.forEach((m, i) => m.sources.push(...(outputs[i]?.sources ?? [])));
+    const out: Output[][] = [];
+    for (const [i, { select }] of setMembers(ast).entries()) {
+      // node-sql-parser hangs a set operation's WITH on its first member; a parenthesised member may have its own.
+      const memberCtes = i === 0 ? ctes : await this.withCtes(select, ctes, parent);
+      out.push(await this.select(select, memberCtes, parent));
     }
-    return merged ?? [];
+    return out;
+  }
+
+  /** A query as the result columns it offers: member outputs merged by position, named by the first member. */
+  async resultSet(ast: Node, outerCtes: Ctes, parent: Scope | null): Promise<Output[]> {
+    const [first, ...rest] = await this.branches(ast, outerCtes, parent);
+    return (first ?? []).map((o, i) => ({ name: o.name, sources: [o.sources, ...rest.map((b) => b[i]?.sources ?? [])].flat() }));
   }
 
   private async withCtes(ast: Node, outer: Ctes, parent: Scope | null): Promise<Ctes> {
@@ -113,23 +139,26 @@ class Walker {
       const rename = (outs: Output[]): Output[] => outs.map((o, i) => ({ name: renames[i] || o.name, sources: o.sources }));
       const inner = (await this.withCtes(query, ctes, parent)) as Map<string, Output[]>;
       // A recursive CTE reads itself: its anchor member's columns stand for it while the rest is walked.
-      const anchor = rename(await this.select(query, inner, parent));
+      const [anchorMember, ...others] = setMembers(query).map((m) => m.select);
+      const anchor = rename(await this.select(anchorMember ?? {}, inner, parent));
       ctes.set(name, anchor);
       inner.set(name, anchor);
-      for (let member = obj(query._next); member; member = obj(member._next)) {
-        const more = await this.select(member, inner, parent);
+      for (const member of others) {
+        const more = await this.select(member, await this.withCtes(member, inner, parent), parent);
         anchor.forEach((a, i) => a.sources.push(...(more[i]?.sources ?? [])));
       }
     }
     return ctes;
   }
 
-  /** One SELECT (its WITH already in `ctes`: node-sql-parser hangs a UNION's WITH on the first member). */
+  /** One SELECT (its WITH already in `ctes`). */
   private async select(ast: Node, ctes: Ctes, parent: Scope | null): Promise<Output[]> {
     const scope: Scope = { sources: [], parent };
     for (const f of fromItems(ast.from)) scope.sources.push(...(await this.fromSources(obj(f) ?? {}, ctes)));
+    const items = arr(ast.columns);
+    const texts = this.itemTexts(ast, items.length);
     const outputs: Output[] = [];
-    for (const c of arr(ast.columns)) {
+    for (const [i, c] of items.entries()) {
       const item = obj(c) ?? {};
       const e = obj(item.expr);
       if (e && e.type === 'column_ref' && e.column === '*') {
@@ -137,10 +166,19 @@ class Walker {
         continue;
       }
       const sources = await this.sourcesOf(item.expr, scope, ctes);
-      const name = ident(item.as) ?? (e && e.type === 'column_ref' ? (ident(e.column) ?? ident(obj(e.column)?.expr)) : null) ?? sources[0]?.field ?? '';
+      const column = e && e.type === 'column_ref' ? (ident(e.column) ?? ident(obj(e.column)?.expr)) : null;
+      const name = ident(item.as) ?? column ?? texts?.[i] ?? sources[0]?.field ?? '';
       outputs.push({ name, sources });
     }
     return outputs;
+  }
+
+  /** The select-list items as written, when the AST carries source locations and the text agrees with it. */
+  private itemTexts(ast: Node, count: number): string[] | null {
+    const offset = obj(obj(ast.loc)?.start)?.offset;
+    if (this.text === null || typeof offset !== 'number') return null;
+    const texts = selectListTexts(this.text, offset);
+    return texts?.length === count ? texts : null;
   }
 
   /** One FROM item; a parenthesised join `(a JOIN b)` offers each of its tables. */

@@ -1,5 +1,5 @@
 // `--enable-query-print`: one row per statement (including `use`) with the statement's TiDB-shaped tree
-// (reference-behaviour §1.7). Needs nothing from the target.
+// (docs/result-modes.md, "Query print"). Needs nothing from the target.
 
 import { ColumnType, type ColumnDef, type Value } from '../../protocol/result.js';
 import type { ModeHandler } from './handler.js';

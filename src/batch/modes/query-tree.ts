@@ -1,5 +1,5 @@
-// `--enable-query-print` (reference-behaviour §1.7): the statement's tree as JSON shaped like TiDB's `ast` package
-// as far as clients walk it. Archery (clients-and-users §1.7) looks for the keys `TableRefs`, `Left`, `Right`,
+// `--enable-query-print` (docs/result-modes.md): the statement's tree as JSON shaped like TiDB's `ast` package
+// as far as clients walk it. Archery looks for the keys `TableRefs`, `Left`, `Right`,
 // then reads `Source.Schema.O` / `Source.Name.O` of each table source; so those four keys appear ONLY on table
 // references, and expressions use TiDB's `L`/`R`. Pure: node-sql-parser AST in, plain JSON-able object out.
 //
@@ -8,6 +8,7 @@
 // the real tables.
 
 import type { ParsedStatement } from '../../sql/statement.js';
+import { setMembers } from './set-operation.js';
 
 type Node = Record<string, unknown>;
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -79,18 +80,17 @@ export function queryTreeOf(stmt: ParsedStatement): JsonObject {
   return { text: stmt.text, ...(tree ?? {}) };
 }
 
-/** SELECT, or UNION (`_next` chain) as TiDB's SetOprStmt. */
+/** SELECT, or a set operation (its members from set-operation.ts) as TiDB's SetOprStmt. */
 function resultSet(ast: Node, outer: CteScope): JsonObject {
   const scope = withCtes(ast, outer);
   const withClause = withTree(ast, outer);
-  if (!obj(ast._next)) return selectTree(ast, scope, withClause);
+  const members = setMembers(ast);
+  if (members.length === 1) return selectTree(members[0]!.select, scope, withClause);
   const selects: Json[] = [];
-  let op: string | null = null;
-  for (let member: Node | null = ast; member; member = obj(member._next)) {
-    const tree = selectTree({ ...member, with: null }, scope, null);
+  for (const { select, op } of members) {
+    const tree = selectTree({ ...select, with: null }, scope, null);
     tree.AfterSetOperator = op;
     selects.push(tree);
-    op = str(member.set_op);
   }
   // node-sql-parser hangs a trailing ORDER BY / LIMIT on the last member; TiDB puts it on the set operation.
   return { SelectList: { Selects: selects }, With: withClause, OrderBy: null, Limit: null };

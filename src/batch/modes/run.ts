@@ -1,4 +1,4 @@
-// The result-set modes other than check/execute (reference-behaviour §1.7): `--split`, `--enable-query-print`,
+// The result-set modes other than check/execute (docs/result-modes.md): `--split`, `--enable-query-print`,
 // `--masking`. Each walks the batch's statements once and answers with its own columns; none executes anything.
 
 import type { ProcessEntry } from '../../process/registry.js';

@@ -1,4 +1,4 @@
-// `--split=1` (reference-behaviour §1.7): the batch's statements cut into groups a DBA can run one after another,
+// `--split=1` (docs/result-modes.md): the batch's statements cut into groups a DBA can run one after another,
 // each group all-DML or all-DDL per table. Pure: parsed statements in, groups out; nothing touches the target.
 
 import { ColumnType, type ColumnDef, type Value } from '../../protocol/result.js';

@@ -1,12 +1,12 @@
-// BACKUP (reference-behaviour §5): not built yet. The execute stage already records what it will need — the
+// BACKUP (docs/backup.md): not built yet. The execute stage already records what it will need — the
 // binlog range of every DML row (`row.binlog`), the thread id and the sequence — and the backup schema name rule
 // lives here as a pure function.
 
 import type { BatchContext } from '../context.js';
 
 /**
- * The backup schema for a target table (§5.2): `<host>_<port>_<db>` with the `--host` text as given; when longer
- * than 64 characters only the last 64 are kept; then every `.` and `-` becomes `_` (IPv6 colons stay).
+ * The backup schema for a target table (docs/backup.md): `<host>_<port>_<db>` with the `--host` text as given; when
+ * longer than 64 characters only the last 64 are kept; then every `.` and `-` becomes `_` (IPv6 colons stay).
  */
 export function backupDbName(host: string, port: number, db: string): string {
   let name = `${host}_${port}_${db}`;

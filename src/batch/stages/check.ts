@@ -1,5 +1,5 @@
-// CHECKING (reference-behaviour §1.4, §6.1, §6.3): parse and audit statement by statement onto rows, apply
-// in-batch `inception set`, and stop after the statement being audited when KILL fires.
+// CHECKING (docs/batch.md, docs/commands.md#processlist, docs/kill.md): parse and audit statement by statement onto
+// rows, apply in-batch `inception set`, and stop after the statement being audited when KILL fires.
 
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { MysqlError } from '../../protocol/result.js';
@@ -62,7 +62,7 @@ export async function runCheckStage(
     const row = newRow(rows, item.piece.text, item.statement);
     process.progress(item.piece.text, (seen / total) * 100);
     await auditor.audit(item.statement, row);
-    // In execute mode a SELECT can never run (§3.12), so it blocks the batch at audit time.
+    // In execute mode a SELECT can never run (docs/audit.md), so it blocks the batch at audit time.
     if (options.execute && item.statement.kind === 'select') auditor.reportNotSupported(row);
     if (signal.aborted) {
       row.addText(2, KILLED_MESSAGE);
@@ -78,7 +78,7 @@ function newRow(rows: ResultRow[], sql: string, statement: ParsedStatement | nul
   return row;
 }
 
-/** The row that reports how the batch ended, when it did not end with a commit (§1.4). */
+/** The row that reports how the batch ended, when it did not end with a commit (docs/batch.md). */
 function appendEndRow(rows: ResultRow[], end: BatchEnd): void {
   switch (end.kind) {
     case 'commit':

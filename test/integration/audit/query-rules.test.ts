@@ -1,4 +1,4 @@
-// SELECT/UNION and DML name-resolution rules through the engine against a real MariaDB (§3.9–§3.12).
+// SELECT/UNION and DML name-resolution rules through the engine against a real MariaDB (docs/audit.md).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Connection } from 'mysql2/promise';

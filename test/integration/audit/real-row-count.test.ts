@@ -1,4 +1,4 @@
-// `--real_row_count=true` against a real MariaDB (§3.16): affected_rows is the COUNT of the rows the DML
+// `--real_row_count=true` against a real MariaDB (docs/audit.md): affected_rows is the COUNT of the rows the DML
 // touches, EXPLAIN being the fallback when the COUNT cannot run (timeout, rewrite refused) or the option is off.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,5 +1,5 @@
-// check_read_only (§4.1) needs a server with read_only=ON; flipping it on the shared test database would break
-// other tests running at the same time, so this file starts its own private MariaDB.
+// check_read_only (docs/stages.md) needs a server with read_only=ON; flipping it on the shared test database would
+// break other tests running at the same time, so this file starts its own private MariaDB.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import mysql from 'mysql2/promise';

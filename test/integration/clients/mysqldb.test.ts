@@ -9,7 +9,7 @@ import { clientSuite } from './suite.js';
 
 clientSuite('mysqlclient (MySQLdb, Archery)', mysqldbProbe, { id: 'mysqldb', nativeErrorCodes: true, oneLineBatch: false });
 
-// Archery's own traffic, byte for byte (clients-and-users §1.1–§1.3).
+// Archery's own traffic, byte for byte (docs/wire.md, docs/batch.md#grammar).
 
 describe('mysqlclient with Archery envelopes', () => {
   let inceptor: RunningInceptor;

@@ -137,7 +137,7 @@ export const UTF8_TEXT = '中文😀';
 export interface CheckBatchFixture {
   db: TestDb;
   database: string;
-  /** Archery's check envelope (clients-and-users §1.2), values YAML-quoted. */
+  /** Archery's check envelope (docs/batch.md#grammar), values YAML-quoted. */
   archeryCheck: string;
   /** The same batch on one line (ODBC's isql sends one line per statement). */
   oneLine: string;

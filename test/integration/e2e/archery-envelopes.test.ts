@@ -1,7 +1,7 @@
-// End to end with Archery's exact traffic (clients-and-users §1.1–§1.4, §1.10; reference-behaviour §1.3–§1.6,
-// §4.1–§4.4): an in-process inceptor against the real test MariaDB, driven by mysqlclient the way Archery's
-// GoInceptionEngine drives it and by the mariadb CLI. Every column of every row is asserted; after execution
-// the target's data is read back with a direct connection.
+// End to end with Archery's exact traffic (docs/wire.md, docs/batch.md#grammar, docs/results.md; docs/options.md,
+// docs/batch.md, docs/commands.md, docs/results.md, docs/stages.md): an in-process inceptor against the real test
+// MariaDB, driven by mysqlclient the way Archery's GoInceptionEngine drives it and by the mariadb CLI. Every column
+// of every row is asserted; after execution the target's data is read back with a direct connection.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';

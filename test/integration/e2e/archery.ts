@@ -1,4 +1,4 @@
-// Archery's traffic for the e2e tests: its exact check and execute envelopes (clients-and-users §1.2, §1.3),
+// Archery's traffic for the e2e tests: its exact check and execute envelopes (docs/batch.md#grammar),
 // its exact mysqlclient usage (archery_client.py), and the mariadb CLI with XML output (NULL vs 'NULL' and
 // embedded newlines stay unambiguous). Not a test file itself.
 
@@ -35,7 +35,10 @@ function envelopeBody(database: string, sql: string, sessionVariables: Record<st
   ].join('\n');
 }
 
-/** Archery's check envelope (§1.2): values single-quoted, `--check=1;` then an empty real_row_count option. */
+/**
+ * Archery's check envelope (docs/batch.md#grammar): values single-quoted, `--check=1;` then an empty real_row_count
+ * option.
+ */
 export function checkEnvelope(db: TestDb, database: string, sql: string, opts: CheckOptions = {}): string {
   const realRowCount = opts.realRowCount ? '--real_row_count=true;' : '';
   return `/*--user='${db.user}';--password='${db.password}';--host='${db.host}';--port=${db.port};--check=1;${realRowCount}*/\n${envelopeBody(database, sql, opts.sessionVariables ?? {})}`;
@@ -54,7 +57,10 @@ export interface ExecuteOptions {
   sleepRows?: number;
 }
 
-/** Archery's execute envelope (§1.3): the last option (`--sleep_rows=100`) has no `;` after it, right before the closing comment mark. */
+/**
+ * Archery's execute envelope (docs/batch.md#grammar): the last option (`--sleep_rows=100`) has no `;` after it,
+ * right before the closing comment mark.
+ */
 export function executeEnvelope(db: TestDb, database: string, sql: string, opts: ExecuteOptions = {}): string {
   const backup = opts.backup ? '--backup=1' : '--backup=0';
   const options = `--user='${db.user}';--password='${db.password}';--host='${db.host}';--port=${db.port};--execute=1;--ignore-warnings=1;${backup};--sleep=${opts.sleep ?? 200};--sleep_rows=${opts.sleepRows ?? 100}`;

@@ -1,4 +1,4 @@
-// KILL without a running batch (reference-behaviour §6.3, global-kill.md §8 and §10.1/.2/.10/.11): ids, idle
+// KILL without a running batch (docs/kill.md): ids, idle
 // kills, error numbers, privileges, KILL CONNECTION_ID(), and what the processlist shows to whom.
 
 import { after, before, describe, test } from 'node:test';

@@ -1,5 +1,5 @@
 // Ids at or above 2^31 (server id ≥ 1024) and the mariadb CLI's Ctrl-C, which opens a second connection and
-// sends `KILL QUERY <handshake id>` (global-kill.md §5, §10.1).
+// sends `KILL QUERY <handshake id>` (docs/kill.md).
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';

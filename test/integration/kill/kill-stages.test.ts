@@ -1,4 +1,4 @@
-// KILL of a running batch (reference-behaviour §6.3, global-kill.md §10.10): while CHECKING the audit stops
+// KILL of a running batch (docs/kill.md): while CHECKING the audit stops
 // after the current statement; while EXECUTING the running statement completes and the rest do not run; KILL
 // CONNECTION answers the batch and then closes. The processlist is polled, never slept on.
 
@@ -19,7 +19,7 @@ const LOCAL_QUERY = "inception get variables like 'version'";
  */
 
 type Cell = string | number | null;
-/** Column indexes of the 13-column result (clients-and-users §1.4). */
+/** Column indexes of the 13-column result (docs/results.md). */
 const COL = { stage: 1, level: 2, status: 3, message: 4, sql: 5 } as const;
 
 function header(db: TestDb, mode: string): string {

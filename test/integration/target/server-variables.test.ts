@@ -1,4 +1,4 @@
-// The target variables read once per batch (reference-behaviour §1.3, §8.5) on MariaDB, against a private server
+// The target variables read once per batch (docs/options.md, docs/audit.md) on MariaDB, against a private server
 // started with non-default values so that a value merely defaulted by the reader cannot pass for one read.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';

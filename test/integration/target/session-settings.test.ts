@@ -1,7 +1,7 @@
-// The `[inc]` session settings on the target connection (reference-behaviour §1.3, §4.1, §8.4): what connect
-// applies (sql_mode, sql_safe_updates, lock_wait_timeout, default_charset), what the execution pre-flight applies
-// (wait_timeout, max_execution_time → MariaDB max_statement_time), proven on the shared MariaDB through whole
-// batches and through the TargetSession itself.
+// The `[inc]` session settings on the target connection (docs/options.md, docs/stages.md,
+// docs/config.md#target-session): what connect applies (sql_mode, sql_safe_updates, lock_wait_timeout,
+// default_charset), what the execution pre-flight applies (wait_timeout, max_execution_time → MariaDB
+// max_statement_time), proven on the shared MariaDB through whole batches and through the TargetSession itself.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import pino from 'pino';

@@ -14,7 +14,7 @@ import { freePort, type TestDb } from '../../support/mariadb.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
-/** One result row by column name (the 13 columns of §1.6). */
+/** One result row by column name (the 13 columns of docs/results.md). */
 export interface BatchRow {
   id: string;
   stage: string;

@@ -1,4 +1,4 @@
-// `--ssl` on the target connection (reference-behaviour §1.3) against a private MariaDB with TLS: certificates
+// `--ssl` on the target connection (docs/options.md) against a private MariaDB with TLS: certificates
 // made here with openssl (a CA, a server pair for IP 127.0.0.1, a client pair, an unrelated CA), users created
 // REQUIRE SSL / REQUIRE X509. The shared test MariaDB has no TLS and stands in for "a server without TLS".
 import { after, before, test } from 'node:test';
@@ -15,10 +15,12 @@ let pki: TestPki;
 let server: PrivateDb;
 const sslUser = { user: 'ssl_user', password: 'sslpw' };
 const x509User = { user: 'x509_user', password: 'x509pw' };
-const { run } = batchRunner();
+const { run, settings } = batchRunner();
 
 before(async () => {
   pki = makeTestPki();
+  // the batch's TLS files must lie in [inc] tls_files_dir (docs/security.md "TLS files")
+  settings.inc.tls_files_dir = pki.dir;
   server = await startMariaDbWith([`--ssl-ca=${pki.ca}`, `--ssl-cert=${pki.serverCert}`, `--ssl-key=${pki.serverKey}`]);
   const c = await rootConnection(server);
   await c.query(`
@@ -42,7 +44,7 @@ function optionsFor(who: { user: string; password: string }, over: Partial<Batch
 
 /** The TLS cipher of a fresh target session ('' when the session is plain). */
 async function cipherOf(options: BatchOptions): Promise<string> {
-  const target = await TargetSession.connect(options, { inc: { default_charset: 'utf8mb4' } });
+  const target = await TargetSession.connect(options, { inc: { default_charset: 'utf8mb4', tls_files_dir: pki.dir } });
   try {
     const rows = await target.query<{ Value: string }>("SHOW SESSION STATUS LIKE 'Ssl_cipher'");
     return rows[0]?.Value ?? '';
@@ -126,13 +128,15 @@ test('--ssl=verify_identity checks the host against the certificate names (IP SA
 
 test('verify_* file problems: missing option, missing file, unusable key → clear start-row errors', async () => {
   assertStartError(await run(insertBatch(sslUser, `--ssl=verify_ca;--ssl-ca=${pki.ca};`, 9)), /^--ssl=verify_ca needs --ssl-ca, --ssl-cert and --ssl-key\.$/);
+  // every file problem reads the same (docs/security.md "TLS files")
+  const unusable = /^con:\d+ TLS file not usable\.$/;
   const missing = join(pki.dir, 'no-such-ca.pem');
-  assertStartError(await run(insertBatch(sslUser, `--ssl=verify_ca;${verifyFiles(missing)}`, 9)), new RegExp(`^SSL file not found: ${missing.replaceAll('.', '\\.')}\\.$`));
+  assertStartError(await run(insertBatch(sslUser, `--ssl=verify_ca;${verifyFiles(missing)}`, 9)), unusable);
   const notAKey = `--ssl=verify_ca;--ssl-ca=${pki.ca};--ssl-cert=${pki.clientCert};--ssl-key=${pki.ca};`;
-  assertStartError(await run(insertBatch(sslUser, notAKey, 9)), /^con:\d+ Invalid --ssl-ca\/--ssl-cert\/--ssl-key files: /);
+  assertStartError(await run(insertBatch(sslUser, notAKey, 9)), unusable);
   const wrongKey = `--ssl=verify_ca;--ssl-ca=${pki.ca};--ssl-cert=${pki.clientCert};--ssl-key=${pki.serverKey};`;
-  assertStartError(await run(insertBatch(sslUser, wrongKey, 9)), /^con:\d+ Invalid --ssl-ca\/--ssl-cert\/--ssl-key files: .*key values mismatch/);
-  assertStartError(await run(insertBatch(sslUser, `--ssl=verify_ca;${verifyFiles(pki.dir)}`, 9)), /^con:\d+ --ssl-ca .*EISDIR/);
+  assertStartError(await run(insertBatch(sslUser, wrongKey, 9)), unusable);
+  assertStartError(await run(insertBatch(sslUser, `--ssl=verify_ca;${verifyFiles(pki.dir)}`, 9)), unusable);
   assertStartError(await run(insertBatch(sslUser, '--ssl=sometimes;', 9)), /^Unknown --ssl mode 'sometimes'/);
   assert.ok(!(await storedIds()).includes(9));
 });

@@ -1,4 +1,4 @@
-// The --real_row_count rewrite (§3.16): COUNT queries sliced from the original statement text.
+// The --real_row_count rewrite (docs/audit.md): COUNT queries sliced from the original statement text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {

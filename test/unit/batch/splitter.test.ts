@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { splitStatements, trimStatement } from '../../../src/batch/splitter.js';
+import { splitStatementsInTurns, splitStatements, trimStatement } from '../../../src/batch/splitter.js';
 
 const texts = (s: string) => splitStatements(s).map((p) => p.text);
 
@@ -68,11 +68,21 @@ test('unterminated string or comment runs to the end as one piece', () => {
   assert.deepEqual(texts('select 1; /* abc; select 2'), ['select 1']);
 });
 
-test('10k INSERTs split into exact pieces and lines (speed is measured by npm run bench, not here)', () => {
+// Speed is a bench figure (npm run bench: the one-line 100k-statement batch), not a test assertion.
+test('10k INSERTs: every piece, with its line', () => {
   const stmts = Array.from({ length: 10000 }, (_, i) => `insert into t(id, name, score) values (${i + 1}, 'name-${i};', ${i % 100})`);
   const src = `/*--user=u;--password=p;--host=h;--port=1;--check=1;*/\ninception_magic_start;\nuse db;\n${stmts.join(';\n')};\ninception_magic_commit;`;
   const pieces = splitStatements(src);
   assert.equal(pieces.length, 10003);
   assert.equal(pieces[10002]!.text, 'inception_magic_commit');
   assert.equal(pieces[10002]!.line, 10004);
+});
+
+test('a one-line text of 100k statements: all on line 1; the split in turns gives the same pieces', async () => {
+  const src = `inception_magic_start;${Array.from({ length: 100_000 }, (_, i) => `select ${i}`).join(';')};\nselect 'next line'`;
+  const pieces = splitStatements(src);
+  assert.equal(pieces.length, 100_002);
+  assert.equal(pieces[100_000]!.line, 1);
+  assert.equal(pieces[100_001]!.line, 2);
+  assert.deepEqual(await splitStatementsInTurns(src), pieces);
 });

@@ -193,11 +193,6 @@ test('other inception forms are unsupported (parsed, not implemented)', () => {
   for (const text of [
     'inception',
     'inception show create table t',
-    "inception get osc_percent '*ABC'",
-    'inception get osc processlist',
-    "inception kill osc '*ABC'",
-    "inception stop alter '*ABC'",
-    "inception pause osc '*ABC'",
     'inception show grants',
     'inception frobnicate',
   ]) {
@@ -205,6 +200,20 @@ test('other inception forms are unsupported (parsed, not implemented)', () => {
     assert.equal(cmd?.kind, 'unsupported', text);
   }
   assert.deepEqual(parseLocalCommand("/* x */ inception show create table t;"), { kind: 'unsupported', text: 'inception show create table t' });
+});
+
+test('OSC commands: processlist, percent and control by quoted sqlsha1; stop is kill', () => {
+  assert.deepEqual(parseLocalCommand('INCEPTION GET OSC PROCESSLIST;'), { kind: 'osc_processlist' });
+  assert.deepEqual(parseLocalCommand('inception show osc processlist'), { kind: 'osc_processlist' });
+  assert.deepEqual(parseLocalCommand("inception get osc_percent '*ABC';"), { kind: 'osc_percent', sqlsha1: '*ABC' });
+  assert.deepEqual(parseLocalCommand("inception kill osc '*A'"), { kind: 'osc_control', action: 'kill', sqlsha1: '*A' });
+  assert.deepEqual(parseLocalCommand("inception stop alter \"*A\""), { kind: 'osc_control', action: 'kill', sqlsha1: '*A' });
+  assert.deepEqual(parseLocalCommand("Inception Pause OSC '*A'"), { kind: 'osc_control', action: 'pause', sqlsha1: '*A' });
+  assert.deepEqual(parseLocalCommand("inception resume alter '*A'"), { kind: 'osc_control', action: 'resume', sqlsha1: '*A' });
+  assertParseError('inception get osc_percent', 1064, /near '' at line 1$/);
+  assertParseError('inception kill osc abc', 1064, /near 'abc' at line 1$/);
+  assertParseError("inception pause osc '*A' now", 1064, /near 'now' at line 1$/);
+  assertParseError('inception get osc processlist x', 1064, /near 'x' at line 1$/);
 });
 
 test('an unterminated quote inside the command is 1064 at the quote; after the `;` it is ignored', () => {

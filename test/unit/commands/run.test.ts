@@ -139,6 +139,34 @@ test('unsupported forms answer 1105 Not supported statement type.', async () => 
   await assertRejects(run('inception show create table t', context()), 1105, 'Not supported statement type.');
 });
 
+test('OSC commands answer as for a sqlsha1 that matches no task', async () => {
+  const list = await run('inception get osc processlist', context());
+  assert.deepEqual(list.kind === 'rows' && [list.columns.map((c) => `${c.name}:${c.type}`), list.rows, list.warnings], [
+    ['DBNAME:254', 'TABLENAME:254', 'COMMAND:254', 'SQLSHA1:254', 'PERCENT:3', 'REMAINTIME:254', 'INFOMATION:254'],
+    [],
+    undefined,
+  ]);
+  const percent = await run("inception get osc_percent '*0123'", context());
+  assert.deepEqual(percent.kind === 'rows' && [percent.columns.map((c) => c.name), percent.rows, percent.warnings], [
+    ['DBNAME', 'TABLENAME', 'SQLSHA1', 'PERCENT', 'REMAINTIME', 'INFOMATION'],
+    [],
+    [{ level: 'Warning', code: 1105, message: 'osc process not found' }],
+  ]);
+  for (const text of ["inception kill osc '*0123'", "inception stop alter '*0123'", "inception pause osc '*0123'", "inception resume osc '*0123'"]) {
+    await assertRejects(run(text, context()), 1105, 'osc process not found');
+  }
+});
+
+test('get variables notes that osc_on / ghost_on have no effect, when it lists them', async () => {
+  const all = await run('inception get variables', context());
+  assert.ok(all.kind === 'rows');
+  assert.deepEqual(all.warnings?.map((w) => [w.level, w.message]), [['Note', 'osc_on and ghost_on are accepted but have no effect yet: inceptor does not run pt-osc or gh-ost']]);
+  const ghost = await run("inception get variables like 'ghost_o%'", context());
+  assert.equal(ghost.kind === 'rows' && ghost.warnings?.length, 1);
+  const version = await run("inception get variables like 'version'", context());
+  assert.equal(version.kind === 'rows' && version.warnings, undefined);
+});
+
 test('processlist and kill are dispatched to their modules', async () => {
   const ctx = context();
   const list = await run('inception show processlist', ctx);

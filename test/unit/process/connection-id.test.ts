@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeConnectionId, encodeConnectionId, LocalIdAllocator, MAX_SERVER_ID } from '../../../src/process/connection-id.js';
 
-test('encode follows serverId*2^21 + localId*2 (global-kill.md example)', () => {
+test('encode follows serverId*2^21 + localId*2 (docs/kill.md example)', () => {
   assert.equal(encodeConnectionId(5, 42), 10485844);
   assert.equal(encodeConnectionId(1, 1), 2 ** 21 + 2);
   assert.deepEqual(decodeConnectionId(10485844), { serverId: 5, localId: 42 });

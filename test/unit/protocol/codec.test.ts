@@ -184,6 +184,10 @@ test('text result sets: column definitions, NULL as 0xfb, EOF vs DEPRECATE_EOF',
   assert.equal(modern.at(-1)![0], 0xfe);
   assert.equal(modern.at(-1)!.length, 7, 'an OK packet with the EOF header');
   assert.throws(() => encodeQueryResult({ kind: 'rows', columns: result.columns, rows: [['a', 'b']] }, { statusFlags: 0, deprecateEof: false }), RangeError);
+  // a result's warnings are counted in its final EOF / OK
+  const warned = { ...result, warnings: [{ level: 'Warning' as const, code: 1105, message: 'w' }] };
+  assert.deepEqual([...encodeQueryResult(warned, { statusFlags: 2, deprecateEof: false }).at(-1)!], [0xfe, 1, 0, 2, 0]);
+  assert.equal(decodeOk(encodeQueryResult(warned, { statusFlags: 2, deprecateEof: true }).at(-1)!).warnings, 1);
 });
 
 test('command decoding', () => {

@@ -1,16 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bindParams, encodeBinaryResult, encodeBinaryRow, parseExecute, placeholderPositions } from '../../../src/protocol/prepared.js';
+import { encodeBinaryResult, encodeBinaryRow, parseExecute } from '../../../src/protocol/prepared.js';
 import { PayloadReader } from '../../../src/protocol/buffers.js';
 import { ColumnType } from '../../../src/protocol/result.js';
-
-test('placeholders outside quotes and comments are bound as escaped literals', () => {
-  const sql = "select ?, '?', \"?\", `?` /* ? */ -- ?\n, ? # ?";
-  const at = placeholderPositions(sql);
-  assert.equal(at.length, 2);
-  assert.equal(bindParams(sql, at, ["it's\n\\", null]), "select 'it\\'s\\n\\\\', '?', \"?\", `?` /* ? */ -- ?\n, NULL # ?");
-  assert.equal(bindParams('a=? b=?', placeholderPositions('a=? b=?'), [5n, 2.5]), 'a=5 b=2.5');
-});
 
 test('COM_STMT_EXECUTE parameters: null bitmap, bound types, integers, strings, datetime, long data', () => {
   const payload = Buffer.concat([

@@ -99,6 +99,19 @@ test('SHOW VARIABLES with LIKE and WHERE, SHOW WARNINGS', () => {
   assert.deepEqual(w.rows, []);
 });
 
+test('SHOW WARNINGS / SHOW ERRORS list what the last handled statement left, LIMIT applied', () => {
+  const s: CompatSession = {
+    ...session(),
+    warnings: [
+      { level: 'Warning', code: 1105, message: 'osc process not found' },
+      { level: 'Error', code: 1105, message: 'e' },
+    ],
+  };
+  assert.deepEqual(rows('show warnings', s).rows, [['Warning', '1105', 'osc process not found'], ['Error', '1105', 'e']]);
+  assert.deepEqual(rows('SHOW WARNINGS LIMIT 1, 5', s).rows, [['Error', '1105', 'e']]);
+  assert.deepEqual(rows('show errors', s).rows, [['Error', '1105', 'e']]);
+});
+
 test('USE outside a batch changes the database', () => {
   assert.deepEqual(answerCompat('use `my db`;', session()), { result: { kind: 'ok' }, useDb: 'my db' });
 });

@@ -1,7 +1,7 @@
 // The one SQL tokenizer: token kinds, unescaped values with source offsets, variables, operators, comments.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Lexer, tokenize, tokenLengthAt } from '../../../src/sql/lex.js';
+import { Lexer, skipSpaceAndComments, tokenize, tokenLengthAt } from '../../../src/sql/lex.js';
 
 const kinds = (sql: string) => tokenize(sql).map((t) => `${t.type}:${t.value}`);
 
@@ -88,4 +88,17 @@ test('tokenLengthAt: the token starting there, 1 otherwise, 0 at the end', () =>
   assert.equal(tokenLengthAt(sql, 15), 5);
   assert.equal(tokenLengthAt(sql, 6), 1);
   assert.equal(tokenLengthAt(sql, sql.length), 0);
+});
+
+test('skipSpaceAndComments: the one comment skipper, stopping at text or at an unterminated /*', () => {
+  const at = (sql: string, from = 0) => skipSpaceAndComments(sql, from);
+  assert.equal(at('  select'), 2);
+  assert.equal(at('/* a */ # b\n-- c\n\t/*! d */x'), '/* a */ # b\n-- c\n\t/*! d */'.length);
+  assert.equal(at('--x'), 0, '`--` without whitespace after it is not a comment');
+  assert.equal(at('--'), 2, '`--` at the very end is a comment');
+  assert.equal(at('# no newline'), '# no newline'.length);
+  assert.equal(at(' /* open'), 1, 'an unterminated comment: the index of its /*');
+  assert.equal(at('x /* c */ y', 1), 10);
+  assert.equal(at(''), 0);
+  assert.equal(at('\u00a0\u2003select'), 2, 'Unicode spaces are whitespace, as /\\s/ says');
 });

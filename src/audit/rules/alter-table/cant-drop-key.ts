@@ -1,4 +1,4 @@
-// DROP INDEX / DROP PRIMARY KEY / RENAME INDEX of a missing index (arg table.index) (§3.4, §3.5).
+// DROP INDEX / DROP PRIMARY KEY / RENAME INDEX of a missing index (arg table.index) (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule } from '../../rule.js';
 import { findingsOf } from './findings.js';

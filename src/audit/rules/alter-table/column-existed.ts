@@ -1,4 +1,4 @@
-// ADD COLUMN of an existing column; CHANGE/RENAME COLUMN to an existing name (arg table.col) (§3.4).
+// ADD COLUMN of an existing column; CHANGE/RENAME COLUMN to an existing name (arg table.col) (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule } from '../../rule.js';
 import { findingsOf } from './findings.js';

@@ -1,5 +1,5 @@
 // DROP/MODIFY/CHANGE/RENAME/ALTER COLUMN, AFTER and index columns naming a missing column (arg table.col)
-// (§3.4, §3.5).
+// (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule } from '../../rule.js';
 import { findingsOf } from './findings.js';

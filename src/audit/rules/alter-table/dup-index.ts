@@ -1,4 +1,4 @@
-// A new index whose name the table already has (args index, db, table) (§3.6).
+// A new index whose name the table already has (args index, db, table) (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule } from '../../rule.js';
 import { findingsOf } from './findings.js';

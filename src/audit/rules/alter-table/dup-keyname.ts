@@ -1,4 +1,4 @@
-// RENAME INDEX a TO b where b exists (§3.4).
+// RENAME INDEX a TO b where b exists (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule } from '../../rule.js';
 import { findingsOf } from './findings.js';

@@ -1,4 +1,4 @@
-// ALTER TABLE … RENAME [TO] t2 where t2 exists (§3.4).
+// ALTER TABLE … RENAME [TO] t2 where t2 exists (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule } from '../../rule.js';
 import { alterActionsOf } from '../../../sql/alter-actions.js';

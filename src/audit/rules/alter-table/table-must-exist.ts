@@ -1,5 +1,5 @@
 // ALTER TABLE / CREATE INDEX / DROP INDEX need the table (missing or dropped earlier in the batch); nothing else
-// is checked without it (§3.4, §3.5).
+// is checked without it (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule } from '../../rule.js';
 import { tablesOf } from '../../../sql/ast.js';

@@ -1,4 +1,4 @@
-// The schema of the statement's table(s) must exist (created earlier in the batch counts) (§3.3, §3.9–3.11).
+// The schema of the statement's table(s) must exist (created earlier in the batch counts) (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule } from '../../rule.js';
 import { tablesOf } from '../../../sql/ast.js';

@@ -1,4 +1,4 @@
-// A table reference without a schema while no database is current → ER_WRONG_DB_NAME('') (§2.2 #21).
+// A table reference without a schema while no database is current → ER_WRONG_DB_NAME('') (docs/audit.md, code 21).
 import { Code } from '../../catalogue.js';
 import { defineRule } from '../../rule.js';
 import { tablesOf } from '../../../sql/ast.js';

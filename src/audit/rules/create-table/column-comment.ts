@@ -1,4 +1,4 @@
-// check_column_comment: every column definition needs a non-empty COMMENT (§2.2 #59).
+// check_column_comment: every column definition needs a non-empty COMMENT (docs/audit.md, code 59).
 import { Code } from '../../catalogue.js';
 import { defineRule, flag } from '../../rule.js';
 import { createTableOf } from '../../../sql/ast.js';

@@ -1,4 +1,4 @@
-// A column name repeated in CREATE TABLE (names compare case-insensitively, as in MySQL) (§3.3).
+// A column name repeated in CREATE TABLE (names compare case-insensitively, as in MySQL) (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule } from '../../rule.js';
 import { createTableOf } from '../../../sql/ast.js';

@@ -1,4 +1,4 @@
-// CREATE TABLE … LIKE src: the source table must exist (§3.3).
+// CREATE TABLE … LIKE src: the source table must exist (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule } from '../../rule.js';
 import { createTableOf } from '../../../sql/ast.js';

@@ -1,4 +1,4 @@
-// More than one PRIMARY KEY definition (inline or constraint) (§3.3).
+// More than one PRIMARY KEY definition (inline or constraint) (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule } from '../../rule.js';
 import { createTableOf } from '../../../sql/ast.js';

@@ -1,4 +1,4 @@
-// CREATE TABLE without columns and without LIKE / AS SELECT (§3.3).
+// CREATE TABLE without columns and without LIKE / AS SELECT (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule } from '../../rule.js';
 import { createTableOf } from '../../../sql/ast.js';

@@ -1,4 +1,4 @@
-// check_table_comment: CREATE TABLE (not LIKE / AS SELECT) needs a non-empty table COMMENT (§2.2 #58).
+// check_table_comment: CREATE TABLE (not LIKE / AS SELECT) needs a non-empty table COMMENT (docs/audit.md, code 58).
 import { Code } from '../../catalogue.js';
 import { defineRule, flag } from '../../rule.js';
 import { createTableOf } from '../../../sql/ast.js';

@@ -1,4 +1,4 @@
-// check_primary_key: CREATE TABLE (not LIKE / AS SELECT) needs a primary key (§2.2 #60).
+// check_primary_key: CREATE TABLE (not LIKE / AS SELECT) needs a primary key (docs/audit.md, code 60).
 import { Code } from '../../catalogue.js';
 import { defineRule, flag } from '../../rule.js';
 import { createTableOf } from '../../../sql/ast.js';

@@ -1,4 +1,4 @@
-// CREATE TABLE of an existing table: error unless IF NOT EXISTS; either way nothing else is checked (§3.3).
+// CREATE TABLE of an existing table: error unless IF NOT EXISTS; either way nothing else is checked (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule } from '../../rule.js';
 import { createTableOf } from '../../../sql/ast.js';

@@ -1,4 +1,4 @@
-// CREATE VIEW is refused unless enable_use_view; nothing else is checked then (§3.8).
+// CREATE VIEW is refused unless enable_use_view; nothing else is checked then (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule, flag } from '../../rule.js';
 import { tablesOf } from '../../../sql/ast.js';

@@ -1,4 +1,4 @@
-// ALTER DATABASE is not supported unless enable_alter_database (§3.2).
+// ALTER DATABASE is not supported unless enable_alter_database (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule, flag } from '../../rule.js';
 

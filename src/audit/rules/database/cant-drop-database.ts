@@ -1,4 +1,4 @@
-// DROP DATABASE is forbidden unless enable_drop_database (§3.2).
+// DROP DATABASE is forbidden unless enable_drop_database (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule, flag } from '../../rule.js';
 import { databaseNameOf } from '../../../sql/ast.js';

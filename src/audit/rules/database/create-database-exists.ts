@@ -1,4 +1,4 @@
-// CREATE DATABASE of an existing database without IF NOT EXISTS: goInception's hard-coded Chinese text (§3.2).
+// CREATE DATABASE of an existing database without IF NOT EXISTS: goInception's hard-coded Chinese text (docs/audit.md).
 import { defineRule } from '../../rule.js';
 import { databaseNameOf, hasIfNotExists } from '../../../sql/ast.js';
 

@@ -1,4 +1,4 @@
-// DROP DATABASE of a missing database without IF EXISTS (§3.2).
+// DROP DATABASE of a missing database without IF EXISTS (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule } from '../../rule.js';
 import { databaseNameOf, hasIfExists } from '../../../sql/ast.js';

@@ -1,4 +1,4 @@
-// Every column of the INSERT column list must exist in the table (§3.9).
+// Every column of the INSERT column list must exist in the table (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { hasColumn } from '../../column-lookup.js';
 import { defineRule } from '../../rule.js';

@@ -1,4 +1,4 @@
-// check_insert_field: INSERT/REPLACE without a column list (INSERT … SET included) (§2.2 #9).
+// check_insert_field: INSERT/REPLACE without a column list (INSERT … SET included) (docs/audit.md, code 9).
 import { Code } from '../../catalogue.js';
 import { defineRule, flag } from '../../rule.js';
 import { insertColumnsOf } from '../../../sql/ast.js';

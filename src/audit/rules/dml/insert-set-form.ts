@@ -1,4 +1,4 @@
-// INSERT … SET has no VALUES list: reported as ER_WITH_INSERT_VALUES (§3.9).
+// INSERT … SET has no VALUES list: reported as ER_WITH_INSERT_VALUES (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule } from '../../rule.js';
 import { insertSetOf } from '../../../sql/ast.js';

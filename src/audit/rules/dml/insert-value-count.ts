@@ -1,4 +1,4 @@
-// Each VALUES row must have as many values as the column list (or the table, without a list) (§3.9).
+// Each VALUES row must have as many values as the column list (or the table, without a list) (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule } from '../../rule.js';
 import { insertTargetWidth } from '../../insert-width.js';

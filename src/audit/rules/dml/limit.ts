@@ -1,4 +1,4 @@
-// check_dml_limit: UPDATE/DELETE with LIMIT (§3.10).
+// check_dml_limit: UPDATE/DELETE with LIMIT (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule, flag } from '../../rule.js';
 import { hasLimit } from '../../../sql/ast.js';

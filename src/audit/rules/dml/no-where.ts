@@ -1,4 +1,4 @@
-// check_dml_where: UPDATE/DELETE without WHERE (§3.10).
+// check_dml_where: UPDATE/DELETE without WHERE (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule, flag } from '../../rule.js';
 import { whereOf } from '../../../sql/ast.js';

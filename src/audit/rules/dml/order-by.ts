@@ -1,4 +1,4 @@
-// check_dml_orderby: UPDATE/DELETE with ORDER BY (§3.10).
+// check_dml_orderby: UPDATE/DELETE with ORDER BY (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule, flag } from '../../rule.js';
 import { hasOrderBy } from '../../../sql/ast.js';

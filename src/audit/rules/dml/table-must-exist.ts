@@ -1,4 +1,4 @@
-// Tables of INSERT/REPLACE/UPDATE/DELETE must exist (dropped earlier in the batch counts as missing) (§3.9–3.11).
+// Tables of INSERT/REPLACE/UPDATE/DELETE must exist (dropped earlier in the batch counts as missing) (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule } from '../../rule.js';
 import { tablesOf } from '../../../sql/ast.js';

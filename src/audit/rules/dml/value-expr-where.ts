@@ -1,5 +1,5 @@
 // UPDATE/DELETE whose WHERE is a bare literal, or `literal <op> literal` for arithmetic/logical operators
-// (`where 1`, `where 1 and 1`); comparisons such as `1 = 1` are not flagged (§2.2 #176).
+// (`where 1`, `where 1 and 1`); comparisons such as `1 = 1` are not flagged (docs/audit.md, code 176).
 import { Code } from '../../catalogue.js';
 import { defineRule } from '../../rule.js';
 import { whereOf } from '../../../sql/ast.js';

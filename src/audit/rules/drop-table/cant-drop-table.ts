@@ -1,4 +1,4 @@
-// DROP/TRUNCATE TABLE are forbidden unless enable_drop_table (§3.7).
+// DROP/TRUNCATE TABLE are forbidden unless enable_drop_table (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule, flag } from '../../rule.js';
 import { tablesOf } from '../../../sql/ast.js';

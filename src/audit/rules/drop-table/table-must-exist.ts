@@ -1,4 +1,4 @@
-// DROP TABLE (without IF EXISTS) / TRUNCATE of a missing table (§3.7).
+// DROP TABLE (without IF EXISTS) / TRUNCATE of a missing table (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule } from '../../rule.js';
 import { hasIfExists, tablesOf } from '../../../sql/ast.js';

@@ -1,4 +1,4 @@
-// check_dml_limit: INSERT … SELECT … LIMIT (§3.9).
+// check_dml_limit: INSERT … SELECT … LIMIT (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule, flag } from '../../rule.js';
 import { insertSelectOf } from '../../../sql/ast.js';

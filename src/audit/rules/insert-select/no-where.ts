@@ -1,4 +1,4 @@
-// check_dml_where: INSERT … SELECT whose SELECT reads tables without a WHERE (§3.9).
+// check_dml_where: INSERT … SELECT whose SELECT reads tables without a WHERE (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule, flag } from '../../rule.js';
 import { insertSelectOf } from '../../../sql/ast.js';

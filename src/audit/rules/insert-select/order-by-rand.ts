@@ -1,4 +1,4 @@
-// INSERT … SELECT … ORDER BY RAND() unless enable_orderby_rand (§3.9).
+// INSERT … SELECT … ORDER BY RAND() unless enable_orderby_rand (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule, flag } from '../../rule.js';
 import { insertSelectOf } from '../../../sql/ast.js';

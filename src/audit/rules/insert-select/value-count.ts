@@ -1,4 +1,4 @@
-// INSERT … SELECT: the SELECT's column count must match the column list (or the table) (§3.9; row 1).
+// INSERT … SELECT: the SELECT's column count must match the column list (or the table) (docs/audit.md; row 1).
 import { Code } from '../../catalogue.js';
 import { analysisOf } from '../../resolver.js';
 import { defineRule, type RuleContext } from '../../rule.js';

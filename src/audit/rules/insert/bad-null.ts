@@ -1,4 +1,5 @@
-// INSERT VALUES: literal NULL into a NOT NULL column that is not auto_increment (args column, 1-based row) (§3.9).
+// INSERT VALUES: literal NULL into a NOT NULL column that is not auto_increment (args column, 1-based row)
+// (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { columnOf } from '../../column-lookup.js';
 import { defineRule } from '../../rule.js';

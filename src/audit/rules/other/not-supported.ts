@@ -1,4 +1,4 @@
-// Statement kinds inceptor does not audit are refused unless enable_any_statement (§3.14).
+// Statement kinds inceptor does not audit are refused unless enable_any_statement (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule, flag } from '../../rule.js';
 

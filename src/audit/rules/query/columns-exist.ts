@@ -1,6 +1,6 @@
 // Column references must resolve against the tables in scope (aliases, derived tables, outer queries for
 // subqueries; select-list aliases in GROUP BY/HAVING/ORDER BY): fields, ON, WHERE, GROUP BY, HAVING, ORDER BY,
-// UPDATE SET targets and values, INSERT VALUES expressions (§3.9–§3.12).
+// UPDATE SET targets and values, INSERT VALUES expressions (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { withAnalysis } from '../../resolver.js';
 import { defineRule } from '../../rule.js';

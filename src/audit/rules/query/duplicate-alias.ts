@@ -1,4 +1,4 @@
-// The same table name or alias twice in one FROM clause (§2.2 #153).
+// The same table name or alias twice in one FROM clause (docs/audit.md, code 153).
 import { Code } from '../../catalogue.js';
 import { withAnalysis } from '../../resolver.js';
 import { defineRule } from '../../rule.js';

@@ -1,5 +1,5 @@
 // check_dml_where: a join without ON/USING (not NATURAL/STRAIGHT_JOIN) in a query level without WHERE
-// (SELECT, UPDATE, INSERT … SELECT; not DELETE) (§2.2 #174).
+// (SELECT, UPDATE, INSERT … SELECT; not DELETE) (docs/audit.md, code 174).
 import { Code } from '../../catalogue.js';
 import { withAnalysis } from '../../resolver.js';
 import { defineRule, flag } from '../../rule.js';

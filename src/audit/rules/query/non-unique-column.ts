@@ -1,5 +1,5 @@
 // An unqualified column found in two or more tables of one query level (not checked in GROUP BY/ORDER BY;
-// USING columns are not ambiguous) (§2.2 #109).
+// USING columns are not ambiguous) (docs/audit.md, code 109).
 import { Code } from '../../catalogue.js';
 import { withAnalysis } from '../../resolver.js';
 import { defineRule } from '../../rule.js';

@@ -1,4 +1,5 @@
-// `*` / `t.*` in the statement's own select list (SELECT, UNION members, INSERT … SELECT, CREATE VIEW) (§2.2 #25).
+// `*` / `t.*` in the statement's own select list (SELECT, UNION members, INSERT … SELECT, CREATE VIEW)
+// (docs/audit.md, code 25).
 import { Code } from '../../catalogue.js';
 import { withAnalysis } from '../../resolver.js';
 import { defineRule, flag } from '../../rule.js';

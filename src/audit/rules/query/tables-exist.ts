@@ -1,5 +1,5 @@
 // Every table a query reads must exist: FROM/JOIN tables, derived-table and subquery tables, INSERT … SELECT
-// sources, and multi-table DELETE targets that are not in FROM (§3.9–§3.12).
+// sources, and multi-table DELETE targets that are not in FROM (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { withAnalysis } from '../../resolver.js';
 import { defineRule } from '../../rule.js';

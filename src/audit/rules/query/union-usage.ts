@@ -1,4 +1,4 @@
-// LIMIT / ORDER BY on a UNION member that is not the last one (and not parenthesised) (§2.2 #154).
+// LIMIT / ORDER BY on a UNION member that is not the last one (and not parenthesised) (docs/audit.md, code 154).
 import { Code } from '../../catalogue.js';
 import { withAnalysis } from '../../resolver.js';
 import { defineRule } from '../../rule.js';

@@ -1,4 +1,4 @@
-// RENAME TABLE a TO b: b must not exist (§3.7).
+// RENAME TABLE a TO b: b must not exist (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule } from '../../rule.js';
 import { renameFindings } from './pairs.js';

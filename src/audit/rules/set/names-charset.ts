@@ -1,4 +1,4 @@
-// SET NAMES accepts utf8 / utf8mb4 only (§3.14).
+// SET NAMES accepts utf8 / utf8mb4 only (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule } from '../../rule.js';
 

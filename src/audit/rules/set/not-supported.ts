@@ -1,4 +1,4 @@
-// Any SET other than SET NAMES is not supported unless enable_any_statement (§3.14).
+// Any SET other than SET NAMES is not supported unless enable_any_statement (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule, flag } from '../../rule.js';
 

@@ -1,4 +1,4 @@
-// USE db: the database must exist on the target or have been created earlier in the batch (§3.1).
+// USE db: the database must exist on the target or have been created earlier in the batch (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule } from '../../rule.js';
 import { databaseNameOf } from '../../../sql/ast.js';

@@ -1,5 +1,5 @@
 // --split, --enable-query-print and --masking through handleRequest against the real MariaDB, with Archery's
-// envelopes (clients-and-users §1.7).
+// envelopes (docs/result-modes.md).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { directConnection, freshDatabase, testDb, type TestDb } from '../../../support/mariadb.js';

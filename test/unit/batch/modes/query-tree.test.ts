@@ -13,7 +13,7 @@ function tree(sql: string): J {
 }
 
 /**
- * The walk Archery's get_table_ref does (clients-and-users §1.7), re-stated: breadth-first, take the values of
+ * The walk Archery's get_table_ref does (docs/result-modes.md), re-stated: breadth-first, take the values of
  * the shallowest `TableRefs`/`Left`/`Right` keys and walk them again; where none is left, every shallowest
  * `Source` node is a table (`Schema.O`, empty → current db; `Name.O`). A `Source` without `Schema` crashes it.
  */
@@ -123,6 +123,13 @@ test('UNION: every member under SelectList.Selects', () => {
   assert.equal(t.SelectList.Selects.length, 2);
   assert.equal(t.SelectList.Selects[1].AfterSetOperator, 'union all');
   assert.deepEqual(archeryTables(t, 'c'), ['c.t1', 'c.t2']);
+  // node-sql-parser reads a parenthesised member as a FROM item joined by "union": still a member here
+  for (const sql of ['select a from t1 union (select b from t2 except select c from t3)', 'select a from t1 union select b from t2 except (select c from t3)']) {
+    const m = tree(sql);
+    assert.deepEqual(m.SelectList.Selects.map((s: J) => s.AfterSetOperator), [null, 'union', 'except'], sql);
+    assert.deepEqual(archeryTables(m, 'c'), ['c.t1', 'c.t2', 'c.t3'], sql);
+    assert.equal(m.SelectList.Selects[0].From.TableRefs.Right, null, sql);
+  }
 });
 
 test('CTE names are not reported as tables (goInception #652); the CTE query tables are', () => {
