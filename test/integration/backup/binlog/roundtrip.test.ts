@@ -11,7 +11,7 @@ import { readRollback } from '../../../../src/backup/binlog/index.js';
 import type { DmlStatementCapture, RollbackEvent } from '../../../../src/backup/types.js';
 import { directConnection, freshDatabase, testDb } from '../../../support/mariadb.js';
 import { collect, runCaptured, sourceOptions, tableLayout } from '../../../support/binlog-capture.js';
-import { seededRandom as rng } from '../../../support/random.js';
+import { seededRandom as rng } from '../../../support/seeded-random.js';
 
 
 type Random = () => number;
