@@ -11,6 +11,7 @@ import { splitStatements } from '../src/batch/splitter.js';
 import { freePort, startPrivateMariaDb } from '../test/support/mariadb.js';
 import { astify } from '../src/sql/node-parser.js';
 import { measureStall } from './bench-stall.js';
+import { binlogSection } from './bench-binlog.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const INSERTS = Number(process.env.BENCH_INSERTS ?? 10000);
@@ -193,6 +194,8 @@ async function main(): Promise<void> {
     lines.push(
       `${`longest select 1 wait during a ${stall.statements / 1000}k-stmt check`.padEnd(44)} ${stall.longestWaitMs.toFixed(0).padStart(9)} ${'ms'.padEnd(8)} ${''.padStart(9)} ${''.padEnd(8)} ${''.padStart(6)}   (goal <= 50; ${stall.probes} probes, batch ${(stall.statements / stall.batchSeconds).toFixed(0)} stmts/s)`,
     );
+
+    lines.push(...(await binlogSection({ ...direct, dir: db.dir })));
   } finally {
     child.kill('SIGTERM');
     db.stop();
