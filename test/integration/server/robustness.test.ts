@@ -12,6 +12,7 @@ import { framePackets } from '../../../src/protocol/framing.js';
 import { encodeHandshakeResponse41 } from '../../../src/protocol/handshake.js';
 import { CLIENT_CAPS, RawClient } from './raw-client.js';
 import { startServer, type Started } from './harness.js';
+import { seededRandom } from '../../support/seeded-random.js';
 
 async function eventually(what: string, check: () => boolean, ms = 5000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -27,16 +28,6 @@ async function eventually(what: string, check: () => boolean, ms = 5000): Promis
  */
 const FUZZ_SEED = process.env.INCEPTOR_FUZZ_SEED ? Number(process.env.INCEPTOR_FUZZ_SEED) >>> 0 : Math.floor(Math.random() * 2 ** 32);
 
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 function randomBlob(random: () => number, maxLength: number): Buffer {
   const blob = Buffer.alloc(1 + Math.floor(random() * maxLength));
