@@ -14,6 +14,7 @@ import type { Settings } from '../config/settings.js';
 import { runExecuteStage, type ExecuteOutcome } from '../execute/execute.js';
 import { redactSecrets, truncateChars } from '../process/redact.js';
 import type { ProcessEntry, ProcessRegistry } from '../process/registry.js';
+import { LocalSessions, type SessionManager } from '../process/sessions.js';
 import type { QueryResult } from '../protocol/result.js';
 import type { ClientSession } from '../server/session.js';
 import { driverMessage, TargetSession } from '../target/session.js';
@@ -29,6 +30,8 @@ import { runCheckStage, type CheckOutcome } from './stages/check.js';
 
 export interface RequestDeps {
   registry: ProcessRegistry;
+  /** KILL and processlist go here; absent: this registry alone (standalone). */
+  sessions?: SessionManager;
   settings: Settings;
   config: Config;
   logger: Logger;
@@ -55,7 +58,7 @@ async function runBatch(pieces: SqlPiece[], session: ClientSession, deps: Reques
   const began = performance.now();
   const process = session.process;
   const log = deps.logger.child({ conn: session.connectionId, user: session.user });
-  const sessionSettings = deps.settings.forSession();
+  const sessionSettings = deps.settings.forSession(session.settingAssignments);
   const rows: ResultRow[] = [];
   const startRow = (): ResultRow => {
     const row = new ResultRow('inception_magic_start');
@@ -76,6 +79,7 @@ async function runBatch(pieces: SqlPiece[], session: ClientSession, deps: Reques
   let target: TargetSession;
   try {
     target = await TargetSession.connect(options, sessionSettings);
+    target.watchKill(process);
   } catch (err) {
     startRow().addText(2, `con:${session.connectionId} ${driverMessage(err)}`);
     log.info({ event: 'batch', target: `${options.host}:${options.port}`, outcome: 'connect_failed', error: driverMessage(err) }, 'target connection failed');
@@ -196,8 +200,8 @@ async function backupPrerequisiteError(
 
 function commandContext(session: ClientSession, deps: RequestDeps, sessionSettings: Settings | undefined, inBatch: boolean) {
   return {
-    session: { connectionId: session.connectionId, user: session.user, isAdmin: session.isAdmin },
-    registry: deps.registry,
+    session: { connectionId: session.connectionId, user: session.user, isAdmin: session.isAdmin, settingAssignments: session.settingAssignments },
+    sessions: deps.sessions ?? new LocalSessions(deps.registry, 'local'),
     settings: deps.settings,
     sessionSettings,
     config: deps.config,

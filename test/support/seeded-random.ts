@@ -1,6 +1,5 @@
-// One seeded random generator for the fuzz tests, so a failing run can be replayed from its printed seed.
+// A small seedable generator (mulberry32) for fuzz tests: a failing run prints its seed and can be replayed.
 
-/** mulberry32: small, seedable, good enough to draw test cases; values in [0, 1). */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
@@ -10,4 +9,10 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
   };
+}
+
+/** The seed from `envName` when set, else a fresh one. */
+export function fuzzSeed(envName: string): number {
+  const fromEnv = process.env[envName];
+  return fromEnv ? Number(fromEnv) >>> 0 : Math.floor(Math.random() * 2 ** 32);
 }

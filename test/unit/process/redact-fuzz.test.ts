@@ -6,14 +6,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseMagicComment } from '../../../src/batch/options.js';
 import { redactSecrets } from '../../../src/process/redact.js';
-import { seededRandom } from '../../support/seeded-random.js';
-
+import { fuzzSeed, seededRandom } from '../../support/seeded-random.js';
 
 const KEY_SPELLINGS = ['--password', '--pass-word', '--pass_word', 'password', '--PASSWORD', '-- password', '--remote-password', '--pass remote word'];
 const ALPHABET = 'abcXYZ019;*/ \'"=-_#';
 
 test('redaction masks every password the option reader reads', () => {
-  const seed = Number(process.env.REDACT_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
+  const seed = fuzzSeed('REDACT_FUZZ_SEED');
   console.log(`redact fuzz seed: ${seed}`);
   const random = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;

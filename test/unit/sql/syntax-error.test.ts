@@ -5,7 +5,7 @@ import { EMPTY_PARSE_MESSAGE, parseStatement, syntaxErrorAt } from '../../../src
 import { parseDdl } from '../../../src/sql/ddl/parse-ddl.js';
 import { tokenize } from '../../../src/sql/lex.js';
 import { loadCorpus } from './corpus/corpus.js';
-import { seededRandom } from '../../support/seeded-random.js';
+import { fuzzSeed, seededRandom } from '../../support/seeded-random.js';
 
 function error(sql: string): string {
   const r = parseStatement(sql);
@@ -73,7 +73,7 @@ function mutate(sql: string, next: () => number): string {
 }
 
 test('robustness: seeded mutations of corpus statements never throw; errors are well-formed', (t) => {
-  const seed = Number(process.env.INCEPTOR_FUZZ_SEED ?? Date.now() % 1_000_000);
+  const seed = fuzzSeed('INCEPTOR_FUZZ_SEED');
   t.diagnostic(`seed ${seed} (repeat with INCEPTOR_FUZZ_SEED=${seed})`);
   const next = seededRandom(seed);
   const corpus = loadCorpus().map((s) => s.sql);
