@@ -56,7 +56,7 @@ test('ALTER TABLE existence rules fire and stay quiet', async () => {
     'alter table t1 add column a int, drop column zz, modify qq int',
     'alter table t1 change b a int',
     'alter table t1 drop index nope, add index ix_a (b)',
-    'alter table t1 rename index nope to x2, rename index ix_a to PRIMARY',
+    'alter table t1 rename index nope to x2, rename index ix_a to `PRIMARY`',
     'alter table t1 rename to t2',
     'alter table t1 add column c int, add index ix_c (c)',
   ]);

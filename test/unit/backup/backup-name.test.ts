@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { backupDbName } from '../../../src/batch/stages/backup.js';
+import { backupDbName } from '../../../src/backup/name.js';
 
 test('host_port_db with . and - replaced', () => {
   assert.equal(backupDbName('127.0.0.1', 3306, 'test'), '127_0_0_1_3306_test');
