@@ -58,9 +58,6 @@ before(async () => {
   requirePythonModule('MySQLdb', 'python3-mysqldb');
   db = await testDb();
   inceptor = await startTestInceptor();
-  // The tables here set their charset, as Archery users' do; goInception's default refuses a table charset
-  // (ER_TABLE_CHARSET_MUST_NULL, docs/audit.md "Table rules"), so these deployments turn it on.
-  inceptor.settings.inc.enable_set_charset = true;
 });
 
 after(async () => {
