@@ -99,6 +99,27 @@ describe('global KILL across three instances', () => {
     }
   });
 
+  test('many concurrent forwarded KILLs to one owner, and a double KILL CONNECTION: OK or 1094, never a crash', async () => {
+    const victim = await connectTo(members[0]!.sqlPort, ALICE);
+    const id = handshakeId(victim);
+    const killers = await Promise.all([1, 2, 1, 2].map((at) => connectTo(members[at]!.sqlPort, ALICE)));
+    try {
+      await Promise.all(Array.from({ length: 20 }, (_, i) => killers[i % killers.length]!.query(`KILL QUERY ${id}`)));
+      const [rows] = await victim.query(LOCAL_QUERY);
+      assert.equal((rows as unknown[]).length, 1, 'KILL QUERY of an idle connection leaves it usable');
+      const closed = socketClosed(victim);
+      const outcomes = await Promise.allSettled(killers.slice(0, 2).map((k) => k.query(`KILL CONNECTION ${id}`)));
+      for (const o of outcomes) {
+        if (o.status === 'rejected') assert.equal((o.reason as { errno?: number }).errno, 1094, String(o.reason));
+      }
+      assert.ok(outcomes.some((o) => o.status === 'fulfilled'), 'one of them killed it');
+      await within(5000, 'the victim to close', closed);
+      await assert.rejects(killers[0]!.query(`KILL ${id}`), mysqlErrorOf(1094));
+    } finally {
+      await Promise.all(killers.map((k) => k.end()));
+    }
+  });
+
   test('forwarded KILL QUERY while CHECKING: the audit stops early with the killed message, the connection stays', async () => {
     await resetTable(DATABASE);
     const victim = await connectTo(members[1]!.sqlPort, ROOT);
