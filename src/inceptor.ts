@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
-import type { Config } from './config/config.js';
+import { grantsEnabled, type Config } from './config/config.js';
 import { Settings } from './config/settings.js';
 import { performance } from 'node:perf_hooks';
 import { createRegistry, startNode, type InstanceNode } from './cluster/node.js';
@@ -35,7 +35,7 @@ export async function startInceptor({ config, logger }: StartOptions): Promise<R
     security.ssl_cert && security.ssl_key
       ? { cert: readFileSync(security.ssl_cert), key: readFileSync(security.ssl_key) }
       : null;
-  const skipGrantTable = config.skip_grant_table && config.inc.skip_grant_table && security.skip_grant_table;
+  const skipGrantTable = !grantsEnabled(config);
   const server = createInceptorServer({
     registry,
     logger,

@@ -5,7 +5,13 @@ import type { Settings } from '../config/settings.js';
 import type { SessionManager } from '../process/sessions.js';
 
 export interface CommandContext {
-  session: { connectionId: number; user: string; isAdmin: boolean };
+  session: {
+    connectionId: number;
+    user: string;
+    isAdmin: boolean;
+    /** This connection's own `inception set session` assignments (grants on), when it keeps any. */
+    settingAssignments?: { name: string; value: string }[];
+  };
   /** This instance's sessions, or the cluster's (the command does not know which). */
   sessions: SessionManager;
   /** The server-wide settings (`inception set` outside a batch changes these). */

@@ -3,7 +3,9 @@
 
 import { LEVEL_KEYS, type LevelKeyDef } from '../config/levels.js';
 import { ColumnType, ER, mysqlError, type ColumnDef, type QueryResult, type Value } from '../protocol/result.js';
+import { grantsEnabled } from '../config/config.js';
 import type { CommandContext } from './context.js';
+import { requireAdmin } from './variables.js';
 import { likePredicate, matchesLike } from './like.js';
 import type { LevelsWhere, LocalCommand } from './types.js';
 
@@ -35,6 +37,7 @@ export async function showLevels(
 
 export async function setLevel(cmd: Extract<LocalCommand, { kind: 'set_level' }>, ctx: CommandContext): Promise<QueryResult> {
   if (ctx.inBatch) throw mysqlError(ER.UNKNOWN, SESSION_LEVEL_MESSAGE);
+  if (grantsEnabled(ctx.config)) requireAdmin(ctx);
   ctx.settings.setLevels(cmd.assignments);
   return { kind: 'ok' };
 }

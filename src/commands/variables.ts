@@ -3,6 +3,7 @@
 // batch's session copy, and `global` is refused there.
 
 import { ColumnType, ER, mysqlError, type ColumnDef, type QueryResult, type Warning } from '../protocol/result.js';
+import { grantsEnabled } from '../config/config.js';
 import type { CommandContext } from './context.js';
 import { likePredicate } from './like.js';
 import type { LocalCommand } from './types.js';
@@ -23,7 +24,9 @@ export async function showVariables(
   ctx: CommandContext,
 ): Promise<QueryResult> {
   const keep = likePredicate(cmd.like);
-  const rows = ctx.settings.variables().filter(([name]) => keep(name));
+  const own = ctx.session.settingAssignments ?? [];
+  const shown = own.length > 0 ? ctx.settings.forSession(own) : ctx.settings;
+  const rows = shown.variables().filter(([name]) => keep(name));
   const warnings: Warning[] = rows.some(([name]) => OSC_SWITCHES.has(name)) ? [{ level: 'Note', code: ER.UNKNOWN.code, message: OSC_NOT_BUILT_NOTE }] : [];
   return { kind: 'rows', columns: [...VARIABLES_COLUMNS], rows, ...(warnings.length > 0 ? { warnings } : {}) };
 }
@@ -37,7 +40,29 @@ export async function setVariables(
     if (cmd.scope === 'global') throw mysqlError(ER.UNKNOWN, GLOBAL_IN_BATCH_MESSAGE);
     if (!ctx.sessionSettings) throw mysqlError(ER.UNKNOWN, 'session settings are not available in this batch');
     target = ctx.sessionSettings;
+  } else if (grantsEnabled(ctx.config)) {
+    // docs/security.md "Settings and grants": `set session` is this connection's own; the rest is global
+    const own = ctx.session.settingAssignments;
+    if (cmd.scope === 'session' && own) {
+      // checked on a copy first: a refused assignment keeps nothing
+      const { warnings } = ctx.settings.forSession(own).setAll(cmd.assignments);
+      for (const a of cmd.assignments) {
+        // the latest value of a name is all that matters: the list stays as long as the names set
+        const same = own.findIndex((b) => b.name.trim().toLowerCase() === a.name.trim().toLowerCase());
+        if (same >= 0) own.splice(same, 1);
+        own.push(a);
+      }
+      return warnings > 0 ? { kind: 'ok', warnings } : { kind: 'ok' };
+    }
+    requireAdmin(ctx);
   }
   const { warnings } = target.setAll(cmd.assignments);
   return warnings > 0 ? { kind: 'ok', warnings } : { kind: 'ok' };
+}
+
+/** With grants on only admins change what every user's batches run with (MySQL's SUPER for SET GLOBAL). */
+export function requireAdmin(ctx: CommandContext): void {
+  if (!ctx.session.isAdmin) {
+    throw mysqlError(ER.SPECIFIC_ACCESS_DENIED, 'Access denied; you need (at least one of) the SUPER privilege(s) for this operation');
+  }
 }

@@ -81,6 +81,11 @@ export interface LoadedConfig {
   ignoredKeys: string[];
 }
 
+/** Grants are on (logins checked against [[users]]) unless all three skip_grant_table keys say otherwise. */
+export function grantsEnabled(config: Config): boolean {
+  return !(config.skip_grant_table && config.inc.skip_grant_table && config.security.skip_grant_table);
+}
+
 export function defaultConfig(): Config {
   const inc = defaultsOf(INC_SPEC);
   inc.version = INCEPTOR_VERSION;

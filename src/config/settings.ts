@@ -5,7 +5,6 @@
 import { ER, mysqlError } from '../protocol/result.js';
 import type { Config, GhostConfig, IncConfig, Level, OscConfig } from './config.js';
 import { findLevelKey } from './levels.js';
-import { nativePasswordHash } from './password-hash.js';
 import { GHOST_SPEC, INC_SPEC, OSC_SPEC, type FieldSpec, type SectionSpec } from './schema.js';
 import { literalText } from './sql-literal.js';
 import { goString, splitList } from './values.js';
@@ -21,6 +20,8 @@ const READ_ONLY = new Set(['version', 'enable_any_statement', 'tls_files_dir']);
 const NUMBER_LIMIT = Number.MAX_SAFE_INTEGER;
 
 export const INVALID_PARAMETER_MESSAGE = '无效参数';
+/** What `inception show variables` shows for a password that is set. */
+export const MASKED_PASSWORD = '***';
 
 export interface SettingsSource {
   inc: IncConfig;
@@ -54,9 +55,14 @@ export class Settings {
     this.levels = { ...source.inc_level };
   }
 
-  /** An independent copy for one batch. */
-  forSession(): Settings {
-    return new Settings({ inc: this.inc, osc: this.osc, ghost: this.ghost, inc_level: this.levels });
+  /**
+   * An independent copy for one batch, with the connection's own `inception set session` assignments applied
+   * (made outside a batch with grants on; docs/security.md "Settings and grants").
+   */
+  forSession(assignments: readonly { name: string; value: string }[] = []): Settings {
+    const copy = new Settings({ inc: this.inc, osc: this.osc, ghost: this.ghost, inc_level: this.levels });
+    if (assignments.length > 0) copy.setAll(assignments);
+    return copy;
   }
 
   /** `inception set name = value`; `value` is the SQL literal as written (quoted, bare, or `-literal`). */
@@ -103,7 +109,8 @@ export class Settings {
       const values = this[section] as Record<string, unknown>;
       for (const key of Object.keys(SECTION_SPECS[section])) {
         const value = values[key];
-        if (key === 'backup_password') out.push([key, value ? nativePasswordHash(String(value)) : '']);
+        // password-valued variables never show, not even hashed (docs/security.md)
+        if (key.endsWith('password')) out.push([key, value ? MASKED_PASSWORD : '']);
         else out.push([key, goString(value)]);
       }
     }

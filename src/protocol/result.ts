@@ -74,6 +74,7 @@ export const ER = {
   PARSE: { code: 1064, sqlState: '42000' },
   NO_SUCH_THREAD: { code: 1094, sqlState: 'HY000' },
   KILL_DENIED: { code: 1095, sqlState: 'HY000' },
+  SPECIFIC_ACCESS_DENIED: { code: 1227, sqlState: '42000' },
   UNKNOWN: { code: 1105, sqlState: 'HY000' },
   NET_PACKET_TOO_LARGE: { code: 1153, sqlState: '08S01' },
   NET_READ: { code: 1158, sqlState: '08S01' },

@@ -110,6 +110,8 @@ type QueueItem = { packet: Packet } | { tooLarge: PacketTooLargeError };
 
 /** The live ClientSession handed to the query handler; `currentDb` is mirrored into the registry entry. */
 class Session implements ClientSession {
+  readonly settingAssignments: { name: string; value: string }[] = [];
+
   constructor(
     readonly connectionId: number,
     readonly user: string,

@@ -10,6 +10,11 @@ export interface ClientSession {
   readonly isAdmin: boolean;
   currentDb: string | null;
   readonly process: ProcessEntry;
+  /**
+   * `inception set session` assignments made outside a batch with grants on: they apply to this connection's
+   * later batches only (docs/security.md "Settings and grants"). Absent for sessions that never keep any.
+   */
+  readonly settingAssignments?: { name: string; value: string }[];
 }
 
 /** Answers one COM_QUERY text (a whole multi-statement batch arrives as one text). */

@@ -64,6 +64,23 @@ export interface DriverError extends Error {
 }
 
 export const CONNECT_TIMEOUT_MS = 10_000;
+/** After KILL CONNECTION, how long a statement in flight may still finish before the session is given up. */
+export const KILL_GRACE_MS = 2_000;
+const DEFAULT_READ_TIMEOUT_S = 28_800;
+
+/** What the session watches of its client connection's process entry (process/registry.ts ProcessEntry). */
+export interface KillWatch {
+  readonly signal: AbortSignal;
+  readonly closeRequested: boolean;
+}
+
+/** The error an abandoned query fails with: fatal, so the executor reports the row's result as unknown. */
+function abandonedError(message: string): DriverError {
+  const err: DriverError = new Error(message);
+  err.code = 'PROTOCOL_CONNECTION_LOST';
+  err.fatal = true;
+  return err;
+}
 
 const SERVER_VARIABLES = [
   'innodb_large_prefix',
@@ -81,11 +98,17 @@ const SERVER_VARIABLES = [
 export class TargetSession {
   private threadIdCache: number | null = null;
   private closed = false;
+  /** Fails the query in flight (set while one is). */
+  private abandonInFlight: ((err: DriverError) => void) | null = null;
+  private killWatchTimer: NodeJS.Timeout | null = null;
+  private readonly readTimeoutMs: number;
 
   private constructor(
     private readonly conn: mysql.Connection,
     readonly serverInfo: ServerInfo,
+    readTimeoutS: number,
   ) {
+    this.readTimeoutMs = Math.min(readTimeoutS * 1000, 2 ** 31 - 1);
     // A dead connection emits 'error' outside any query; without a listener that would crash the process.
     conn.on('error', () => {
       this.closed = true;
@@ -137,7 +160,7 @@ export class TargetSession {
       );
       const vars = new Map<string, string>();
       for (const r of rows as { Variable_name: string; Value: string | null }[]) vars.set(r.Variable_name.toLowerCase(), r.Value ?? '');
-      return new TargetSession(conn, serverInfoFrom(vars));
+      return new TargetSession(conn, serverInfoFrom(vars), inc.target_read_timeout || DEFAULT_READ_TIMEOUT_S);
     } catch (err) {
       conn.destroy();
       throw err;
@@ -146,14 +169,14 @@ export class TargetSession {
 
   /** The SqlRunner the auditor uses: rows of a query (metadata, EXPLAIN, SHOW …). */
   async query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
-    const [rows] = await this.conn.query(sql, params);
+    const [rows] = await this.inFlight(this.conn.query(sql, params));
     return Array.isArray(rows) ? (rows as T[]) : [];
   }
 
   /** Runs one row's SQL verbatim and measures it. */
   async execute(sql: string): Promise<ExecuteResult> {
     const t0 = performance.now();
-    const [result] = await this.conn.query(sql);
+    const [result] = await this.inFlight(this.conn.query(sql));
     const seconds = (performance.now() - t0) / 1000;
     const header = Array.isArray(result) ? null : (result as ResultSetHeader);
     return { affectedRows: header?.affectedRows ?? 0, seconds };
@@ -185,7 +208,61 @@ export class TargetSession {
     return this.closed;
   }
 
+  /**
+   * One query in flight, bounded (docs/security.md "Timeouts"): when the target stays silent for
+   * target_read_timeout, or the client connection was killed (KILL CONNECTION) and the grace period is over,
+   * the session is destroyed and the query fails as a lost connection — its result is unknown.
+   */
+  private inFlight<T>(query: Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(abandonedError('the target session is closed'));
+    let timer: NodeJS.Timeout | null = null;
+    const abandoned = new Promise<never>((_, reject) => {
+      this.abandonInFlight = reject;
+      timer = setTimeout(() => this.abandon(`no answer from the target within ${this.readTimeoutMs / 1000} s`), this.readTimeoutMs);
+    });
+    return Promise.race([query, abandoned]).finally(() => {
+      if (timer) clearTimeout(timer);
+      this.abandonInFlight = null;
+    });
+  }
+
+  /** Destroys the connection and fails the query in flight (if any). */
+  private abandon(message: string): void {
+    const fail = this.abandonInFlight;
+    this.abandonInFlight = null;
+    this.closed = true;
+    this.conn.destroy();
+    fail?.(abandonedError(message));
+  }
+
+  /**
+   * Watches the client's process entry: once KILL CONNECTION was asked (after a KILL QUERY too), a statement
+   * still in flight after KILL_GRACE_MS is given up. A KILL QUERY alone lets it complete (docs/architecture.md).
+   */
+  watchKill(entry: KillWatch, graceMs = KILL_GRACE_MS): void {
+    const onAbort = (): void => {
+      let closeSeenAt: number | null = null;
+      this.killWatchTimer = setInterval(() => {
+        if (this.closed) return this.stopKillWatch();
+        if (!entry.closeRequested) return;
+        closeSeenAt ??= Date.now();
+        if (Date.now() - closeSeenAt < graceMs) return;
+        this.stopKillWatch();
+        if (this.abandonInFlight) this.abandon('the target did not answer after KILL CONNECTION; gave up on its session');
+      }, Math.max(10, Math.min(250, graceMs / 4)));
+      this.killWatchTimer.unref();
+    };
+    if (entry.signal.aborted) onAbort();
+    else entry.signal.addEventListener('abort', onAbort, { once: true });
+  }
+
+  private stopKillWatch(): void {
+    if (this.killWatchTimer) clearInterval(this.killWatchTimer);
+    this.killWatchTimer = null;
+  }
+
   async close(): Promise<void> {
+    this.stopKillWatch();
     if (this.closed) return;
     this.closed = true;
     try {

@@ -12,6 +12,7 @@ import { framePackets } from '../../../src/protocol/framing.js';
 import { encodeHandshakeResponse41 } from '../../../src/protocol/handshake.js';
 import { CLIENT_CAPS, RawClient } from './raw-client.js';
 import { startServer, type Started } from './harness.js';
+import { fuzzSeed, seededRandom } from '../../support/seeded-random.js';
 
 async function eventually(what: string, check: () => boolean, ms = 5000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -25,18 +26,7 @@ async function eventually(what: string, check: () => boolean, ms = 5000): Promis
  * The fuzz draws from a seeded generator (mulberry32) so a failing run can be replayed:
  * `INCEPTOR_FUZZ_SEED=<seed printed by the failure> node scripts/run-tests.mjs robustness`.
  */
-const FUZZ_SEED = process.env.INCEPTOR_FUZZ_SEED ? Number(process.env.INCEPTOR_FUZZ_SEED) >>> 0 : Math.floor(Math.random() * 2 ** 32);
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+const FUZZ_SEED = fuzzSeed('INCEPTOR_FUZZ_SEED');
 
 function randomBlob(random: () => number, maxLength: number): Buffer {
   const blob = Buffer.alloc(1 + Math.floor(random() * maxLength));

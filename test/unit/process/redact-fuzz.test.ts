@@ -6,26 +6,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseMagicComment } from '../../../src/batch/options.js';
 import { redactSecrets } from '../../../src/process/redact.js';
-
-/** mulberry32: small, seedable, good enough to draw test cases. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { fuzzSeed, seededRandom } from '../../support/seeded-random.js';
 
 const KEY_SPELLINGS = ['--password', '--pass-word', '--pass_word', 'password', '--PASSWORD', '-- password', '--remote-password', '--pass remote word'];
 const ALPHABET = 'abcXYZ019;*/ \'"=-_#';
 
 test('redaction masks every password the option reader reads', () => {
-  const seed = Number(process.env.REDACT_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
+  const seed = fuzzSeed('REDACT_FUZZ_SEED');
   console.log(`redact fuzz seed: ${seed}`);
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   let checked = 0;
   for (let i = 0; i < 3000; i++) {
