@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import mysql from 'mysql2/promise';
 import { decodeConnectionId } from '../../../src/process/connection-id.js';
-import { eventually, FAST, Member, pauseMariaDb, restartMariaDb, within } from '../../support/cluster.js';
+import { eventually, FAST, Member, pauseMariaDb, restartMariaDb, within, type ClusterTimings } from '../../support/cluster.js';
 import { startPrivateMariaDb } from '../../support/mariadb.js';
 import { connectTo, handshakeId, mysqlErrorOf, socketClosed } from '../kill/helpers.js';
 
@@ -18,7 +18,7 @@ describe('cluster failures', () => {
   let store: Awaited<ReturnType<typeof startPrivateMariaDb>>;
   const started: Member[] = [];
 
-  async function member(opts: { sqlPort?: number; statusPort?: number } = {}): Promise<Member> {
+  async function member(opts: { sqlPort?: number; statusPort?: number; timings?: Partial<ClusterTimings> } = {}): Promise<Member> {
     const m = await Member.create({ store, storeDb: STORE_DB, ...opts });
     started.push(m);
     await m.start();
@@ -45,7 +45,9 @@ describe('cluster failures', () => {
   });
 
   test('owner SIGKILLed: a forwarded KILL fails fast with a real error, the processlist warns, and after the lease expires the id is unknown', async () => {
-    const [a, b] = await Promise.all([member(), member()]);
+    // a lease long enough that a slow machine still finds it live right after the crash
+    const timings = { leaseSeconds: 16, fenceSeconds: 8 };
+    const [a, b] = await Promise.all([member({ timings }), member({ timings })]);
     const victim = await connectTo(b.sqlPort);
     const id = handshakeId(victim);
     const bServerId = decodeConnectionId(id)!.serverId;
@@ -65,7 +67,7 @@ describe('cluster failures', () => {
       assert.match(String((warnings as Record<string, unknown>[])[0]!.Message), new RegExp(`^instance ${bServerId} \\(${b.statusAddress}\\) did not answer`));
 
       // once the lease has expired (by the store's clock) the id names nobody
-      await eventually('the dead lease to expire', (FAST.leaseSeconds + 10) * 1000, async () => {
+      await eventually('the dead lease to expire', (timings.leaseSeconds + 15) * 1000, async () => {
         try {
           await killer.query(`KILL QUERY ${id}`);
           return false;

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import mysql from 'mysql2/promise';
 import { Member, eventually, within } from '../../support/cluster.js';
 import { directConnection, freshDatabase, testDb, type TestDb } from '../../support/mariadb.js';
-import { connectTo, handshakeId } from '../kill/helpers.js';
+import { connectTo, handshakeId, resetTable, slowUpdates } from '../kill/helpers.js';
 
 const STORE_DB = 'inceptor_cluster_ids_test';
 const DATABASE = 'cluster_ids';
@@ -81,14 +81,8 @@ describe('server ids: a tiny id space, release and drain', () => {
   test('draining: the lease stays (state draining) while a batch runs, a forwarded KILL reaches it, then the id is released', async () => {
     const [draining, peer] = [serving[1]!, waiting];
     const drainId = (await draining.readiness()).serverId;
-    const setup = await directConnection(DATABASE);
-    await setup.query('DROP TABLE IF EXISTS t');
-    await setup.query("CREATE TABLE t (id INT NOT NULL PRIMARY KEY COMMENT 'id', c VARCHAR(50) NOT NULL DEFAULT '' COMMENT 'c') ENGINE=InnoDB COMMENT='t'");
-    await setup.query('INSERT INTO t VALUES ' + Array.from({ length: 20 }, (_, i) => `(${i + 1},'before')`).join(','));
-    await setup.end();
-    const updates = Array.from({ length: 20 }, (_, i) => `update t set c = 'after' where id = ${i + 1} and sleep(0.3) = 0;`);
-    const batch = [`/*--user=${db.user};--password=${db.password};--host=${db.host};--port=${db.port};--execute=1;--ignore-warnings=1;*/`,
-      'inception_magic_start;', `use \`${DATABASE}\`;`, ...updates, 'inception_magic_commit;'].join('\n');
+    await resetTable(DATABASE, 20);
+    const batch = slowUpdates(db, DATABASE, 20, 0.3);
     const client = await connectTo(draining.sqlPort);
     const id = handshakeId(client);
     const observer = await connectTo(draining.sqlPort);

@@ -14,7 +14,9 @@ import { Balancer, Member, within } from '../../support/cluster.js';
 import { directConnection, freshDatabase, testDb, type TestDb } from '../../support/mariadb.js';
 import { parsePrometheus, sampleValue } from '../../support/prometheus.js';
 import { requireTool } from '../clients/support.js';
-import { connectTo, handshakeId, mysqlErrorOf, processlist, socketClosed, waitForProcess, type Account } from '../kill/helpers.js';
+import {
+  batchHeader, connectTo, handshakeId, mysqlErrorOf, processlist, resetTable, slowUpdates, socketClosed, targetValues, waitForProcess, type Account,
+} from '../kill/helpers.js';
 
 const DATABASE = 'cluster_kill';
 const STORE_DB = 'inceptor_cluster_kill_test';
@@ -30,40 +32,9 @@ const USERS = [
 ];
 type Cell = string | number | null;
 
-function header(db: TestDb, mode: string): string {
-  return `/*--user=${db.user};--password=${db.password};--host=${db.host};--port=${db.port};${mode}*/`;
-}
-
-/** Updates that each take ~0.4 s on the target. */
-function slowUpdates(db: TestDb, n: number): string {
-  const updates = Array.from({ length: n }, (_, i) => `update t set c = 'after' where id = ${i + 1} and sleep(0.4) = 0;`);
-  return [header(db, '--execute=1;--ignore-warnings=1;--backup=0;'), 'inception_magic_start;', `use \`${DATABASE}\`;`, ...updates, 'inception_magic_commit;'].join('\n');
-}
-
 function manyInserts(db: TestDb, count: number): string {
   const inserts = Array.from({ length: count }, (_, i) => `insert into t (id, c) values (${100 + i}, 'x${i}');`);
-  return [header(db, '--check=1;'), 'inception_magic_start;', `use \`${DATABASE}\`;`, ...inserts, 'inception_magic_commit;'].join('\n');
-}
-
-async function resetTable(): Promise<void> {
-  const conn = await directConnection(DATABASE);
-  try {
-    await conn.query('DROP TABLE IF EXISTS t');
-    await conn.query("CREATE TABLE t (id INT NOT NULL PRIMARY KEY COMMENT 'id', c VARCHAR(50) NOT NULL DEFAULT '' COMMENT 'c') ENGINE=InnoDB COMMENT='t'");
-    await conn.query("INSERT INTO t VALUES (1,'before'),(2,'before'),(3,'before'),(4,'before'),(5,'before'),(6,'before')");
-  } finally {
-    await conn.end();
-  }
-}
-
-async function targetValues(): Promise<string[]> {
-  const conn = await directConnection(DATABASE);
-  try {
-    const [rows] = await conn.query({ sql: 'SELECT c FROM t ORDER BY id', rowsAsArray: true });
-    return (rows as string[][]).map((r) => r[0]!);
-  } finally {
-    await conn.end();
-  }
+  return [batchHeader(db, '--check=1;'), 'inception_magic_start;', `use \`${DATABASE}\`;`, ...inserts, 'inception_magic_commit;'].join('\n');
 }
 
 describe('global KILL across three instances', () => {
@@ -128,8 +99,29 @@ describe('global KILL across three instances', () => {
     }
   });
 
+  test('many concurrent forwarded KILLs to one owner, and a double KILL CONNECTION: OK or 1094, never a crash', async () => {
+    const victim = await connectTo(members[0]!.sqlPort, ALICE);
+    const id = handshakeId(victim);
+    const killers = await Promise.all([1, 2, 1, 2].map((at) => connectTo(members[at]!.sqlPort, ALICE)));
+    try {
+      await Promise.all(Array.from({ length: 20 }, (_, i) => killers[i % killers.length]!.query(`KILL QUERY ${id}`)));
+      const [rows] = await victim.query(LOCAL_QUERY);
+      assert.equal((rows as unknown[]).length, 1, 'KILL QUERY of an idle connection leaves it usable');
+      const closed = socketClosed(victim);
+      const outcomes = await Promise.allSettled(killers.slice(0, 2).map((k) => k.query(`KILL CONNECTION ${id}`)));
+      for (const o of outcomes) {
+        if (o.status === 'rejected') assert.equal((o.reason as { errno?: number }).errno, 1094, String(o.reason));
+      }
+      assert.ok(outcomes.some((o) => o.status === 'fulfilled'), 'one of them killed it');
+      await within(5000, 'the victim to close', closed);
+      await assert.rejects(killers[0]!.query(`KILL ${id}`), mysqlErrorOf(1094));
+    } finally {
+      await Promise.all(killers.map((k) => k.end()));
+    }
+  });
+
   test('forwarded KILL QUERY while CHECKING: the audit stops early with the killed message, the connection stays', async () => {
-    await resetTable();
+    await resetTable(DATABASE);
     const victim = await connectTo(members[1]!.sqlPort, ROOT);
     const killer = await connectTo(members[0]!.sqlPort, ROOT);
     try {
@@ -151,19 +143,19 @@ describe('global KILL across three instances', () => {
 
   for (const [name, killerAt] of [['forwarded', 2], ['local', 1]] as const) {
     test(`${name} KILL CONNECTION while EXECUTING: the running statement completes, the rest never run, then the socket closes`, async () => {
-      await resetTable();
+      await resetTable(DATABASE);
       const victim = await connectTo(members[1]!.sqlPort, ROOT);
       const killer = await connectTo(members[killerAt]!.sqlPort, ROOT);
       try {
         const id = handshakeId(victim);
         const closed = socketClosed(victim);
-        const pending = victim.query({ sql: slowUpdates(db, 6), rowsAsArray: true });
+        const pending = victim.query({ sql: slowUpdates(db, DATABASE, 6), rowsAsArray: true });
         await waitForProcess(observers[1]!, id, (r) => r.STATE === 'EXECUTING' && /where id = 2 /.test(r.Info ?? ''));
         await killer.query(`KILL CONNECTION ${id}`);
         const [rows] = (await within(60_000, 'the killed batch', pending)) as [Cell[][], unknown];
         const killedAt = rows.findIndex((r) => String(r[4] ?? '').includes(KILLED));
         assert.ok(killedAt >= 2 && killedAt < 6, `killed at row ${killedAt}`);
-        assert.deepEqual(await targetValues(), [1, 2, 3, 4, 5, 6].map((n) => (n <= killedAt ? 'after' : 'before')));
+        assert.deepEqual(await targetValues(DATABASE), [1, 2, 3, 4, 5, 6].map((n) => (n <= killedAt ? 'after' : 'before')));
         await within(5000, 'the victim socket to close', closed);
       } finally {
         await killer.end().catch(() => undefined);
@@ -211,7 +203,7 @@ describe('global KILL across three instances', () => {
 
   test("the mariadb CLI's Ctrl-C through the balancer reaches the batch on another instance", async () => {
     requireTool('mariadb', 'apt-get install -y mariadb-client');
-    await resetTable();
+    await resetTable(DATABASE);
     balancer.aim(0); // the CLI's session lands on instance 0, its Ctrl-C connection on instance 1
     const cli = spawn('mariadb', ['--no-defaults', '--comments', '--batch', '--delimiter=//', '-h127.0.0.1', `-P${balancer.port}`, '-uroot', '-prootpw'], {
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -221,7 +213,7 @@ describe('global KILL across three instances', () => {
     cli.stderr.on('data', (d: Buffer) => (output += d.toString('utf8')));
     const exited = new Promise<number | null>((resolve) => cli.on('exit', (code) => resolve(code)));
     try {
-      cli.stdin.write(`${slowUpdates(db, 6)}//\n`);
+      cli.stdin.write(`${slowUpdates(db, DATABASE, 6)}//\n`);
       let cliId: number | undefined;
       const deadline = Date.now() + 30_000;
       while (cliId === undefined && Date.now() < deadline) {
@@ -240,7 +232,7 @@ describe('global KILL across three instances', () => {
     const lines = output.split('\n').filter((l) => /^\d+\t/.test(l));
     const killedAt = lines.findIndex((l) => l.includes(`Execute: ${KILLED}`));
     assert.ok(killedAt >= 2 && killedAt < 6, output);
-    assert.deepEqual(await targetValues(), [1, 2, 3, 4, 5, 6].map((n) => (n <= killedAt ? 'after' : 'before')));
+    assert.deepEqual(await targetValues(DATABASE), [1, 2, 3, 4, 5, 6].map((n) => (n <= killedAt ? 'after' : 'before')));
     const metrics = parsePrometheus(await members[1]!.metrics());
     assert.ok((sampleValue(metrics, 'inceptor_kills_total', { path: 'forwarded' }) ?? 0) >= 1, 'instance 1 forwarded the Ctrl-C KILL');
   });
@@ -339,7 +331,7 @@ describe('global KILL across three instances', () => {
   test('/metrics: batches, statements by stage and level, batch latency, kills, connections and the lease, as Prometheus reads them', async () => {
     const conn = await connectTo(members[2]!.sqlPort, ROOT);
     try {
-      await conn.query([header(db, '--check=1;'), 'inception_magic_start;', `use \`${DATABASE}\`;`, 'update t set c = 1 where id = 1;', 'update no_such_table set c = 1 where id = 1;', 'inception_magic_commit;'].join('\n'));
+      await conn.query([batchHeader(db, '--check=1;'), 'inception_magic_start;', `use \`${DATABASE}\`;`, 'update t set c = 1 where id = 1;', 'update no_such_table set c = 1 where id = 1;', 'inception_magic_commit;'].join('\n'));
       const families = parsePrometheus(await members[2]!.metrics());
       assert.equal(families.get('inceptor_batches_total')?.type, 'COUNTER');
       assert.ok((sampleValue(families, 'inceptor_batches_total', { mode: 'check' }) ?? 0) >= 1);

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import type { Socket } from 'node:net';
 import mysql from 'mysql2/promise';
+import { directConnection, type TestDb } from '../../support/mariadb.js';
 
 export interface Account {
   user: string;
@@ -87,4 +88,38 @@ export function mysqlErrorOf(code: number, message?: string | RegExp) {
     else if (message) assert.match(e.message ?? '', message);
     return true;
   };
+}
+
+/** The magic comment of a batch against the test database. */
+export function batchHeader(db: TestDb, mode: string): string {
+  return `/*--user=${db.user};--password=${db.password};--host=${db.host};--port=${db.port};${mode}*/`;
+}
+
+/** Table `t` of `database` with rows 1..`rows`, each c = 'before'. */
+export async function resetTable(database: string, rows = 6): Promise<void> {
+  const conn = await directConnection(database);
+  try {
+    await conn.query('DROP TABLE IF EXISTS t');
+    await conn.query("CREATE TABLE t (id INT NOT NULL PRIMARY KEY COMMENT 'id', c VARCHAR(50) NOT NULL DEFAULT '' COMMENT 'c') ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='t'");
+    await conn.query(`INSERT INTO t VALUES ${Array.from({ length: rows }, (_, i) => `(${i + 1},'before')`).join(',')}`);
+  } finally {
+    await conn.end();
+  }
+}
+
+/** Column c of table `t`, in id order. */
+export async function targetValues(database: string): Promise<string[]> {
+  const conn = await directConnection(database);
+  try {
+    const [rows] = await conn.query({ sql: 'SELECT c FROM t ORDER BY id', rowsAsArray: true });
+    return (rows as string[][]).map((r) => r[0]!);
+  } finally {
+    await conn.end();
+  }
+}
+
+/** An execute batch of `count` updates of `t`, each taking ~`seconds` on the target (the PK matches one row). */
+export function slowUpdates(db: TestDb, database: string, count: number, seconds = 0.4): string {
+  const updates = Array.from({ length: count }, (_, i) => `update t set c = 'after' where id = ${i + 1} and sleep(${seconds}) = 0;`);
+  return [batchHeader(db, '--execute=1;--ignore-warnings=1;--backup=0;'), 'inception_magic_start;', `use \`${database}\`;`, ...updates, 'inception_magic_commit;'].join('\n');
 }

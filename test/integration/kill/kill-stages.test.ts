@@ -5,9 +5,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type mysql from 'mysql2/promise';
-import { directConnection, freshDatabase, testDb, type TestDb } from '../../support/mariadb.js';
+import { freshDatabase, testDb, type TestDb } from '../../support/mariadb.js';
 import { startTestInceptor, type RunningInceptor } from '../clients/inceptor-under-test.js';
-import { connectTo, handshakeId, processlist, socketClosed, waitForProcess, within } from './helpers.js';
+import { batchHeader, connectTo, handshakeId, processlist, resetTable, slowUpdates, socketClosed, targetValues, waitForProcess, within } from './helpers.js';
 
 const DATABASE = 'kill_stages';
 const KILLED = 'Operation has been killed!';
@@ -22,40 +22,9 @@ type Cell = string | number | null;
 /** Column indexes of the 13-column result (docs/results.md). */
 const COL = { stage: 1, level: 2, status: 3, message: 4, sql: 5 } as const;
 
-function header(db: TestDb, mode: string): string {
-  return `/*--user=${db.user};--password=${db.password};--host=${db.host};--port=${db.port};${mode}*/`;
-}
-
 async function resultRows(pending: Promise<[unknown, unknown]>): Promise<Cell[][]> {
   const [rows] = await within(60_000, 'the killed batch to answer', pending);
   return rows as Cell[][];
-}
-
-async function resetTable(): Promise<void> {
-  const conn = await directConnection(DATABASE);
-  try {
-    await conn.query('DROP TABLE IF EXISTS t');
-    await conn.query("CREATE TABLE t (id INT NOT NULL PRIMARY KEY COMMENT 'id', c VARCHAR(50) NOT NULL DEFAULT '' COMMENT 'c') ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='t'");
-    await conn.query("INSERT INTO t VALUES (1,'before'),(2,'before'),(3,'before'),(4,'before'),(5,'before'),(6,'before')");
-  } finally {
-    await conn.end();
-  }
-}
-
-async function targetValues(): Promise<string[]> {
-  const conn = await directConnection(DATABASE);
-  try {
-    const [rows] = await conn.query({ sql: 'SELECT c FROM t ORDER BY id', rowsAsArray: true });
-    return (rows as string[][]).map((r) => r[0]!);
-  } finally {
-    await conn.end();
-  }
-}
-
-/** Six updates that each take ~0.4 s on the target (sleep() runs once: the PK lookup matches one row). */
-function slowUpdates(db: TestDb): string {
-  const updates = [1, 2, 3, 4, 5, 6].map((id) => `update t set c = 'after' where id = ${id} and sleep(0.4) = 0;`);
-  return [header(db, '--execute=1;--ignore-warnings=1;--backup=0;'), 'inception_magic_start;', `use \`${DATABASE}\`;`, ...updates, 'inception_magic_commit;'].join('\n');
 }
 
 describe('KILL during a batch', () => {
@@ -75,10 +44,10 @@ describe('KILL during a batch', () => {
   });
 
   test('KILL QUERY while CHECKING: fewer rows, the killed message on the last one, connection still usable', async () => {
-    await resetTable();
+    await resetTable(DATABASE);
     const count = 10_000;
     const inserts = Array.from({ length: count }, (_, i) => `insert into t (id, c) values (${100 + i}, 'x${i}');`);
-    const batch = [header(db, '--check=1;'), 'inception_magic_start;', `use \`${DATABASE}\`;`, ...inserts, 'inception_magic_commit;'].join('\n');
+    const batch = [batchHeader(db, '--check=1;'), 'inception_magic_start;', `use \`${DATABASE}\`;`, ...inserts, 'inception_magic_commit;'].join('\n');
     const victim = await connectTo(inceptor.port);
     try {
       const id = handshakeId(victim);
@@ -106,11 +75,11 @@ describe('KILL during a batch', () => {
   });
 
   test('KILL QUERY while EXECUTING: the running statement completes, later ones never run', async () => {
-    await resetTable();
+    await resetTable(DATABASE);
     const victim = await connectTo(inceptor.port);
     try {
       const id = handshakeId(victim);
-      const pending = victim.query({ sql: slowUpdates(db), rowsAsArray: true });
+      const pending = victim.query({ sql: slowUpdates(db, DATABASE, 6), rowsAsArray: true });
       const seen = await waitForProcess(observer, id, (r) => r.STATE === 'EXECUTING' && /where id = 2 /.test(r.Info ?? ''));
       assert.equal(seen.Command, 'EXECUTE');
       await observer.query(`KILL QUERY ${id}`);
@@ -127,7 +96,7 @@ describe('KILL during a batch', () => {
       }
       // rows[i] (i ≥ 1) is the update of id i: the target shows exactly the executed ones
       const expected = [1, 2, 3, 4, 5, 6].map((n) => (n <= killedAt ? 'after' : 'before'));
-      assert.deepEqual(await targetValues(), expected);
+      assert.deepEqual(await targetValues(DATABASE), expected);
 
       const [after] = await victim.query(LOCAL_QUERY);
       assert.equal((after as unknown[]).length, 1, 'KILL QUERY keeps the connection');
@@ -137,11 +106,11 @@ describe('KILL during a batch', () => {
   });
 
   test('KILL CONNECTION while EXECUTING: hidden at once, the batch answers, then the socket closes', async () => {
-    await resetTable();
+    await resetTable(DATABASE);
     const victim = await connectTo(inceptor.port);
     const id = handshakeId(victim);
     const closed = socketClosed(victim);
-    const pending = victim.query({ sql: slowUpdates(db), rowsAsArray: true });
+    const pending = victim.query({ sql: slowUpdates(db, DATABASE, 6), rowsAsArray: true });
     await waitForProcess(observer, id, (r) => r.STATE === 'EXECUTING' && /where id = 1 /.test(r.Info ?? ''));
     await observer.query(`KILL ${id}`);
     assert.equal((await processlist(observer)).some((r) => r.Id === id), false, 'a connection told to close is hidden');
@@ -151,7 +120,7 @@ describe('KILL during a batch', () => {
     assert.ok(killedAt >= 1 && killedAt < 6, `killed row ${killedAt}`);
     await within(3000, 'the killed connection to close after its response', closed);
     await assert.rejects(victim.query(LOCAL_QUERY));
-    const values = await targetValues();
+    const values = await targetValues(DATABASE);
     assert.deepEqual(values, [1, 2, 3, 4, 5, 6].map((n) => (n <= killedAt ? 'after' : 'before')));
   });
 });
