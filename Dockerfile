@@ -15,6 +15,6 @@ COPY --from=build /app/dist/src ./dist/src
 COPY bin ./bin
 COPY config.toml /etc/inceptor/config.toml
 USER node
-EXPOSE 4000
+EXPOSE 4000 10080
 ENTRYPOINT ["node", "bin/inceptor.js"]
 CMD ["--config", "/etc/inceptor/config.toml"]

@@ -9,10 +9,12 @@ import { join } from 'node:path';
 import mysql from 'mysql2/promise';
 import { splitStatements } from '../src/batch/splitter.js';
 import { freePort, startPrivateMariaDb } from '../test/support/mariadb.js';
+import { astify } from '../src/sql/node-parser.js';
 import { measureIdleWait, measureStall } from './bench-stall.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const INSERTS = Number(process.env.BENCH_INSERTS ?? 10000);
+const DDL_STATEMENTS = Number(process.env.BENCH_DDL ?? 1000);
 
 interface Endpoint {
   host: string;
@@ -54,6 +56,22 @@ async function rateOfConnects(ep: Endpoint, parallel: number): Promise<number> {
 
 function insertStatements(table: string, n: number): string[] {
   return Array.from({ length: n }, (_, i) => `insert into ${table}(id, name, score) values (${i + 1}, 'name-${i}', ${i % 100})`);
+}
+
+/** `n` DDL statements, alternating a 10-column CREATE TABLE and a 4-spec ALTER of the table just created. */
+function ddlStatements(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => {
+    const t = `t_ddl_${i >> 1}`;
+    return i % 2 === 0
+      ? `create table ${t} (id bigint unsigned not null auto_increment comment 'id', user_id int not null default 0 comment 'user', ` +
+          `name varchar(64) not null default '' comment 'name', price decimal(10,2) not null default '0.00' comment 'price', ` +
+          `state tinyint not null default 1 comment 'state', note text comment 'note', kind enum('a','b') not null default 'a' comment 'kind', ` +
+          `created_at datetime not null default current_timestamp comment 'created', ` +
+          `updated_at datetime not null default current_timestamp on update current_timestamp comment 'updated', ` +
+          `ext json comment 'ext', primary key (id), key idx_user_state (user_id, state)) engine=innodb default charset=utf8mb4 comment='bench'`
+      : `alter table ${t} add column email varchar(128) not null default '' comment 'email' after name, ` +
+          `modify column note mediumtext comment 'note', add index idx_created (created_at), drop column ext`;
+  });
 }
 
 function batch(db: Endpoint, mode: 'check' | 'execute', schema: string, statements: string[]): string {
@@ -155,6 +173,19 @@ async function main(): Promise<void> {
     // The splitter alone, in this process, against String.split(';') over the same text (no lexing at all).
     const checkText = batch(direct, 'check', 'bench', insertStatements('t_check', INSERTS));
     lines.push(row(`split, ${INSERTS}-statement batch (vs split(';'))`, callsPerSecond(() => splitStatements(checkText)), callsPerSecond(() => checkText.split(';')), 'batch/s'));
+
+    // DDL audit throughput against node-sql-parser's bare parse of the same statements (both warmed once)
+    const ddl = ddlStatements(DDL_STATEMENTS);
+    const ddlBatch = batch(direct, 'check', 'bench', ddl);
+    for (const sql of ddl) astify(sql);
+    await client.query(ddlBatch);
+    t0 = performance.now();
+    for (const sql of ddl) astify(sql);
+    const parseRate = DDL_STATEMENTS / ((performance.now() - t0) / 1000);
+    t0 = performance.now();
+    await client.query(ddlBatch);
+    const ddlRate = DDL_STATEMENTS / ((performance.now() - t0) / 1000);
+    lines.push(row(`check-only, ${DDL_STATEMENTS} CREATE+ALTER (vs bare parse)`, ddlRate, parseRate, 'stmts/s'));
     await client.end();
     await admin.end();
 

@@ -39,6 +39,10 @@ function listTests(dir) {
 const filter = process.argv.slice(2);
 let files = listTests('test');
 if (filter.length) files = files.filter((f) => filter.some((x) => f.includes(x)));
+// Rule test files run inside test/unit/audit/rules.test.ts (one process for all of them) unless asked for alone.
+const ruleTests = join('test', 'unit', 'audit', 'rules') + '/';
+const ruleSuite = join('test', 'unit', 'audit', 'rules.test.ts');
+if (!filter.length || files.includes(ruleSuite)) files = files.filter((f) => !f.startsWith(ruleTests));
 
 const port = await new Promise((resolve, reject) => {
   const srv = createServer();

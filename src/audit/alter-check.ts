@@ -5,17 +5,23 @@
 import type { AlterAction } from '../sql/alter-actions.js';
 import type { TableInfo } from './snapshot.js';
 
+/** One finding: what to report, and the 0-based action (spec) that raised it, for message order. */
+export interface AlterFinding {
+  at: number;
+  name: string;
+}
+
 export interface AlterFindings {
   /** `table.col` added (or renamed to) while it exists. */
-  columnExisted: string[];
+  columnExisted: AlterFinding[];
   /** `table.col` dropped/modified/changed/defaulted/indexed/AFTER while missing. */
-  columnNotExisted: string[];
+  columnNotExisted: AlterFinding[];
   /** `table.index` dropped or renamed while missing. */
-  cantDrop: string[];
+  cantDrop: AlterFinding[];
   /** Index names added while the table has them (ER_DUP_INDEX). */
-  dupIndex: string[];
+  dupIndex: AlterFinding[];
   /** RENAME INDEX target names that exist (ER_DUP_KEYNAME). */
-  dupKeyName: string[];
+  dupKeyName: AlterFinding[];
 }
 
 export function alterFindings(table: TableInfo, actions: readonly AlterAction[]): AlterFindings {
@@ -24,15 +30,18 @@ export function alterFindings(table: TableInfo, actions: readonly AlterAction[])
   const indexes = new Set(table.indexes.map((i) => i.keyName.toLowerCase()));
   const t = table.name;
   const has = (c: string) => columns.has(c.toLowerCase());
+  let at = 0;
+  const push = (list: AlterFinding[], name: string) => list.push({ at, name });
   const missing = (c: string) => {
-    if (!has(c)) f.columnNotExisted.push(`${t}.${c}`);
+    if (!has(c)) push(f.columnNotExisted, `${t}.${c}`);
     return !has(c);
   };
-  for (const a of actions) {
+  for (const [i, a] of actions.entries()) {
+    at = i;
     switch (a.op) {
       case 'add_column':
         for (const c of a.columns) {
-          if (has(c.name)) f.columnExisted.push(`${t}.${c.name}`);
+          if (has(c.name)) push(f.columnExisted, `${t}.${c.name}`);
           else columns.add(c.name.toLowerCase());
         }
         if (a.after) missing(a.after);
@@ -49,7 +58,7 @@ export function alterFindings(table: TableInfo, actions: readonly AlterAction[])
         const to = a.op === 'change_column' ? a.column.name : a.to;
         if (missing(a.old)) break;
         if (to.toLowerCase() !== a.old.toLowerCase()) {
-          if (has(to)) f.columnExisted.push(`${t}.${to}`);
+          if (has(to)) push(f.columnExisted, `${t}.${to}`);
           else {
             columns.delete(a.old.toLowerCase());
             columns.add(to.toLowerCase());
@@ -63,20 +72,20 @@ export function alterFindings(table: TableInfo, actions: readonly AlterAction[])
         break;
       case 'add_index': {
         const name = a.index.kind === 'primary' ? 'PRIMARY' : a.index.name;
-        if (name !== null && indexes.has(name.toLowerCase())) f.dupIndex.push(name);
+        if (name !== null && indexes.has(name.toLowerCase())) push(f.dupIndex, name);
         for (const c of a.index.columns) missing(c);
         indexes.add((name ?? a.index.columns[0] ?? '').toLowerCase());
         break;
       }
       case 'drop_index':
-        if (!indexes.delete(a.name.toLowerCase())) f.cantDrop.push(`${t}.${a.name}`);
+        if (!indexes.delete(a.name.toLowerCase())) push(f.cantDrop, `${t}.${a.name}`);
         break;
       case 'drop_primary_key':
-        if (!indexes.delete('primary')) f.cantDrop.push(`${t}.PRIMARY`);
+        if (!indexes.delete('primary')) push(f.cantDrop, `${t}.PRIMARY`);
         break;
       case 'rename_index':
-        if (!indexes.has(a.from.toLowerCase())) f.cantDrop.push(`${t}.${a.from}`);
-        else if (a.to.toLowerCase() !== a.from.toLowerCase() && indexes.has(a.to.toLowerCase())) f.dupKeyName.push(a.to);
+        if (!indexes.has(a.from.toLowerCase())) push(f.cantDrop, `${t}.${a.from}`);
+        else if (a.to.toLowerCase() !== a.from.toLowerCase() && indexes.has(a.to.toLowerCase())) push(f.dupKeyName, a.to);
         else {
           indexes.delete(a.from.toLowerCase());
           indexes.add(a.to.toLowerCase());

@@ -2,6 +2,8 @@
 // default levels and en-US templates, as data. Numbers and templates are wire-visible facts and must stay
 // byte-identical to the spec table; the engine formats them with `formatTemplate`.
 
+import { ZH_CN_TEMPLATES } from './templates-zh-cn.js';
+
 export type CodeLevel = 0 | 1 | 2;
 
 export interface CodeDef {
@@ -208,8 +210,10 @@ const CODE_TABLE = [
   { code: 188, name: "ER_TOOL_BASED_UNIQUE_INDEX_WARNING", levelKey: null, defaultLevel: 1, en: "Existing unique indexes may cause duplicate data loss when executing statements using schema-altering tools. It is recommended to review and assess potential risks." },
 ] as const satisfies readonly CodeDef[];
 
-/** Every code, indexed by its number (CODES[n].code === n). */
-export const CODES: readonly CodeDef[] = Object.freeze(CODE_TABLE);
+/** Every code, indexed by its number (CODES[n].code === n), with its zh-CN template where goInception has one. */
+export const CODES: readonly CodeDef[] = Object.freeze(
+  CODE_TABLE.map((def): CodeDef => Object.freeze({ ...def, zh: ZH_CN_TEMPLATES[def.name] })),
+);
 
 type CodeMap = { readonly [Def in (typeof CODE_TABLE)[number] as Def['name']]: Def['code'] };
 
@@ -220,6 +224,82 @@ export type CodeName = keyof typeof Code;
 export type CodeNumber = (typeof Code)[CodeName];
 
 /** Message for a code number outside the catalogue (goInception's wording). */
+/**
+ * Codes goInception defines but never raises, listed here once as such (docs/audit.md "Codes that are never
+ * raised"). They keep their number, level key and templates — `inception show levels` lists them and
+ * `[inc_level]` accepts them — but no rule reports them.
+ */
+export const NEVER_EMITTED: ReadonlySet<number> = new Set([
+  // sentinels of the enumeration
+  Code.ER_ERROR_FIRST,
+  Code.ER_ERROR_LAST,
+  // reserved or legacy: no check raises them
+  Code.ER_SQL_NO_SOURCE,
+  Code.ER_SQL_NO_OP_TYPE,
+  Code.ER_SQL_INVALID_OP_TYPE,
+  Code.ER_PARSE_ERROR,
+  Code.ER_SYNTAX_ERROR,
+  Code.ER_REMOTE_EXE_ERROR,
+  Code.ER_SHUTDOWN_COMPLETE,
+  Code.ER_BAD_FIELD_ERROR,
+  Code.ER_NORMAL_SHUTDOWN,
+  Code.ER_FORCING_CLOSE,
+  Code.ER_CON_COUNT_ERROR,
+  Code.ER_INVALID_COMMAND,
+  Code.ER_NO_DB_ERROR,
+  Code.ER_ID_IS_UPER,
+  Code.ER_UNKNOWN_COLLATION,
+  Code.ER_TABLE_CANT_HANDLE_AUTO_INCREMENT,
+  Code.ER_NOT_SUPPORTED_KEY_TYPE,
+  Code.ER_WRONG_KEY_COLUMN,
+  Code.ER_TEMP_TABLE_TMP_PREFIX,
+  Code.ER_TABLE_CHARSET_MUST_UTF8,
+  Code.ER_USERNAME,
+  Code.ER_HOSTNAME,
+  Code.ER_NOT_VALID_PASSWORD,
+  Code.ER_WRONG_STRING_LENGTH,
+  Code.ER_TOO_LONG_BAKDB_NAME,
+  Code.ER_BINLOG_CORRUPTED,
+  Code.ER_NET_READ_ERROR,
+  Code.ER_NETWORK_READ_EVENT_CHECKSUM_FAILURE,
+  Code.ER_SLAVE_RELAY_LOG_WRITE_FAILURE,
+  Code.ER_INCORRECT_GLOBAL_LOCAL_VAR,
+  Code.ER_START_AS_BEGIN,
+  Code.ER_OUTOFMEMORY,
+  Code.ER_NET_READ_INTERRUPTED,
+  Code.ER_BINLOG_FORMAT_STATEMENT,
+  Code.ER_ERROR_EXIST_BEFORE,
+  Code.ER_UNKNOWN_SYSTEM_VARIABLE,
+  Code.ER_UNKNOWN_CHARACTER_SET,
+  Code.ER_END_WITH_COMMIT,
+  Code.ER_VARCHAR_TO_TEXT_LEN,
+  Code.ER_KEY_COLUMN_DOES_NOT_EXITS,
+  Code.ER_WRONG_ARGUMENTS,
+  Code.ER_END_WITH_SEMICOLON,
+  Code.ER_UNKNOWN_TABLE,
+  Code.ER_INVALID_GROUP_FUNC_USE,
+  Code.ER_INDEX_USE_ALTER_TABLE,
+  Code.ER_TRUNCATED_WRONG_VALUE,
+  Code.ER_WRONG_VALUE_FOR_VAR,
+  Code.ER_DDL_DML_COEXIST,
+  Code.ER_SLAVE_CORRUPT_EVENT,
+  Code.ER_COLLATION_CHARSET_MISMATCH,
+  Code.ER_CONFLICTING_DECLARATIONS,
+  Code.ER_VIEW_SELECT_CLAUSE,
+  Code.ER_OSC_KILL_FAILED,
+  Code.ER_NET_PACKETS_OUT_OF_ORDER,
+  Code.ER_NOT_SUPPORTED_ITEM_TYPE,
+  Code.ER_INCEPTION_EMPTY_QUERY,
+  Code.ER_REMOVED_SPACES,
+  Code.ErrCannotAddForeign,
+  // only their level is read: it raises ER_INVALID_DATA_TYPE for enum/set/bit, blob/text and json columns
+  Code.ER_USE_ENUM,
+  Code.ER_USE_TEXT_OR_BLOB,
+  Code.ErrJsonTypeSupport,
+  // its gate (check_datetime_default) exists, the check does not
+  Code.ER_DATETIME_DEFAULT,
+]);
+
 export const INVALID_CODE_MESSAGE = 'Invalid error code!';
 
 export function codeDef(code: number): CodeDef | undefined {
@@ -248,12 +328,21 @@ export function levelOf(def: CodeDef, levels: Readonly<Record<string, number>>):
   return def.defaultLevel;
 }
 
-/** Formats a code's template in the given language (`zh-CN` falls back to English without a translation). */
+/** Whether `lang` selects the Chinese templates: `zh-CN`, `zh_cn`, any letter case (docs/audit.md "Languages"). */
+export function isChinese(lang: string): boolean {
+  return lang.trim().toLowerCase().replace(/-/g, '_') === 'zh_cn';
+}
+
+/** A code's template in the given language (`zh-CN` falls back to English without a translation). */
+export function templateOf(def: { en: string; zh?: string }, lang: string): string {
+  return isChinese(lang) && def.zh !== undefined ? def.zh : def.en;
+}
+
+/** Formats a code's template in the given language. */
 export function formatCode(code: number, args: readonly unknown[], lang = 'en-US'): string {
   const def = codeDef(code);
   if (!def) return INVALID_CODE_MESSAGE;
-  const zh = lang.toLowerCase().replace(/-/g, '_') === 'zh_cn';
-  return formatTemplate(zh && def.zh ? def.zh : def.en, args);
+  return formatTemplate(templateOf(def, lang), args);
 }
 
 // --- Go fmt, the subset the templates use ------------------------------------------------------------------

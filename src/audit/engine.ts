@@ -1,14 +1,19 @@
-// The audit engine: runs the registered rules for each statement in registry order, applies gates and levels
-// (docs/audit.md), then the statement's snapshot changes and the affected_rows estimate (docs/audit.md).
-// SQL problems end up as messages on the row; only programming errors throw.
+// The audit engine (docs/audit.md): for each statement, refusals, then the resolve phase, then every rule of the
+// statement kind in any order; their messages are sorted by the declared message order (order.ts) and written
+// to the row around the affected_rows estimate; then the statement's snapshot changes. Gates and levels are
+// applied here, never in rules. SQL problems end up as messages on the row; only programming errors throw.
 
-import type { ResultRow } from '../rows/row.js';
+import type { IncConfig } from '../config/config.js';
+import type { Level, ResultRow } from '../rows/row.js';
 import { databaseNameOf, tablesOf, type TableName } from '../sql/ast.js';
 import type { ParsedStatement, StatementKind } from '../sql/statement.js';
 import { Code, codeDef, formatCode, levelOf } from './catalogue.js';
 import { applySnapshotEffects } from './effects.js';
 import { estimateAffectedRows } from './estimate.js';
+import { StatementFacts } from './facts.js';
+import { ESTIMATE, RESOLVE, rankOf, type Rank } from './order.js';
 import { DEFAULT_REAL_ROW_COUNT_TIMEOUT_MS } from './real-count.js';
+import { resolveStatement } from './resolve.js';
 import type { Rule, RuleContext } from './rule.js';
 import { RULES } from './rules/index.js';
 import type { AuditServerInfo, AuditSettings, SqlRunner } from './runner.js';
@@ -32,8 +37,8 @@ export interface AuditorOptions {
   target: SqlRunner;
   initialDb: string | null;
   serverInfo: AuditServerInfo;
-  /** Rule set (tests pass their own); defaults to the registry. */
-  rules?: readonly Rule[];
+  /** Rule set by id (tests pass their own); defaults to the registry. */
+  rules?: ReadonlyMap<string, Rule>;
   /** Execute mode (`--execute=1`): DROP TABLE then gets no TABLE_ROWS estimate (docs/audit.md). Default: check mode. */
   execute?: boolean;
   /**
@@ -45,14 +50,19 @@ export interface AuditorOptions {
   realRowCountTimeoutMs?: number;
 }
 
+/** The level a code gets under the settings (0: dropped) and its text in the session language. */
+function rendered(settings: AuditSettings, code: number, args: readonly unknown[]): { level: Level; text: string } {
+  const def = codeDef(code);
+  return {
+    level: def ? levelOf(def, settings.levels) : 2,
+    text: formatCode(code, args, settings.inc.lang),
+  };
+}
+
 /** Adds `code` with `args` to `row` at the level the settings give it. */
 export function reportCode(row: ResultRow, settings: AuditSettings, code: number, args: readonly unknown[]): void {
-  const def = codeDef(code);
-  if (!def) {
-    row.addMessage(2, formatCode(code, args));
-    return;
-  }
-  row.addMessage(levelOf(def, settings.levels), formatCode(code, args, String(settings.inc.lang ?? 'en-US')));
+  const { level, text } = rendered(settings, code, args);
+  row.addMessage(level, text);
 }
 
 /** Statement kinds whose snapshot effects exist (src/audit/effects.ts). */
@@ -60,6 +70,29 @@ const SCHEMA_CHANGING: ReadonlySet<StatementKind> = new Set<StatementKind>([
   'create_database', 'drop_database', 'create_table', 'create_view', 'drop_table', 'drop_view', 'rename_table',
   'alter_table', 'create_index', 'drop_index',
 ]);
+
+/** A message waiting for its place: coded (already formatted) or free text. */
+interface Pending {
+  section: number;
+  item: number;
+  place: number;
+  seq: number;
+  level: Level;
+  text: string;
+  free: boolean;
+}
+
+/** Rules of one kind, with their rank in the declared order, refusals apart. */
+interface KindRules {
+  refusals: readonly { id: string; rule: Rule }[];
+  checks: readonly { id: string; rule: Rule; rank: Rank }[];
+}
+
+/** The item of messages about the statement as a whole: before those about its columns, indexes or specs. */
+const STATEMENT = -1;
+
+/** Rank of entries a kind's order does not list: after everything it lists (a unit test keeps this unused). */
+const UNLISTED: Rank = { section: Number.MAX_SAFE_INTEGER, place: 0 };
 
 export function createAuditor(opts: AuditorOptions): Auditor {
   return new Engine(opts);
@@ -69,8 +102,8 @@ class Engine implements Auditor {
   readonly snapshot: SchemaSnapshot;
   private db: string | null;
   private readonly rowTables = new Map<ResultRow, TableInfo>();
-  private readonly rules: readonly Rule[];
-  private readonly rulesByKind = new Map<StatementKind, readonly Rule[]>();
+  private readonly rules: ReadonlyMap<string, Rule>;
+  private readonly rulesByKind = new Map<StatementKind, KindRules>();
 
   constructor(private readonly opts: AuditorOptions) {
     this.snapshot = new SchemaSnapshot(opts.target, opts.serverInfo.lowerCaseTableNames);
@@ -92,61 +125,116 @@ class Engine implements Auditor {
 
   async audit(stmt: ParsedStatement, row: ResultRow): Promise<void> {
     const { settings } = this.opts;
-    const inc = settings.inc;
-    let stopped = false;
-    let code: number | null = null;
+    const inc: Readonly<IncConfig> = settings.inc;
     const db = this.db;
     const snapshot = this.snapshot;
     const dbOf = (ref: { db: string | null }) => ref.db ?? db;
+    const table = (ref: TableName | { db: string | null; name: string }) => {
+      const refDb = ref.db ?? db;
+      return refDb === null ? Promise.resolve(null) : snapshot.table(refDb, ref.name);
+    };
+    const [first] = tablesOf(stmt);
+    const facts = new StatementFacts(stmt, { dbOf, table }, first ?? null);
+    const kindRules = this.rulesFor(stmt.kind);
+
+    const pending: Pending[] = [];
+    let rank: Rank = UNLISTED;
+    const push = (item: number, level: Level, text: string, free: boolean) => {
+      if (level > 0) pending.push({ section: rank.section, item, place: rank.place, seq: pending.length, level, text, free });
+    };
+    const pushCode = (item: number, code: number, args: readonly unknown[]): Level => {
+      const r = rendered(settings, code, args);
+      push(item, r.level, r.text, false);
+      return r.level;
+    };
+    let code: number | null = null;
+    const codeOfRule = () => {
+      if (code === null) throw new Error('free-text rule called report()');
+      return code;
+    };
     // One context per statement; `report` raises the code of the rule being run (no per-rule allocation: a
     // batch of 10k INSERTs runs ~15 rules each).
     const ctx: RuleContext = {
       inc,
       serverInfo: this.opts.serverInfo,
-      snapshot,
       currentDb: db,
-      row,
-      report: (...args: unknown[]) => {
-        if (code === null) throw new Error('free-text rule called report()');
-        reportCode(row, settings, code, args);
+      facts,
+      report: (...args: unknown[]) => void pushCode(STATEMENT, codeOfRule(), args),
+      reportAt: (item: number, ...args: unknown[]) => void pushCode(item, codeOfRule(), args),
+      reportWithLevelOf: (item: number, other: number, ...args: unknown[]) => {
+        const r = rendered(settings, codeOfRule(), args);
+        const otherDef = codeDef(other);
+        const level = otherDef ? (Math.max(r.level, levelOf(otherDef, settings.levels)) as Level) : r.level;
+        push(item, level, r.text, false);
       },
-      error: (text: string) => row.addText(2, text),
-      warn: (text: string) => row.addText(1, text),
-      stop: () => {
-        stopped = true;
-      },
-      hasError: () => row.errorLevel >= 2,
+      error: (text: string) => push(STATEMENT, 2, text, true),
+      warn: (text: string) => push(STATEMENT, 1, text, true),
       dbOf,
-      table: (ref: TableName | { db: string | null; name: string }) => {
-        const refDb = ref.db ?? db;
-        return refDb === null ? Promise.resolve(null) : snapshot.table(refDb, ref.name);
-      },
+      table,
     };
+    const flush = (upTo: Rank | null) => {
+      const ready = upTo ? pending.filter((p) => before(p, upTo)) : pending.splice(0);
+      if (upTo) for (const p of ready) pending.splice(pending.indexOf(p), 1);
+      ready.sort(byPlace);
+      for (const p of ready) {
+        if (p.free) row.addText(p.level as 1 | 2, p.text);
+        else row.addMessage(p.level, p.text);
+      }
+    };
+
+    let ended = false;
     try {
-      for (const rule of this.rulesFor(stmt.kind)) {
+      for (const { rule } of kindRules.refusals) {
         if (rule.gate && !rule.gate(inc)) continue;
         code = rule.code;
-        const pending = rule.check(stmt, ctx);
-        if (pending) await pending; // most rules are synchronous: no microtask hop for them
-        if (stopped) break;
+        const reported = pending.length;
+        await rule.check(stmt, ctx);
+        if (pending.length > reported) ended = true;
       }
+      if (!ended) {
+        rank = rankOf(stmt.kind, RESOLVE) ?? UNLISTED;
+        const resolution = await resolveStatement(stmt, {
+          facts,
+          snapshot,
+          dbOf,
+          table,
+          report: (c, ...args) => pushCode(STATEMENT, c, args),
+          error: (text) => push(STATEMENT, 2, text, true),
+        });
+        ended = resolution === 'end';
+        for (const { rule, rank: ruleRank } of kindRules.checks) {
+          if (ended && !before(ruleRank, rank)) continue;
+          if (rule.gate && !rule.gate(inc)) continue;
+          code = rule.code;
+          rank = ruleRank;
+          const running = rule.check(stmt, ctx);
+          if (running) await running; // most rules are synchronous: no microtask hop for them
+        }
+      }
+      // Messages ranked before the estimate go first: the estimate skips EXPLAIN when they already block.
+      const estimateRank = rankOf(stmt.kind, ESTIMATE) ?? UNLISTED;
+      flush(estimateRank);
       await this.recordTable(stmt, row, dbOf);
       // Estimates read the tables as they were before this statement (ALTER … RENAME, DROP change them).
+      rank = estimateRank;
       const estimating = estimateAffectedRows(stmt, row, {
         runner: this.opts.target,
         snapshot,
         inc,
+        facts,
         dbOf,
-        report: (c, args) => reportCode(row, settings, c, args),
+        report: (c, args) => void pushCode(STATEMENT, c, args),
         execute: this.opts.execute ?? false,
         realRowCount: this.opts.realRowCount
           ? { serverInfo: this.opts.serverInfo, timeoutMs: this.opts.realRowCountTimeoutMs ?? DEFAULT_REAL_ROW_COUNT_TIMEOUT_MS }
           : null,
       });
       if (estimating) await estimating;
-      if (!stopped && SCHEMA_CHANGING.has(stmt.kind)) await applySnapshotEffects(stmt, snapshot, dbOf);
-      if (!stopped && stmt.kind === 'use') await this.applyUse(stmt);
+      flush(null);
+      if (!ended && SCHEMA_CHANGING.has(stmt.kind)) await applySnapshotEffects(stmt, snapshot, dbOf);
+      if (!ended && stmt.kind === 'use') await this.applyUse(stmt);
     } catch (err) {
+      flush(null);
       if (err instanceof MetadataError) {
         row.addText(2, err.message);
         return;
@@ -155,13 +243,20 @@ class Engine implements Auditor {
     }
   }
 
-  private rulesFor(kind: StatementKind): readonly Rule[] {
-    let list = this.rulesByKind.get(kind);
-    if (!list) {
-      list = this.rules.filter((r) => r.on.includes(kind));
-      this.rulesByKind.set(kind, list);
+  private rulesFor(kind: StatementKind): KindRules {
+    let found = this.rulesByKind.get(kind);
+    if (!found) {
+      const refusals: { id: string; rule: Rule }[] = [];
+      const checks: { id: string; rule: Rule; rank: Rank }[] = [];
+      for (const [id, rule] of this.rules) {
+        if (!rule.on.includes(kind)) continue;
+        if (rule.refuses) refusals.push({ id, rule });
+        else checks.push({ id, rule, rank: rankOf(kind, id) ?? UNLISTED });
+      }
+      found = { refusals, checks };
+      this.rulesByKind.set(kind, found);
     }
-    return list;
+    return found;
   }
 
   /** Remembers the layout of the statement's (first) table as audited, before this statement changes it. */
@@ -188,4 +283,13 @@ class Engine implements Auditor {
       }
     }
   }
+}
+
+/** Whether a message or rank sorts before `rank` (section first, then place). */
+function before(a: Rank, rank: Rank): boolean {
+  return a.section < rank.section || (a.section === rank.section && a.place < rank.place);
+}
+
+function byPlace(a: Pending, b: Pending): number {
+  return a.section - b.section || a.item - b.item || a.place - b.place || a.seq - b.seq;
 }

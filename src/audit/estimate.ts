@@ -10,14 +10,17 @@ import { insertRowsOf, insertSelectOf, tablesOf, type TableName } from '../sql/a
 import type { ParsedStatement } from '../sql/statement.js';
 import { Code } from './catalogue.js';
 import { realRowCount } from './real-count.js';
-import { analysisOf } from './resolver.js';
+import type { IncConfig } from '../config/config.js';
+import type { StatementFacts } from './facts.js';
 import type { AuditServerInfo, SqlRunner } from './runner.js';
 import type { SchemaSnapshot, TableInfo } from './snapshot.js';
 
 export interface EstimateContext {
   runner: SqlRunner;
   snapshot: SchemaSnapshot;
-  inc: Record<string, any>;
+  inc: Readonly<IncConfig>;
+  /** The statement's facts (its query analysis is shared with the rules). */
+  facts: StatementFacts;
   dbOf: (ref: { db: string | null }) => string | null;
   /** Raises a catalogue code on the row at its configured level. */
   report: (code: number, args: unknown[]) => void;
@@ -27,8 +30,7 @@ export interface EstimateContext {
   realRowCount?: { serverInfo: AuditServerInfo; timeoutMs: number } | null;
 }
 
-function limitOf(inc: Record<string, unknown>, key: string): number {
-  const n = Number(inc[key] ?? 0);
+function limitOf(n: number): number {
   return Number.isFinite(n) && n > 0 ? n : 0;
 }
 
@@ -43,7 +45,7 @@ export function estimateAffectedRows(stmt: ParsedStatement, row: ResultRow, ctx:
     const rows = insertRowsOf(stmt);
     if (rows) {
       row.affectedRows = rows.length;
-      const max = limitOf(ctx.inc, 'max_insert_rows');
+      const max = limitOf(ctx.inc.max_insert_rows);
       if (max > 0 && rows.length > max) ctx.report(Code.ER_INSERT_TOO_MUCH_ROWS, [rows.length, max]);
       return;
     }
@@ -57,8 +59,7 @@ async function estimateFromTarget(stmt: ParsedStatement, row: ResultRow, ctx: Es
     case 'replace': {
       const select = insertSelectOf(stmt) as { from?: unknown } | null;
       if (!select || row.errorLevel >= 2) return;
-      const lookup = { row, dbOf: ctx.dbOf, table: (ref: { db: string | null; name: string }) => tableOf(ctx, { ...ref, alias: null }) };
-      const analysis = await analysisOf(stmt, lookup);
+      const analysis = await ctx.facts.analysis();
       const target = await tableOf(ctx, tablesOf(stmt)[0]);
       if (analysis.usesNewTables || analysis.missingTables.length > 0 || !target || target.isNew || target.hasNewColumns) return;
       const counted = await countedRows(stmt, ctx, analysis.outputWidth);
@@ -66,7 +67,7 @@ async function estimateFromTarget(stmt: ParsedStatement, row: ResultRow, ctx: Es
         row.affectedRows = counted;
         return;
       }
-      const estimate = await explainRows(ctx.runner, stmt.text, String(ctx.inc.explain_rule ?? 'first'), row);
+      const estimate = await explainRows(ctx.runner, stmt.text, ctx.inc.explain_rule, row);
       row.affectedRows = estimate === 0 && !(Array.isArray(select.from) && select.from.length > 0) ? 1 : estimate;
       return;
     }
@@ -78,8 +79,8 @@ async function estimateFromTarget(stmt: ParsedStatement, row: ResultRow, ctx: Es
         if (!info || info.isNew || info.hasNewColumns) return;
       }
       row.affectedRows =
-        (await countedRows(stmt, ctx, null)) ?? (await explainRows(ctx.runner, stmt.text, String(ctx.inc.explain_rule ?? 'first'), row));
-      const max = limitOf(ctx.inc, 'max_update_rows');
+        (await countedRows(stmt, ctx, null)) ?? (await explainRows(ctx.runner, stmt.text, ctx.inc.explain_rule, row));
+      const max = limitOf(ctx.inc.max_update_rows);
       if (max > 0 && row.affectedRows > max) ctx.report(Code.ER_UDPATE_TOO_MUCH_ROWS, [row.affectedRows, max]);
       return;
     }
@@ -92,13 +93,13 @@ async function estimateFromTarget(stmt: ParsedStatement, row: ResultRow, ctx: Es
       const rows = await tableRows(ctx.runner, info, row);
       if (rows === null) return;
       row.affectedRows = rows;
-      const max = limitOf(ctx.inc, 'max_ddl_affect_rows');
+      const max = limitOf(ctx.inc.max_ddl_affect_rows);
       if (stmt.kind === 'alter_table' && max > 0 && rows > max) ctx.report(Code.ER_CHANGE_TOO_MUCH_ROWS, ['Alter', rows, max]);
       return;
     }
     case 'drop_table': {
       if (ctx.execute) return;
-      const max = limitOf(ctx.inc, 'max_ddl_affect_rows');
+      const max = limitOf(ctx.inc.max_ddl_affect_rows);
       let total = 0;
       for (const t of tablesOf(stmt)) {
         const info = await tableOf(ctx, t);

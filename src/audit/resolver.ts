@@ -4,7 +4,6 @@
 // plus the enclosing ones; derived tables see only CTEs. A table that does not exist (reported once as missing) or
 // whose columns cannot be known makes column checks against it silent, so one mistake gives one message.
 
-import type { ResultRow } from '../rows/row.js';
 import {
   columnDbOf,
   columnRefOf,
@@ -393,7 +392,8 @@ function lowerSet(names: readonly string[]): Set<string> {
   return new Set(names.map((n) => n.toLowerCase()));
 }
 
-function isLiteral(v: unknown): boolean {
+/** A literal value (no names to resolve). */
+export function isLiteral(v: unknown): boolean {
   const n = obj(v);
   return n !== null && typeof n.type === 'string' && LITERAL_TYPES.has(n.type);
 }
@@ -403,37 +403,4 @@ export async function analyseQuery(stmt: ParsedStatement, lookup: TableLookup): 
   const r = new Resolver(lookup);
   await r.statement(stmt);
   return r.result;
-}
-
-const perRow = new WeakMap<ResultRow, Promise<QueryAnalysis>>();
-
-/**
- * Whether the statement has names to resolve. INSERT … VALUES with only literals has none, so the query rules
- * skip it synchronously (large INSERT batches).
- */
-export function needsResolution(stmt: ParsedStatement): boolean {
-  if (stmt.kind !== 'insert' && stmt.kind !== 'replace') return true;
-  if (querySelectOf(stmt)) return true;
-  const rows = insertRowsOf(stmt);
-  return rows !== null && !rows.every((r) => r.every(isLiteral));
-}
-
-/** Runs `use` with the statement's analysis, or returns at once when there is nothing to resolve. */
-export function withAnalysis(
-  stmt: ParsedStatement,
-  ctx: TableLookup & { row: ResultRow },
-  use: (analysis: QueryAnalysis) => void,
-): Promise<void> | void {
-  if (!needsResolution(stmt)) return;
-  return analysisOf(stmt, ctx).then(use);
-}
-
-/** The analysis of the statement being audited onto `ctx.row`, computed once however many rules read it. */
-export function analysisOf(stmt: ParsedStatement, ctx: TableLookup & { row: ResultRow }): Promise<QueryAnalysis> {
-  let p = perRow.get(ctx.row);
-  if (!p) {
-    p = analyseQuery(stmt, ctx);
-    perRow.set(ctx.row, p);
-  }
-  return p;
 }

@@ -1,29 +1,37 @@
-// The shape of an audit rule (docs/architecture.md#audit-rules): one code, the statement kinds it looks at,
-// an optional gate on `[inc]`, and a check that reports arguments. The engine owns order, gates, levels and
-// message formatting.
+// The shape of an audit rule (docs/audit.md "Rules"): one code, the statement kinds it looks at, an optional
+// typed gate on `[inc]`, and a check that reports arguments. The engine owns phases, gates, levels, message
+// order and formatting; a rule never decides what runs after it.
 
-import type { ResultRow } from '../rows/row.js';
+import type { IncConfig } from '../config/config.js';
 import type { TableName } from '../sql/ast.js';
 import type { ParsedStatement, StatementKind } from '../sql/statement.js';
+import type { StatementFacts } from './facts.js';
 import type { AuditServerInfo } from './runner.js';
-import type { SchemaSnapshot, TableInfo } from './snapshot.js';
+import type { TableInfo } from './snapshot.js';
 
 export interface RuleContext {
-  readonly inc: Record<string, any>;
+  readonly inc: Readonly<IncConfig>;
   readonly serverInfo: AuditServerInfo;
-  readonly snapshot: SchemaSnapshot;
   /** Current database of the batch (USE), null before any. */
   readonly currentDb: string | null;
-  readonly row: ResultRow;
+  /** What the resolve phase and other rules learnt about this statement, built lazily and shared. */
+  readonly facts: StatementFacts;
   /** Reports this rule's code with template arguments (dropped at level 0). */
   report(...args: unknown[]): void;
+  /**
+   * Reports for one item of the statement (a column, an index, a spec: 0-based, in written order). Within a
+   * section of the declared order, messages about the statement itself (`report`) come first, then each item's
+   * messages together (docs/audit.md "Message order").
+   */
+  reportAt(item: number, ...args: unknown[]): void;
+  /**
+   * `reportAt` at the higher of this rule's level and the level configured for code `other` (goInception lets a
+   * legacy code's `[inc_level]` raise a newer one, e.g. er_use_enum for ER_INVALID_DATA_TYPE); 0 drops it.
+   */
+  reportWithLevelOf(item: number, other: number, ...args: unknown[]): void;
   /** Free-text level-2 error / level-1 warning (`.` appended unless the text ends in `.` or `!`). */
   error(text: string): void;
   warn(text: string): void;
-  /** Skips the remaining rules for this statement, and the snapshot change a DDL would make. */
-  stop(): void;
-  /** Whether the row already carries a level-2 message. */
-  hasError(): boolean;
   /** The table's database: its qualifier, else the current database (null when neither). */
   dbOf(ref: { db: string | null }): string | null;
   /** The table as the batch sees it (null: missing, or no database); a metadata failure ends the statement. */
@@ -34,17 +42,16 @@ export interface Rule {
   /** The code `ctx.report` raises; null for rules that only add free-text messages. */
   readonly code: number | null;
   readonly on: readonly StatementKind[];
-  readonly gate?: (inc: Record<string, any>) => boolean;
+  /** Runs the rule only when this is true for the session's `[inc]` (a mistyped key does not compile). */
+  readonly gate?: (inc: Readonly<IncConfig>) => boolean;
+  /**
+   * The statement is refused outright by configuration (DROP TABLE without enable_drop_table …): refusals run
+   * before the resolve phase, and once one reports, nothing else is checked for the statement.
+   */
+  readonly refuses?: true;
   check(stmt: ParsedStatement, ctx: RuleContext): void | Promise<void>;
 }
 
 export function defineRule(rule: Rule): Rule {
   return Object.freeze(rule);
-}
-
-/** `true` for booleans given as true/1/"true"/"on" (settings may come from toml or `inception set`). */
-export function flag(inc: Record<string, any>, key: string): boolean {
-  const v = inc[key];
-  if (typeof v === 'string') return /^(true|on|1)$/i.test(v.trim());
-  return v === true || v === 1;
 }

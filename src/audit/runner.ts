@@ -1,13 +1,15 @@
 // What the auditor needs from the target: plain queries (metadata, EXPLAIN, USE). The pipeline adapts its
 // TargetSession; tests adapt a mysql2 connection.
 
+import type { IncConfig } from '../config/config.js';
+
 export interface SqlRunner {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
 /** The settings the auditor reads: `[inc]` values by key and `[inc_level]` levels by level key. */
 export interface AuditSettings {
-  inc: Record<string, any>;
+  inc: Readonly<IncConfig>;
   levels: Record<string, number>;
 }
 

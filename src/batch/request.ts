@@ -1,7 +1,7 @@
 // Every COM_QUERY the server's compat layer did not answer lands here (docs/wire.md#what-happens-to-a-com_query,
 // docs/options.md, docs/batch.md): a local command before `inception_magic_start` runs at once; anything else
-// before it is refused; a batch runs options → target session → CHECKING → EXECUTING → BACKUP and answers with one
-// result set.
+// before it is refused; a batch runs options → target session → its stages (docs/stages.md: CHECKING → EXECUTING →
+// BACKUP) and answers with one result set.
 
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
@@ -11,32 +11,35 @@ import { runLocalCommand } from '../commands/index.js';
 import { parseLocalCommand } from '../commands/parse.js';
 import type { Config } from '../config/config.js';
 import type { Settings } from '../config/settings.js';
-import { runExecuteStage, type ExecuteOutcome } from '../execute/execute.js';
 import { redactSecrets, truncateChars } from '../process/redact.js';
 import type { ProcessEntry, ProcessRegistry } from '../process/registry.js';
+import { LocalSessions, type SessionManager } from '../process/sessions.js';
 import type { QueryResult } from '../protocol/result.js';
 import type { ClientSession } from '../server/session.js';
 import { driverMessage, TargetSession } from '../target/session.js';
-import type { BatchContext } from './context.js';
+import type { DmlRollbackSource } from '../backup/types.js';
+import type { BatchContext, BatchStage } from './context.js';
 import { batchMode, parseMagicComment, redactOptions, validateOptions, type BatchOptions } from './options.js';
 import { batchItems, markerOf, MUST_START_MESSAGE, type BatchItem } from './plan.js';
 import { maxLevel, ResultRow, type Level } from '../rows/row.js';
 import { rowsToResult, rowsToResultInTurns } from './result-set.js';
 import { splitStatementsInTurns, type SqlPiece } from './splitter.js';
 import { isResultMode, runResultMode } from './modes/run.js';
-import { runBackupStage } from './stages/backup.js';
-import { runCheckStage, type CheckOutcome } from './stages/check.js';
+import { readRollback } from '../backup/binlog/index.js';
+import { backupStage } from './stages/backup.js';
+import { checkStage } from './stages/check.js';
+import { executeStage } from './stages/execute.js';
 
 export interface RequestDeps {
   registry: ProcessRegistry;
+  /** KILL and processlist go here; absent: this registry alone (standalone). */
+  sessions?: SessionManager;
   settings: Settings;
   config: Config;
   logger: Logger;
+  /** Where DML rollback comes from (the binlog reader; tests of the stage alone pass their own). */
+  rollbackSource?: DmlRollbackSource;
 }
-
-export const INVALID_BACKUP_MESSAGE = 'Invalid remote backup information.';
-export const BINLOG_OFF_MESSAGE = 'binlog日志未开启,无法备份!';
-export const TIDB_BACKUP_MESSAGE = 'TiDB暂不支持备份功能.';
 
 export async function handleRequest(text: string, session: ClientSession, deps: RequestDeps): Promise<QueryResult> {
   const pieces = await splitStatementsInTurns(text);
@@ -53,7 +56,7 @@ export async function handleRequest(text: string, session: ClientSession, deps: 
 
 async function runBatch(pieces: SqlPiece[], session: ClientSession, deps: RequestDeps): Promise<QueryResult> {
   const began = performance.now();
-  const process = session.process;
+  const entry = session.process;
   const log = deps.logger.child({ conn: session.connectionId, user: session.user });
   const sessionSettings = deps.settings.forSession(session.settingAssignments);
   const rows: ResultRow[] = [];
@@ -62,7 +65,7 @@ async function runBatch(pieces: SqlPiece[], session: ClientSession, deps: Reques
     rows.push(row);
     return row;
   };
-  process.setStage('CHECKING');
+  entry.setStage('CHECKING');
 
   const parsed = parseMagicComment(pieces[0]!.text);
   const invalid = parsed.ok ? validateOptions(parsed.options) : parsed.message;
@@ -76,7 +79,7 @@ async function runBatch(pieces: SqlPiece[], session: ClientSession, deps: Reques
   let target: TargetSession;
   try {
     target = await TargetSession.connect(options, sessionSettings);
-    target.watchKill(process);
+    target.watchKill(entry);
   } catch (err) {
     startRow().addText(2, `con:${session.connectionId} ${driverMessage(err)}`);
     log.info({ event: 'batch', target: `${options.host}:${options.port}`, outcome: 'connect_failed', error: driverMessage(err) }, 'target connection failed');
@@ -84,50 +87,53 @@ async function runBatch(pieces: SqlPiece[], session: ClientSession, deps: Reques
   }
 
   const mode = batchMode(options);
-  let checkOutcome: CheckOutcome | null = null;
-  let executeOutcome: ExecuteOutcome | null = null;
-  const progressTimer = setInterval(() => logProgress(log, process), PROGRESS_LOG_INTERVAL_MS);
-  progressTimer.unref();
-  try {
-    const backupError = options.backup ? await backupPrerequisiteError(options, sessionSettings, target) : null;
-    if (backupError) {
-      startRow().addText(2, backupError);
-      return rowsToResult(rows);
-    }
-    process.dest = { user: options.user, host: options.host, port: options.port };
-    if (isResultMode(mode)) return await runResultMode(mode, pieces.slice(1), { options, target, process });
-    if (mode === 'check') process.setStage('CHECKING', 'CHECK');
-    else if (mode === 'execute') process.setStage('CHECKING', 'EXECUTE');
-    else process.setStage('CHECKING');
-
-    const ctx: BatchContext = {
-      options,
-      statementCount: pieces.length - 1,
-      rows,
-      target,
-      settings: sessionSettings,
-      process,
-      log,
-    };
-    const auditor = createAuditor({
+  const applySet = async (item: Extract<BatchItem, { kind: 'set' }>): Promise<void> => {
+    await runLocalCommand(item.command, commandContext(session, deps, sessionSettings, true));
+  };
+  const stages: BatchStage[] = [checkStage(batchItems(pieces.slice(1)), applySet), executeStage()];
+  if (options.execute && options.backup) stages.push(backupStage(deps.rollbackSource ?? readRollback));
+  const ctx: BatchContext = {
+    options,
+    statementCount: pieces.length - 1,
+    rows,
+    target,
+    settings: sessionSettings,
+    process: entry,
+    log,
+    auditor: createAuditor({
       settings: sessionSettings,
       target,
       initialDb: options.db || null,
       serverInfo: target.serverInfo,
       execute: options.execute,
       realRowCount: options.realRowCount,
-    });
-    const applySet = async (item: Extract<BatchItem, { kind: 'set' }>): Promise<void> => {
-      await runLocalCommand(item.command, commandContext(session, deps, sessionSettings, true));
-    };
-    checkOutcome = await runCheckStage(ctx, batchItems(pieces.slice(1)), auditor, applySet);
-    if (checkOutcome.kind === 'ended' && checkOutcome.end.kind === 'commit' && options.execute) {
-      executeOutcome = await runExecuteStage(ctx);
-      if (options.backup && executeOutcome !== 'refused' && executeOutcome !== 'aborted') await runBackupStage(ctx);
+    }),
+    stages,
+    outcomes: {},
+  };
+  const progressTimer = setInterval(() => logProgress(log, entry), PROGRESS_LOG_INTERVAL_MS);
+  progressTimer.unref();
+  try {
+    for (const stage of stages) {
+      const refusal = (await stage.prerequisites?.(ctx)) ?? null;
+      if (refusal) {
+        startRow().addText(2, refusal);
+        return rowsToResult(rows);
+      }
+    }
+    entry.dest = { user: options.user, host: options.host, port: options.port };
+    if (isResultMode(mode)) return await runResultMode(mode, pieces.slice(1), { options, target, process: entry });
+    if (mode === 'check') entry.setStage('CHECKING', 'CHECK');
+    else if (mode === 'execute') entry.setStage('CHECKING', 'EXECUTE');
+    else entry.setStage('CHECKING');
+
+    for (const stage of stages) {
+      if (stage.run && !(await stage.run(ctx))) break;
     }
     return await rowsToResultInTurns(rows);
   } finally {
     clearInterval(progressTimer);
+    for (const stage of stages) await stage.dispose?.();
     await target.close();
     log.info(
       {
@@ -137,8 +143,9 @@ async function runBatch(pieces: SqlPiece[], session: ClientSession, deps: Reques
         statements: pieces.length - 1,
         rows: rows.length,
         mode,
-        end: checkOutcome?.kind === 'ended' ? checkOutcome.end.kind : checkOutcome?.kind,
-        execute: executeOutcome,
+        end: ctx.outcomes.CHECKING,
+        execute: ctx.outcomes.EXECUTING,
+        backup: ctx.outcomes.BACKUP,
         maxLevel: maxLevel(rows),
         ms: Math.round(performance.now() - began),
       },
@@ -150,13 +157,13 @@ async function runBatch(pieces: SqlPiece[], session: ClientSession, deps: Reques
 /** Long batches leave a trace in the log too, not only in the processlist. */
 const PROGRESS_LOG_INTERVAL_MS = 10_000;
 
-function logProgress(log: Logger, process: ProcessEntry): void {
+function logProgress(log: Logger, entry: ProcessEntry): void {
   log.info(
     {
       event: 'batch_progress',
-      state: process.state,
-      percent: Math.round(process.percent * 100) / 100,
-      statement: truncateChars(redactSecrets(process.info), 100),
+      state: entry.state,
+      percent: Math.round(entry.percent * 100) / 100,
+      statement: truncateChars(redactSecrets(entry.info), 100),
     },
     'batch in progress',
   );
@@ -173,32 +180,10 @@ function addStartError(row: ResultRow, message: string, levels: Record<string, n
   }
 }
 
-/**
- * docs/options.md / docs/backup.md: backup needs a backup server, binary logging on the target, and a non-TiDB
- * target.
- */
-async function backupPrerequisiteError(
-  options: BatchOptions,
-  settings: Settings,
-  target: TargetSession,
-): Promise<string | null> {
-  const inc = settings.inc;
-  if (!options.execute) return null;
-  if (!inc.backup_host || !inc.backup_port || !inc.backup_user) return INVALID_BACKUP_MESSAGE;
-  if (target.serverInfo.isTiDb) return TIDB_BACKUP_MESSAGE;
-  try {
-    const logBin = await target.variable('log_bin');
-    if (logBin === null || !/^(on|1)$/i.test(logBin)) return BINLOG_OFF_MESSAGE;
-  } catch (err) {
-    return driverMessage(err);
-  }
-  return null;
-}
-
 function commandContext(session: ClientSession, deps: RequestDeps, sessionSettings: Settings | undefined, inBatch: boolean) {
   return {
     session: { connectionId: session.connectionId, user: session.user, isAdmin: session.isAdmin, settingAssignments: session.settingAssignments },
-    registry: deps.registry,
+    sessions: deps.sessions ?? new LocalSessions(deps.registry, 'local'),
     settings: deps.settings,
     sessionSettings,
     config: deps.config,

@@ -2,7 +2,7 @@
 
 import type { Config } from '../config/config.js';
 import type { Settings } from '../config/settings.js';
-import type { ProcessRegistry } from '../process/registry.js';
+import type { SessionManager } from '../process/sessions.js';
 
 export interface CommandContext {
   session: {
@@ -12,7 +12,8 @@ export interface CommandContext {
     /** This connection's own `inception set session` assignments (grants on), when it keeps any. */
     settingAssignments?: { name: string; value: string }[];
   };
-  registry: ProcessRegistry;
+  /** This instance's sessions, or the cluster's (the command does not know which). */
+  sessions: SessionManager;
   /** The server-wide settings (`inception set` outside a batch changes these). */
   settings: Settings;
   /** The batch's session copy when inside a batch. */

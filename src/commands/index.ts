@@ -1,5 +1,5 @@
 // Runs a local command (docs/commands.md) and answers with a QueryResult; refusals are MysqlErrors.
-// One small module per command; processlist.ts and kill.ts read only the registry.
+// One small module per command; processlist.ts and kill.ts read only the session manager.
 
 import { ER, mysqlError, type QueryResult } from '../protocol/result.js';
 import type { CommandContext } from './context.js';

@@ -129,8 +129,14 @@ class Cursor {
   }
 }
 
+/** MariaDB's own KILL forms: refused by name rather than with a syntax error (docs/kill.md). */
+export const MARIADB_KILL_MESSAGE = 'KILL HARD|SOFT, KILL USER and KILL QUERY ID are MariaDB extensions inceptor does not support; use KILL [CONNECTION|QUERY] <id>';
+
 function parseKill(c: Cursor): LocalCommand {
   c.acceptWord('tidb');
+  if (c.isWord('hard') || c.isWord('soft') || c.isWord('user') || (c.isWord('query') && c.isWord('id', 1))) {
+    throw mysqlError(ER.UNKNOWN, MARIADB_KILL_MESSAGE);
+  }
   let mode: KillMode = 'connection';
   if (c.acceptWord('query')) mode = 'query';
   else if (c.isWord('connection')) c.take();
@@ -156,15 +162,13 @@ function parseInception(c: Cursor, first: Token): LocalCommand {
   if (c.acceptWord('show') || c.acceptWord('get')) {
     if (c.acceptWord('variables')) return { kind: 'show_variables', like: parseVariablesFilter(c) };
     if (c.acceptWord('levels')) return parseShowLevels(c);
-    if (c.isWord('full') && c.isWord('processlist', 1)) {
-      c.take();
-      c.take();
-      c.expectEnd();
-      return { kind: 'show_processlist', full: true };
-    }
+    const full = c.isWord('full') && (c.isWord('processlist', 1) || (c.isWord('cluster', 1) && c.isWord('processlist', 2)));
+    if (full) c.take();
+    const cluster = c.isWord('cluster') && c.isWord('processlist', 1);
+    if (cluster) c.take();
     if (c.acceptWord('processlist')) {
       c.expectEnd();
-      return { kind: 'show_processlist', full: false };
+      return { kind: 'show_processlist', full, cluster };
     }
     if (c.isWord('osc') && c.isWord('processlist', 1)) {
       c.take();

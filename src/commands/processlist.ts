@@ -1,15 +1,17 @@
 // `inception show [full] processlist` (docs/commands.md#processlist): this instance's connections, ordered by id.
-// Like MySQL without PROCESS, a non-admin sees only connections of its own user name.
+// `inception show [full] cluster processlist` (docs/kill.md): every live instance's, with INSTANCE and SERVER_ID
+// in front and a warning for each instance that did not answer. Like MySQL without PROCESS, a non-admin sees
+// only connections of its own user name (the owning instance applies that rule).
 
-import { ColumnType, type ColumnDef, type QueryResult, type Value } from '../protocol/result.js';
-import type { ProcessEntry, ProcessRegistry } from '../process/registry.js';
+import { ColumnType, ER, type ColumnDef, type QueryResult, type Value } from '../protocol/result.js';
 import { redactSecrets, truncateChars } from '../process/redact.js';
+import type { ProcessView, SessionManager } from '../process/sessions.js';
 import type { LocalCommand } from './types.js';
 
 /** The part of `CommandContext` (commands/index.ts) this command reads. */
 export interface ProcesslistContext {
   session: { connectionId: number; user: string; isAdmin: boolean };
-  registry: ProcessRegistry;
+  sessions: SessionManager;
 }
 
 export const PROCESSLIST_COLUMNS: readonly ColumnDef[] = [
@@ -25,10 +27,16 @@ export const PROCESSLIST_COLUMNS: readonly ColumnDef[] = [
   { name: 'Percent', type: ColumnType.STRING },
 ];
 
+export const CLUSTER_PROCESSLIST_COLUMNS: readonly ColumnDef[] = [
+  { name: 'INSTANCE', type: ColumnType.STRING },
+  { name: 'SERVER_ID', type: ColumnType.LONG },
+  ...PROCESSLIST_COLUMNS,
+];
+
 const INFO_MAX_CHARS = 100;
 
 /** One processlist row; pure so it can be tested without sockets. */
-export function processlistRow(entry: ProcessEntry, full: boolean, now: number): Value[] {
+export function processlistRow(entry: ProcessView, full: boolean, now: number): Value[] {
   const info = entry.info === '' ? null : redactSecrets(entry.info);
   return [
     String(entry.id),
@@ -49,10 +57,14 @@ export async function showProcesslist(
   ctx: ProcesslistContext,
 ): Promise<QueryResult> {
   const { user, isAdmin } = ctx.session;
+  const listing = await ctx.sessions.list({ user, isAdmin }, cmd.cluster ? 'cluster' : 'local');
   const now = Date.now();
-  const rows = ctx.registry
-    .list()
-    .filter((entry) => isAdmin || entry.user === user)
-    .map((entry) => processlistRow(entry, cmd.full, now));
-  return { kind: 'rows', columns: [...PROCESSLIST_COLUMNS], rows };
+  const ordered = listing.processes.sort((a, b) => a.id - b.id);
+  if (!cmd.cluster) return { kind: 'rows', columns: [...PROCESSLIST_COLUMNS], rows: ordered.map((p) => processlistRow(p, cmd.full, now)) };
+  return {
+    kind: 'rows',
+    columns: [...CLUSTER_PROCESSLIST_COLUMNS],
+    rows: ordered.map((p) => [p.instance, String(p.serverId), ...processlistRow(p, cmd.full, now)]),
+    warnings: listing.unanswered.map((message) => ({ level: 'Warning' as const, code: ER.UNKNOWN.code, message })),
+  };
 }

@@ -11,7 +11,8 @@ export type LocalCommand =
   | { kind: 'set_variables'; scope: 'global' | 'session' | null; assignments: { name: string; value: string }[] }
   | { kind: 'show_levels'; like: LikeFilter; where: LevelsWhere[] }
   | { kind: 'set_level'; assignments: { name: string; value: string }[] }
-  | { kind: 'show_processlist'; full: boolean }
+  /** `cluster`: `inception show [full] cluster processlist`, every live instance (docs/kill.md). */
+  | { kind: 'show_processlist'; full: boolean; cluster: boolean }
   /** `kill [connection|query|tidb] <id>`; id is null for CONNECTION_ID() (the caller's own id). */
   | { kind: 'kill'; mode: KillMode; id: bigint | null }
   /** `inception get osc processlist`: the running pt-osc/gh-ost tasks (docs/result-modes.md, "OSC commands"). */

@@ -8,6 +8,7 @@ import toml from 'toml';
 import { defaultLevels, findLevelKey, type Level } from './levels.js';
 import { isNativePasswordHash } from './password-hash.js';
 import {
+  CLUSTER_SPEC,
   defaultsOf,
   GHOST_SPEC,
   INC_SPEC,
@@ -39,6 +40,7 @@ export type SecurityConfig = SectionValues<typeof SECURITY_SPEC>;
 export type StatusConfig = SectionValues<typeof STATUS_SPEC>;
 export type PerformanceConfig = SectionValues<typeof PERFORMANCE_SPEC>;
 export type InceptorConfig = SectionValues<typeof INCEPTOR_SPEC>;
+export type ClusterConfig = SectionValues<typeof CLUSTER_SPEC>;
 
 export interface UserConfig {
   name: string;
@@ -60,6 +62,7 @@ export type Config = SectionValues<typeof TOP_SPEC> & {
   inc_level: Record<string, Level>;
   users: UserConfig[];
   inceptor: InceptorConfig;
+  cluster: ClusterConfig;
 };
 
 /** A config problem that must stop start-up; the message names file, line and key. */
@@ -98,6 +101,7 @@ export function defaultConfig(): Config {
     inc_level: defaultLevels(),
     users: [],
     inceptor: defaultsOf(INCEPTOR_SPEC),
+    cluster: defaultsOf(CLUSTER_SPEC),
   };
 }
 
@@ -153,10 +157,13 @@ const SECTIONS = {
   osc: OSC_SPEC,
   ghost: GHOST_SPEC,
   inceptor: INCEPTOR_SPEC,
+  cluster: CLUSTER_SPEC,
 } as const;
 
 /** Sections whose effect lives in the TiDB engine: typed and checked, but listed as having no effect. */
-const TIDB_SECTIONS = new Set(['status', 'performance']);
+const TIDB_SECTIONS = new Set(['performance']);
+/** Sections where TiDB has more keys than we read: those are accepted without a warning. */
+const OPEN_SECTIONS = new Set(['status', 'performance']);
 
 class ConfigReader {
   private readonly lines: Map<string, number>;
@@ -189,7 +196,32 @@ class ConfigReader {
         else this.unknown('', key);
       }
     }
+    this.checkCluster(config);
     return { config, warnings: this.warnings, ignoredKeys: this.ignored };
+  }
+
+  /** Combinations of `[cluster]` keys that cannot work (docs/kill.md, "Configuration"). */
+  private checkCluster(config: Config): void {
+    const c = config.cluster;
+    if (c.advertise_address !== '' && !isHostPort(c.advertise_address)) {
+      this.fail('cluster', 'advertise_address', `expected host:port, got ${JSON.stringify(c.advertise_address)}`);
+    }
+    if (c.fence_seconds > c.lease_seconds / 2) {
+      this.fail('cluster', this.present('cluster', 'fence_seconds', 'lease_seconds'), `must be at most lease_seconds / 2 (${c.lease_seconds / 2}), got ${c.fence_seconds}`);
+    }
+    if (!c.enable) return;
+    if (c.secret === '') this.fail('cluster', this.present('cluster', 'secret', 'enable'), 'a shared secret is required when enable = true');
+    if (!config.status.report_status) {
+      this.fail('cluster', 'enable', 'enable = true needs [status] report-status = true (peers forward KILLs to the status port)');
+    }
+    if (c.store_host === '' && config.inc.backup_host === '') {
+      this.fail('cluster', this.present('cluster', 'store_host', 'enable'), 'enable = true needs a coordination store: set store_host (or [inc] backup_host)');
+    }
+  }
+
+  /** `key` when the file has it, else `fallback` (so the message points at a line that exists). */
+  private present(section: string, key: string, fallback: string): string {
+    return this.lines.has(`${section}.${key}`) ? key : fallback;
   }
 
   private readLog(raw: unknown, config: Config): void {
@@ -212,7 +244,7 @@ class ConfigReader {
     const specKey = findSpecKey(spec, key);
     if (!specKey) {
       // TiDB has many more tuning keys in these tables; they were never ours to check.
-      if (!TIDB_SECTIONS.has(section)) this.unknown(section, key);
+      if (!OPEN_SECTIONS.has(section)) this.unknown(section, key);
       return;
     }
     if (section === 'inc' && specKey === 'version') {
@@ -303,6 +335,12 @@ function findSpecKey(spec: SectionSpec, key: string): string | undefined {
   if (Object.hasOwn(spec, key)) return key;
   const wanted = key.toLowerCase().replace(/-/g, '_');
   return Object.keys(spec).find((k) => k.replace(/-/g, '_') === wanted);
+}
+
+/** `host:port` with a non-empty host (a name, IPv4, or a bracketed IPv6) and a port 1..65535. */
+export function isHostPort(value: string): boolean {
+  const m = /^(\[[0-9a-fA-F:.]+\]|[^:\s\[\]]+):(\d{1,5})$/.exec(value);
+  return m !== null && Number(m[2]) >= 1 && Number(m[2]) <= 65535;
 }
 
 function isTable(raw: unknown): raw is Record<string, unknown> {

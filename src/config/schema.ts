@@ -86,9 +86,28 @@ export const SECURITY_SPEC = {
   'cluster-ssl-key': str(''),
 } as const satisfies SectionSpec;
 
+/** `[status]`: the HTTP status server (health, readiness, metrics, the cluster's internal endpoints; docs/kill.md). */
 export const STATUS_SPEC = {
   'report-status': bool(false),
+  'status-host': str('0.0.0.0'),
   'status-port': uint(10080, 65535),
+} as const satisfies SectionSpec;
+
+/** `[cluster]`: server-id leases on a shared store and KILL across instances (docs/kill.md). */
+export const CLUSTER_SPEC = {
+  enable: bool(false),
+  store_host: str(''),
+  store_port: uint(0, 65535),
+  store_user: str(''),
+  store_password: str(''),
+  store_db: str('inceptor_cluster'),
+  advertise_address: str(''),
+  secret: str(''),
+  lease_seconds: { kind: 'uint', default: 43200, min: 1 },
+  heartbeat_seconds: { kind: 'uint', default: 30, min: 1 },
+  fence_seconds: { kind: 'uint', default: 21600, min: 1 },
+  max_server_id: { kind: 'uint', default: 1023, min: 1, max: 2047 },
+  forward_timeout_ms: { kind: 'uint', default: 2000, min: 1 },
 } as const satisfies SectionSpec;
 
 export const PERFORMANCE_SPEC = {
@@ -287,6 +306,8 @@ export const INCEPTOR_SPEC = {
   server_id: { kind: 'uint', default: 1, min: 1, max: 2047 },
   /** Seconds a client gets to finish the handshake before the socket is closed. */
   handshake_timeout: { kind: 'uint', default: 10, min: 1, max: 86400 },
+  /** Width of the local part of connection ids (FIFO reuse); tests shrink it to reach exhaustion (1040). */
+  local_id_bits: { kind: 'uint', default: 20, min: 2, max: 20 },
   /** MySQL's client timeouts in seconds (docs/security.md "Timeouts"): idle, idle for CLIENT_INTERACTIVE, partial packet. */
   wait_timeout: { kind: 'uint', default: 28800, min: 1, max: 31536000 },
   interactive_timeout: { kind: 'uint', default: 28800, min: 1, max: 31536000 },

@@ -1,18 +1,28 @@
-// EXECUTING (docs/stages.md): refusal rules, session pre-flight, then every row in order on
-// the batch's one pinned target session. Stops at the first failure; rows not reached keep their audit values.
-// KILL is honoured between statements: the running one completes, then the loop stops.
+// EXECUTING (docs/stages.md): refusal rules, session pre-flight, then every row in order on the batch's one pinned
+// target session, each wrapped by the other stages' hooks. Stops at the first failure; rows not reached keep their
+// audit values. KILL is honoured between statements: the running one completes, then the loop stops.
 
-import type { BatchContext } from '../batch/context.js';
+import type { Settings } from '../config/settings.js';
+import type { ProcessEntry } from '../process/registry.js';
 import { KILLED_MESSAGE, maxLevel, StageStatus, type ResultRow } from '../rows/row.js';
 import type { StatementKind } from '../sql/statement.js';
 import { driverMessage, isConnectionLost, type TargetSession } from '../target/session.js';
+import type { StatementHook, StatementResult } from './hooks.js';
 import { abortableSleep, shouldSleepAfter } from './sleep.js';
+
+/** What the loop reads of the batch (the batch's context is a superset). */
+export interface ExecuteContext {
+  options: { ignoreWarnings: boolean; sleep: number; sleepRows: number; db: string };
+  rows: ResultRow[];
+  target: TargetSession;
+  settings: Pick<Settings, 'inc'>;
+  process: ProcessEntry;
+}
 
 export const READ_ONLY_MESSAGE = '当前数据库为只读模式,无法执行!';
 export const UNKNOWN_RESULT_MESSAGE = 'The execution result is unknown! Please confirm manually.';
 export const NO_THREAD_ID_MESSAGE = '无法获取线程号';
 
-const DML_KINDS: ReadonlySet<StatementKind> = new Set(['insert', 'replace', 'update', 'delete']);
 /** Sent to the target during audit already (their output is the row); never executed. */
 const SKIPPED_KINDS: ReadonlySet<StatementKind> = new Set(['show', 'explain']);
 
@@ -24,16 +34,26 @@ export function executionRefused(rows: readonly ResultRow[], ignoreWarnings: boo
   return level === 2 || (level === 1 && !ignoreWarnings);
 }
 
-export async function runExecuteStage(ctx: BatchContext): Promise<ExecuteOutcome> {
-  const { rows, target, options, process } = ctx;
+/**
+ * Runs the rows. `preflights` are the other stages' checks on the target session, run after the loop's own and
+ * before the first statement; the first message aborts execution on the first row. `hooks` wrap every statement.
+ */
+export async function runExecuteStage(
+  ctx: ExecuteContext,
+  preflights: readonly (() => Promise<string | null>)[] = [],
+  hooks: readonly StatementHook[] = [],
+): Promise<ExecuteOutcome> {
+  const { rows, target, options, process: entry } = ctx;
   if (rows.length === 0 || executionRefused(rows, options.ignoreWarnings)) return 'refused';
-  process.setStage('EXECUTING');
+  entry.setStage('EXECUTING');
 
   const first = rows[0]!;
-  const preflightError = await preflight(ctx);
-  if (preflightError) {
-    first.addText(2, preflightError);
-    return 'aborted';
+  for (const check of [() => preflight(ctx), ...preflights]) {
+    const message = await check();
+    if (message) {
+      first.addText(2, message);
+      return 'aborted';
+    }
   }
   let threadId: number;
   try {
@@ -43,16 +63,17 @@ export async function runExecuteStage(ctx: BatchContext): Promise<ExecuteOutcome
     return 'aborted';
   }
 
-  const signal = process.signal;
+  const signal = entry.signal;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const kind = row.statement?.kind;
     if (!kind || SKIPPED_KINDS.has(kind)) continue;
-    process.progress(row.sql, (i / rows.length) * 100);
+    entry.progress(row.sql, (i / rows.length) * 100);
 
-    const recordBinlog = options.backup && DML_KINDS.has(kind);
-    const ok = await executeRow(row, target, threadId, recordBinlog);
-    if (!ok) return 'failed';
+    for (const hook of hooks) await hook.before(row);
+    const result = await executeRow(row, target, threadId);
+    for (const hook of hooks) await hook.after(row, result);
+    if (!result.ok) return 'failed';
     if (row.errorLevel === 2) return 'failed';
 
     if (signal.aborted) {
@@ -71,45 +92,37 @@ export async function runExecuteStage(ctx: BatchContext): Promise<ExecuteOutcome
   return 'completed';
 }
 
-/** Runs one row; returns false when it failed (the message is already on the row). */
-async function executeRow(row: ResultRow, target: TargetSession, threadId: number, recordBinlog: boolean): Promise<boolean> {
+/** Runs one row; a failure's message is already on the row. */
+async function executeRow(row: ResultRow, target: TargetSession, threadId: number): Promise<StatementResult> {
   row.stage = 'EXECUTED';
   row.threadId = threadId;
-  let start: Awaited<ReturnType<TargetSession['masterStatus']>> = null;
   const t0 = performance.now();
   try {
-    if (recordBinlog) start = await target.masterStatus();
     const result = await target.execute(row.sql);
     row.executeSeconds = result.seconds;
     row.affectedRows = result.affectedRows;
     row.execTimestamp = Math.floor(Date.now() / 1000);
     row.stageStatus = StageStatus.EXECUTE_OK;
-    if (recordBinlog && start) {
-      const end = await target.masterStatus();
-      if (end && (end.file !== start.file || end.position !== start.position)) {
-        row.binlog = { startFile: start.file, startPos: start.position, endFile: end.file, endPos: end.position };
-      }
-    }
-    return true;
+    return { ok: true, connectionLost: false };
   } catch (err) {
     row.executeSeconds ??= (performance.now() - t0) / 1000;
     row.execTimestamp = Math.floor(Date.now() / 1000);
     row.stageStatus = StageStatus.EXECUTE_FAILED;
     row.addText(2, driverMessage(err), 'execute');
-    if (isConnectionLost(err) || target.isClosed) {
+    const connectionLost = isConnectionLost(err) || target.isClosed;
+    if (connectionLost) {
       row.affectedRows = 0;
       row.addText(2, UNKNOWN_RESULT_MESSAGE, 'execute');
     }
-    return false;
+    return { ok: false, connectionLost };
   }
 }
 
 /**
- * Before the first statement (docs/stages.md): read_only refusal, session timeouts, binlog settings for backup, and the
- * batch's initial database (the audit may have moved the session with USE).
- * Returns the message for the first row, or null.
+ * Before the first statement: read_only refusal, session timeouts, and the batch's initial database (the audit may
+ * have moved the session with USE). Returns the message for the first row, or null.
  */
-async function preflight(ctx: BatchContext): Promise<string | null> {
+async function preflight(ctx: ExecuteContext): Promise<string | null> {
   const { target, settings, options } = ctx;
   const inc = settings.inc;
   let sql = '';
@@ -128,18 +141,6 @@ async function preflight(ctx: BatchContext): Promise<string | null> {
     if (maxExecutionTime > 0) {
       sql = statementTimeoutSql(target, maxExecutionTime);
       await target.execute(sql);
-    }
-    if (options.backup) {
-      const format = await target.variable('binlog_format');
-      if (format !== null && format.toUpperCase() !== 'ROW') {
-        sql = "SET SESSION binlog_format = 'ROW'";
-        await target.execute(sql);
-      }
-      const image = await target.variable('binlog_row_image');
-      if (image !== null && image.toUpperCase() === 'MINIMAL') {
-        sql = "SET SESSION binlog_row_image = 'FULL'";
-        await target.execute(sql);
-      }
     }
     if (options.db) {
       sql = `USE \`${options.db.replaceAll('`', '``')}\``;

@@ -2,7 +2,7 @@
 // Stages read `entry.signal` between statements (never inside one); the connection layer reads
 // `entry.closeRequested` after it has written a response.
 
-import { ER, mysqlError } from '../protocol/result.js';
+import { ER, mysqlError, type MysqlError } from '../protocol/result.js';
 import { decodeConnectionId } from './connection-id.js';
 
 export type ProcessCommand = 'LOCAL' | 'CHECK' | 'EXECUTE';
@@ -131,12 +131,22 @@ export interface KillRequester {
 
 export class ProcessRegistry {
   private readonly entries = new Map<number, ProcessEntry>();
+  /**
+   * Set while this instance must not take connections (cluster: fenced, or no server id yet); the listener
+   * answers new clients with it instead of a handshake (docs/kill.md, "Failure behaviour").
+   */
+  refusal: MysqlError | null = null;
 
-  constructor(readonly serverId: number = 1) {}
+  /** The server id of new connection ids; the cluster changes it when it acquires a new lease. */
+  constructor(public serverId: number = 1) {}
 
   register(owner: ProcessOwner): ProcessEntry {
     const entry = new ProcessEntry(owner);
     this.entries.set(entry.id, entry);
+    // A login that began before a fence finishes with an id of a server id we no longer hold: close it, as the
+    // fence closed every other session (docs/kill.md, "Failure behaviour").
+    const decoded = decodeConnectionId(owner.id);
+    if (this.refusal || (decoded && decoded.serverId !== this.serverId)) setImmediate(() => entry.kill('connection'));
     return entry;
   }
 
@@ -153,9 +163,21 @@ export class ProcessRegistry {
     return [...this.entries.values()].filter((e) => !e.closeRequested).sort((a, b) => a.id - b.id);
   }
 
+  /** Every entry, including those already told to close (shutdown drains until this is 0). */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** KILL CONNECTION for every entry (a fenced instance closes all its sessions); returns how many. */
+  killAll(): number {
+    const all = [...this.entries.values()];
+    for (const entry of all) entry.kill('connection');
+    return all.length;
+  }
+
   /**
-   * KILL [CONNECTION|QUERY] id, with MySQL's privilege rule: own user name, or an admin.
-   * Ids of other servers answer 1094 until cluster forwarding exists.
+   * KILL [CONNECTION|QUERY] id of this instance, with MySQL's privilege rule: own user name, or an admin.
+   * Ids of other server ids answer 1094 (cluster/sessions.ts forwards them before they get here).
    */
   kill(requester: KillRequester, id: bigint, mode: KillMode): void {
     const decoded = decodeConnectionId(id);

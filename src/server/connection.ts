@@ -205,6 +205,13 @@ export class Connection {
     });
     this.attach(socket);
 
+    const refusal = shared.registry.refusal;
+    if (refusal) {
+      // a fenced cluster instance, or one without a server id yet (docs/kill.md)
+      this.log.info({ event: 'refused', reason: refusal.message }, 'connection refused: instance not serving');
+      this.fail(0, refusal);
+      return;
+    }
     if (shared.liveConnections() >= shared.maxConnections) {
       this.log.warn({ event: 'too_many_connections', max: shared.maxConnections }, 'connection refused: max-server-connections reached');
       this.fail(0, new MysqlError(ER.CON_COUNT_ERROR.code, ER.CON_COUNT_ERROR.sqlState, 'Too many connections'));

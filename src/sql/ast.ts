@@ -1,6 +1,9 @@
-// Readers over node-sql-parser ASTs that audit rules share, so no rule digs through the parser's shapes itself.
-// Every reader tolerates `ast: null` (statements only our recognisers understood) and returns empty/null then.
+// Readers that audit rules share, so no rule digs through a parser's shapes itself. For DDL they read the typed
+// model (`stmt.ddl`, docs/parsing.md); otherwise node-sql-parser's AST. Every reader tolerates `ast: null`
+// (statements only our recognisers understood) and returns empty/null then.
 
+import { astify } from './node-parser.js';
+import type { ColumnDef, DefaultValue, IndexDef, QualifiedName } from './ddl/model.js';
 import type { ParsedStatement } from './statement.js';
 
 type Node = Record<string, unknown>;
@@ -49,9 +52,27 @@ function tableList(v: unknown): TableName[] {
  * RENAME → the source tables.
  */
 export function tablesOf(stmt: ParsedStatement): TableName[] {
-  const rec = stmt.recognised;
-  if (rec?.form === 'alter_table') return [{ db: rec.db, name: rec.table, alias: null }];
-  if (rec?.form === 'create_view') return [{ db: rec.db, name: rec.name, alias: null }];
+  const ddl = stmt.ddl;
+  if (ddl) {
+    switch (ddl.type) {
+      case 'create_table':
+      case 'alter_table':
+      case 'truncate_table':
+      case 'create_index':
+      case 'drop_index':
+        return [tableName(ddl.table)];
+      case 'drop_table':
+        return ddl.tables.map(tableName);
+      case 'drop_view':
+        return ddl.views.map(tableName);
+      case 'create_view':
+        return [tableName(ddl.view)];
+      case 'rename_table':
+        return ddl.pairs.map((p) => tableName(p.from));
+      default:
+        return [];
+    }
+  }
   const ast = obj(stmt.ast);
   if (!ast) return [];
   switch (stmt.kind) {
@@ -85,6 +106,7 @@ export function tablesOf(stmt: ParsedStatement): TableName[] {
 
 /** RENAME TABLE pairs (from → to). */
 export function renamePairsOf(stmt: ParsedStatement): { from: TableName; to: TableName }[] {
+  if (stmt.ddl?.type === 'rename_table') return stmt.ddl.pairs.map((p) => ({ from: tableName(p.from), to: tableName(p.to) }));
   const ast = obj(stmt.ast);
   if (!ast || stmt.kind !== 'rename_table') return [];
   const out: { from: TableName; to: TableName }[] = [];
@@ -117,16 +139,21 @@ export function hasOrderBy(stmt: ParsedStatement): boolean {
 
 /** Whether the statement has `IF EXISTS` / `IF NOT EXISTS` (DROP / CREATE). */
 export function hasIfExists(stmt: ParsedStatement): boolean {
+  const ddl = stmt.ddl;
+  if (ddl) return 'ifExists' in ddl && ddl.type.startsWith('drop') && ddl.ifExists;
   const p = str(obj(stmt.ast)?.prefix);
   return p !== null && /if\s+exists/i.test(p);
 }
 export function hasIfNotExists(stmt: ParsedStatement): boolean {
+  const ddl = stmt.ddl;
+  if (ddl) return 'ifNotExists' in ddl && ddl.ifNotExists;
   return str(obj(stmt.ast)?.if_not_exists) !== null;
 }
 
 /** Database named by USE / CREATE DATABASE / DROP DATABASE / ALTER DATABASE. */
 export function databaseNameOf(stmt: ParsedStatement): string | null {
-  if (stmt.recognised?.form === 'alter_database') return stmt.recognised.db;
+  const ddl = stmt.ddl;
+  if (ddl?.type === 'create_database' || ddl?.type === 'drop_database' || ddl?.type === 'alter_database') return ddl.name;
   const ast = obj(stmt.ast);
   if (!ast) return null;
   if (stmt.kind === 'use') return str(ast.db);
@@ -144,6 +171,14 @@ function firstSchema(n: Node | null): string | null {
 export function databaseOptionsOf(stmt: ParsedStatement): { charset: string | null; collate: string | null } {
   let charset: string | null = null;
   let collate: string | null = null;
+  const ddl = stmt.ddl;
+  if (ddl?.type === 'create_database' || ddl?.type === 'alter_database') {
+    for (const o of ddl.options) {
+      if (o.name === 'CHARSET') charset = o.value;
+      else if (o.name === 'COLLATE') collate = o.value;
+    }
+    return { charset, collate };
+  }
   for (const o of arr(obj(stmt.ast)?.create_definitions)) {
     const opt = obj(o);
     const kw = (str(opt?.keyword) ?? '').toLowerCase();
@@ -246,17 +281,28 @@ export function starOf(node: unknown): string | null {
 export function querySelectOf(stmt: ParsedStatement): Node | null {
   if (stmt.kind === 'select') return obj(stmt.ast);
   if (stmt.kind === 'insert' || stmt.kind === 'replace') return obj(insertSelectOf(stmt));
-  if (stmt.kind === 'create_view') {
-    if (stmt.recognised?.form === 'create_view') return obj(stmt.recognised.select);
-    return obj(obj(stmt.ast)?.select);
-  }
+  if (stmt.kind === 'create_view') return stmt.ddl ? viewQueryOf(stmt) : obj(obj(stmt.ast)?.select);
   return null;
+}
+
+const viewQueries = new WeakMap<ParsedStatement, Node | null>();
+
+/** The view's query, read on its own (node-sql-parser refuses some views as a whole, e.g. with a UNION). */
+function viewQueryOf(stmt: ParsedStatement): Node | null {
+  if (stmt.ddl?.type !== 'create_view') return null;
+  let query = viewQueries.get(stmt);
+  if (query === undefined) {
+    const parsed = astify(stmt.ddl.select);
+    query = parsed.ok && parsed.asts.length === 1 ? obj(parsed.asts[0]) : null;
+    viewQueries.set(stmt, query);
+  }
+  return query;
 }
 
 /** CREATE VIEW's explicit column list (null when absent). */
 export function viewColumnsOf(stmt: ParsedStatement): string[] | null {
   if (stmt.kind !== 'create_view') return null;
-  if (stmt.recognised?.form === 'create_view') return stmt.recognised.columns;
+  if (stmt.ddl?.type === 'create_view') return stmt.ddl.columns;
   const cols = obj(stmt.ast)?.columns;
   return Array.isArray(cols) ? cols.map((c) => identText(c) ?? columnRefOf(c)?.column ?? String(c)) : null;
 }
@@ -330,6 +376,57 @@ export interface CreateTableShape {
   options: Map<string, string>;
   /** Table COMMENT text (quotes removed), null when absent. */
   comment: string | null;
+}
+
+/** A model name → the readers' table name (no alias in DDL). */
+export function tableName(q: QualifiedName): TableName {
+  return { db: q.db, name: q.name, alias: null };
+}
+
+/** A model default → the expression node shape these readers hand out (what literalText reads). */
+function defaultNode(d: DefaultValue): unknown {
+  switch (d.kind) {
+    case 'string':
+      return { type: 'single_quote_string', value: d.value };
+    case 'number':
+      return { type: 'number', value: Number(d.value) };
+    case 'null':
+      return { type: 'null', value: null };
+    case 'bool':
+      return { type: 'bool', value: d.value === '1' };
+    case 'current_timestamp':
+      return { type: 'function', name: { name: [{ type: 'default', value: 'CURRENT_TIMESTAMP' }] } };
+    case 'bit':
+      return { type: 'bit_string', value: d.value };
+    case 'hex':
+      return { type: 'hex_string', value: d.value };
+    default:
+      return { type: 'expression', text: d.text };
+  }
+}
+
+/** A model column → the readers' column definition. */
+export function columnDefinitionOfModel(c: ColumnDef): ColumnDefinition {
+  return {
+    name: c.name,
+    dataType: c.type.name,
+    length: c.type.length,
+    scale: c.type.scale,
+    unsigned: c.type.unsigned,
+    nullable: c.nullable,
+    hasDefault: c.default !== null,
+    defaultValue: c.default ? defaultNode(c.default) : null,
+    comment: c.comment,
+    primaryKey: c.primaryKey,
+    unique: c.unique,
+    autoIncrement: c.autoIncrement,
+  };
+}
+
+/** A model index → the readers' index definition; null for CHECK constraints (no index). */
+export function indexDefinitionOfModel(ix: IndexDef): IndexDefinition | null {
+  if (ix.kind === 'check') return null;
+  return { kind: ix.kind, name: ix.name ?? ix.constraint, columns: ix.parts.flatMap((p) => (p.column === null ? [] : [p.column])) };
 }
 
 function commentText(v: unknown): string | null {
@@ -427,6 +524,21 @@ export function indexDefinitionOf(node: unknown): IndexDefinition | null {
 }
 
 export function createTableOf(stmt: ParsedStatement): CreateTableShape | null {
+  const ddl = stmt.ddl;
+  if (ddl?.type === 'create_table') {
+    const comment = ddl.options.find((o) => o.name === 'COMMENT');
+    return {
+      table: tableName(ddl.table),
+      ifNotExists: ddl.ifNotExists,
+      temporary: ddl.temporary,
+      like: ddl.like && tableName(ddl.like),
+      asSelect: ddl.select,
+      columns: ddl.columns.map(columnDefinitionOfModel),
+      indexes: ddl.indexes.flatMap((ix) => indexDefinitionOfModel(ix) ?? []),
+      options: new Map(ddl.options.map((o) => [o.name.toLowerCase(), o.value])),
+      comment: comment ? comment.value : null,
+    };
+  }
   const ast = obj(stmt.ast);
   if (!ast || stmt.kind !== 'create_table') return null;
   const columns: ColumnDefinition[] = [];
@@ -466,6 +578,11 @@ export function createTableOf(stmt: ParsedStatement): CreateTableShape | null {
 
 /** `CREATE [UNIQUE|FULLTEXT|SPATIAL] INDEX i ON t (cols)` → the index and its table. */
 export function createIndexOf(stmt: ParsedStatement): { table: TableName; index: IndexDefinition } | null {
+  const ddl = stmt.ddl;
+  if (ddl?.type === 'create_index') {
+    const index = indexDefinitionOfModel(ddl.index);
+    return index && { table: tableName(ddl.table), index };
+  }
   const ast = obj(stmt.ast);
   if (!ast || stmt.kind !== 'create_index') return null;
   const table = tableList(ast.table)[0];
@@ -478,6 +595,7 @@ export function createIndexOf(stmt: ParsedStatement): { table: TableName; index:
 
 /** `DROP INDEX i ON t` → index name and table. */
 export function dropIndexOf(stmt: ParsedStatement): { table: TableName; name: string } | null {
+  if (stmt.ddl?.type === 'drop_index') return { table: tableName(stmt.ddl.table), name: stmt.ddl.name };
   const ast = obj(stmt.ast);
   if (!ast || stmt.kind !== 'drop_index') return null;
   const table = tableList(ast.table)[0];

@@ -1,51 +1,119 @@
-// parseStatement: node-sql-parser first, our recognisers for what it lacks, and a MySQL/TiDB-style syntax
-// error otherwise (docs/batch.md).
+// parseStatement, the one parsing interface (docs/parsing.md): DDL goes to our recursive-descent parser, which
+// builds the typed model (ddl/); everything else to node-sql-parser (MySQL dialect), with our recognisers for the
+// valid forms it lacks; a statement no parser reads gets a goInception-style syntax error.
 
-import { astify, type NodeParserFailure } from './node-parser.js';
+import { parseDdl } from './ddl/parse-ddl.js';
+import type { DdlStatement, DdlType } from './ddl/model.js';
+import { astify, type NodeParseOutcome } from './node-parser.js';
 import { insertFromTemplate, learnInsertTemplate } from './insert-template.js';
 import { kindOfAst } from './kind.js';
-import { tokenLengthAt } from './lex.js';
-import { recognise, recogniseInsertCountMismatch, recogniseUpdateAndAssignment } from './recognise.js';
-import type { ParseResult } from './statement.js';
+import { isSpaceCode, tokenLengthAt } from './lex.js';
+import { recognise, recogniseDeleteUsing, recogniseInsertCountMismatch, recogniseUpdateAndAssignment, withDigitNamesQuoted } from './recognise.js';
+import type { ParseResult, ParsedStatement, StatementKind } from './statement.js';
 
+/** The near text is cut to this many bytes (then `(total length N)` follows). */
 export const NEAR_TEXT_MAX = 2048;
 /** goInception's message for text that parses to no statement (and is not a comment). */
 export const EMPTY_PARSE_MESSAGE = '解析失败! 可能是解析器bug,请联系作者.';
 
+const KIND_OF_DDL: Readonly<Record<DdlType, StatementKind>> = {
+  create_database: 'create_database',
+  alter_database: 'alter_database',
+  drop_database: 'drop_database',
+  create_table: 'create_table',
+  alter_table: 'alter_table',
+  drop_table: 'drop_table',
+  drop_view: 'drop_view',
+  truncate_table: 'truncate_table',
+  rename_table: 'rename_table',
+  create_index: 'create_index',
+  drop_index: 'drop_index',
+  create_view: 'create_view',
+};
+
 export function parseStatement(text: string): ParseResult {
   const fast = insertFromTemplate(text);
   if (fast) return { ok: true, statement: fast };
+  const ddl = parseDdl(text);
+  if (ddl?.ok) return { ok: true, statement: ddlStatement(text, ddl.ddl) };
+  // DDL is ours to judge (node-sql-parser accepts some invalid DDL): the error stands where our parser stopped
+  if (ddl) return { ok: false, message: syntaxErrorAt(text, ddl.offset) };
   const parsed = astify(text);
-  if (parsed.ok) {
-    if (parsed.asts.length === 1) {
-      const ast = parsed.asts[0];
-      const kind = kindOfAst(ast);
-      if (kind === 'insert') learnInsertTemplate(text, ast);
-      return { ok: true, statement: { text, kind, ast } };
-    }
-    if (parsed.asts.length === 0) return { ok: false, message: EMPTY_PARSE_MESSAGE };
-    // Several statements in one piece: the splitter should not produce this; report it at the second one.
-    return { ok: false, message: syntaxErrorMessage(text, { message: '', offset: null, line: null, column: null }) };
-  }
-  if (/column count doesn't match value count/i.test(parsed.failure.message)) {
-    const fixed = recogniseInsertCountMismatch(text);
-    if (fixed) return { ok: true, statement: { text, ...fixed } };
-  }
-  const andAssignment = recogniseUpdateAndAssignment(text);
-  if (andAssignment) return { ok: true, statement: { text, ...andAssignment } };
-  const own = recognise(text);
-  if (own) return { ok: true, statement: { text, ...own } };
-  return { ok: false, message: syntaxErrorMessage(text, parsed.failure) };
+  if (parsed.ok) return fromAsts(text, parsed.asts);
+  const rescued = rescue(text, parsed);
+  if (rescued) return rescued;
+  return { ok: false, message: syntaxErrorAt(text, parsed.failure.offset) };
 }
 
 /**
- * `line L column C near "<rest>" `, TiDB-style: `rest` is the text from the offending token (max 2048 chars),
- * `C` the 0-based column just after that token (where TiDB's scanner stands when it gives up).
+ * A DDL statement: the model now, node-sql-parser's AST only when something reads `ast` (most rules read the
+ * model), so a DDL statement is parsed once on the audit path.
  */
-export function syntaxErrorMessage(text: string, failure: NodeParserFailure): string {
-  if (failure.offset === null || failure.line === null || failure.column === null) {
-    return `line 1 column 0 near "${text.slice(0, NEAR_TEXT_MAX)}" `;
+function ddlStatement(text: string, ddl: DdlStatement): ParsedStatement {
+  let ast: unknown = null;
+  let read = false;
+  return {
+    text,
+    kind: KIND_OF_DDL[ddl.type],
+    ddl,
+    get ast(): unknown {
+      if (!read) {
+        read = true;
+        const parsed = astify(text);
+        ast = parsed.ok && parsed.asts.length === 1 ? parsed.asts[0] : null;
+      }
+      return ast;
+    },
+    set ast(value: unknown) {
+      read = true;
+      ast = value;
+    },
+  };
+}
+
+function fromAsts(text: string, asts: unknown[]): ParseResult {
+  if (asts.length === 1) {
+    const ast = asts[0];
+    const kind = kindOfAst(ast);
+    if (kind === 'insert') learnInsertTemplate(text, ast);
+    return { ok: true, statement: { text, kind, ast } };
   }
-  const column = failure.column - 1 + tokenLengthAt(text, failure.offset);
-  return `line ${failure.line} column ${column} near "${text.slice(failure.offset, failure.offset + NEAR_TEXT_MAX)}" `;
+  if (asts.length === 0) return { ok: false, message: EMPTY_PARSE_MESSAGE };
+  // Several statements in one piece: the splitter does not produce this; the text as a whole is refused.
+  return { ok: false, message: syntaxErrorAt(text, null) };
+}
+
+/** Valid MySQL that node-sql-parser refuses: our recognisers, tried in order. */
+function rescue(text: string, parsed: Extract<NodeParseOutcome, { ok: false }>): ParseResult | null {
+  const ok = (s: Omit<ParsedStatement, 'text'> | null): ParseResult | null => (s ? { ok: true, statement: { text, ...s } } : null);
+  if (/column count doesn't match value count/i.test(parsed.failure.message)) {
+    const fixed = ok(recogniseInsertCountMismatch(text));
+    if (fixed) return fixed;
+  }
+  const quoted = withDigitNamesQuoted(text);
+  if (quoted !== null) {
+    const again = astify(quoted);
+    if (again.ok && again.asts.length === 1) return fromAsts(text, again.asts);
+  }
+  return ok(recogniseDeleteUsing(text)) ?? ok(recogniseUpdateAndAssignment(text)) ?? ok(recognise(text));
+}
+
+/**
+ * goInception's syntax error (docs/parsing.md, "Syntax errors"): `line L column C near "REST" ` — L the 1-based
+ * line of the offending token, C the characters consumed on that line up to the token's end (counted from 0 on
+ * line 1, from 1 after a newline), REST the text from the token on, cut to 2048 bytes and then followed by
+ * ` (total length N)` instead of the trailing space. `offset` null: the whole text is the offending part.
+ */
+export function syntaxErrorAt(text: string, offset: number | null): string {
+  let at = offset ?? 0;
+  while (at < text.length && isSpaceCode(text.charCodeAt(at))) at++;
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line++;
+  const column = offset === null ? 0 : at - lineStart + tokenLengthAt(text, at) + (line > 1 ? 1 : 0);
+  const rest = text.slice(at);
+  const bytes = Buffer.byteLength(rest);
+  if (bytes <= NEAR_TEXT_MAX) return `line ${line} column ${column} near "${rest}" `;
+  const cut = Buffer.from(rest).subarray(0, NEAR_TEXT_MAX).toString().replace(/\uFFFD+$/, '');
+  return `line ${line} column ${column} near "${cut}" (total length ${bytes})`;
 }

@@ -24,18 +24,6 @@ const OTHER_OBJECTS = new Set([
   'DEFINER', 'AGGREGATE', 'SPATIAL', 'RESOURCE',
 ]);
 
-/** First words of ALTER TABLE specs MySQL/MariaDB accept. */
-const ALTER_SPEC_LEADERS = new Set([
-  'ADD', 'DROP', 'MODIFY', 'CHANGE', 'ALTER', 'RENAME', 'CONVERT', 'FORCE', 'ORDER', 'ENGINE', 'DEFAULT',
-  'CHARSET', 'CHARACTER', 'COLLATE', 'COMMENT', 'AUTO_INCREMENT', 'ALGORITHM', 'LOCK', 'PARTITION', 'REMOVE',
-  'COALESCE', 'REORGANIZE', 'EXCHANGE', 'ANALYZE', 'CHECK', 'OPTIMIZE', 'REBUILD', 'REPAIR', 'TRUNCATE', 'DISCARD',
-  'IMPORT', 'ROW_FORMAT', 'KEY_BLOCK_SIZE', 'STATS_PERSISTENT', 'STATS_AUTO_RECALC', 'STATS_SAMPLE_PAGES',
-  'AVG_ROW_LENGTH', 'MAX_ROWS', 'MIN_ROWS', 'PACK_KEYS', 'CHECKSUM', 'DELAY_KEY_WRITE', 'INSERT_METHOD',
-  'DATA', 'INDEX', 'COMPRESSION', 'ENCRYPTION', 'CONNECTION', 'PASSWORD', 'TABLESPACE', 'UNION', 'ENABLE',
-  'DISABLE', 'WITH', 'WITHOUT', 'UPGRADE', 'PAGE_CHECKSUM', 'TRANSACTIONAL', 'SECONDARY_ENGINE', 'AUTOEXTEND_SIZE',
-  'ONLINE', 'NOWAIT', 'WAIT',
-]);
-
 /** Tries every recogniser on text the parser rejected. */
 export function recognise(sql: string): Recognised | null {
   const toks = tokenize(sql);
@@ -51,9 +39,9 @@ export function recognise(sql: string): Recognised | null {
     case 'SET':
       return recogniseSetNames(toks);
     case 'ALTER':
-      return recogniseAlter(sql, toks);
+      return recogniseAlter(toks);
     case 'CREATE':
-      return recogniseCreate(sql, toks);
+      return recogniseCreate(toks);
     case 'DROP':
       return OTHER_OBJECTS.has(toks[1]?.value ?? '') ? keyword('other', 'DROP') : null;
     default:
@@ -87,131 +75,19 @@ function recogniseSetNames(toks: Token[]): Recognised | null {
   return { kind: 'set', ast: null, recognised: { form: 'set_names', charset, collate } };
 }
 
-function recogniseAlter(sql: string, toks: Token[]): Recognised | null {
+/** ALTER of objects no rule audits (views, users, routines …). ALTER TABLE / DATABASE are read by ddl/. */
+function recogniseAlter(toks: Token[]): Recognised | null {
   let i = 1;
   while (isWord(toks[i], 'ONLINE', 'IGNORE', 'OFFLINE')) i++;
-  if (isWord(toks[i], 'DATABASE', 'SCHEMA')) return recogniseAlterDatabase(toks, i + 1);
-  if (isWord(toks[i], 'TABLE')) return recogniseAlterTable(sql, toks, i + 1);
   if (OTHER_OBJECTS.has(toks[i]?.value ?? '') || isWord(toks[i], 'VIEW', 'ALGORITHM', 'SQL')) return keyword('other', 'ALTER');
   return null;
 }
 
-function recogniseAlterDatabase(toks: Token[], i: number): Recognised | null {
-  let db: string | null = null;
-  const optionWords = ['DEFAULT', 'CHARACTER', 'CHARSET', 'COLLATE', 'COMMENT', 'READ', 'ENCRYPTION', 'UPGRADE'];
-  if (toks[i] && !isWord(toks[i], ...optionWords)) {
-    db = identOf(toks[i]);
-    if (db === null) return null;
-    i++;
-  }
-  let charset: string | null = null;
-  let collate: string | null = null;
-  while (i < toks.length) {
-    if (isWord(toks[i], 'DEFAULT')) i++;
-    if (isWord(toks[i], 'CHARACTER') && isWord(toks[i + 1], 'SET')) i += 2;
-    else if (isWord(toks[i], 'CHARSET', 'COLLATE', 'COMMENT')) i++;
-    else return null;
-    const what = toks[i - 1]!.value;
-    if (toks[i]?.text === '=') i++;
-    const v = toks[i];
-    const value = v?.type === 'string' ? v.value : identOf(v);
-    if (value === null) return null;
-    i++;
-    if (what === 'COLLATE') collate = value;
-    else if (what !== 'COMMENT') charset = value;
-  }
-  if (charset === null && collate === null && i === toks.length && db !== null && toks.length > 0) {
-    // `ALTER DATABASE d` alone is not valid MySQL.
-    return null;
-  }
-  return { kind: 'alter_database', ast: null, recognised: { form: 'alter_database', db, charset, collate } };
-}
-
-function recogniseAlterTable(sql: string, toks: Token[], i: number): Recognised | null {
-  const name = readQualifiedName(toks, i);
-  if (!name) return null;
-  const parts = splitTopLevel(toks, name.next);
-  if (!parts) return null;
-  const specs: string[] = [];
-  for (const part of parts) {
-    if (part.length === 0) {
-      if (parts.length === 1) break; // bare `ALTER TABLE t` (valid, audited as "not supported")
-      return null;
-    }
-    if (!ALTER_SPEC_LEADERS.has(part[0]!.type === 'word' ? part[0]!.value : '')) return null;
-    specs.push(sql.slice(part[0]!.start, part[part.length - 1]!.end));
-  }
-  return { kind: 'alter_table', ast: null, recognised: { form: 'alter_table', db: name.db, table: name.name, specs } };
-}
-
-function recogniseCreate(sql: string, toks: Token[]): Recognised | null {
+/** CREATE of objects no rule audits (users, triggers, routines …). Tables, indexes, views are read by ddl/. */
+function recogniseCreate(toks: Token[]): Recognised | null {
   let i = 1;
   if (isWord(toks[i], 'OR') && isWord(toks[i + 1], 'REPLACE')) i += 2;
-  // View attributes may precede VIEW: ALGORITHM = x, DEFINER = user, SQL SECURITY x.
-  const viewStart = i;
-  for (;;) {
-    if (isWord(toks[i], 'ALGORITHM', 'DEFINER') && toks[i + 1]?.text === '=') {
-      i += 3;
-      while (toks[i] && (toks[i]!.text === '@' || (toks[i - 1]!.text === '@' && toks[i]!.type !== 'word'))) i += 2;
-    } else if (isWord(toks[i], 'SQL') && isWord(toks[i + 1], 'SECURITY')) {
-      i += 3;
-    } else break;
-  }
-  if (isWord(toks[i], 'VIEW')) return recogniseCreateView(sql, toks, i + 1);
-  i = viewStart;
-  if (isWord(toks[i], 'TEMPORARY')) i++;
-  if (isWord(toks[i], 'TABLE')) return recogniseCreateTablePartition(sql, toks);
-  if (OTHER_OBJECTS.has(toks[i]?.value ?? '') || isWord(toks[i], 'UNIQUE', 'FULLTEXT')) return keyword('other', 'CREATE');
-  return null;
-}
-
-function recogniseCreateView(sql: string, toks: Token[], i: number): Recognised | null {
-  const name = readQualifiedName(toks, i);
-  if (!name) return null;
-  i = name.next;
-  let columns: string[] | null = null;
-  if (toks[i]?.text === '(') {
-    columns = [];
-    i++;
-    while (toks[i] && toks[i]!.text !== ')') {
-      const c = identOf(toks[i]);
-      if (c === null) return null;
-      columns.push(c);
-      i++;
-      if (toks[i]?.text === ',') i++;
-    }
-    if (toks[i]?.text !== ')') return null;
-    i++;
-  }
-  if (!isWord(toks[i], 'AS') || !toks[i + 1]) return null;
-  let selectText = sql.slice(toks[i + 1]!.start);
-  selectText = selectText.replace(/\s+WITH\s+(CASCADED\s+|LOCAL\s+)?CHECK\s+OPTION\s*$/i, '');
-  const parsed = astify(selectText);
-  if (!parsed.ok || parsed.asts.length !== 1 || kindOfAst(parsed.asts[0]) !== 'select') return null;
-  return {
-    kind: 'create_view',
-    ast: null,
-    recognised: { form: 'create_view', db: name.db, name: name.name, columns, select: parsed.asts[0] },
-  };
-}
-
-/** CREATE TABLE … PARTITION BY …: parse the statement without the partition clause. */
-function recogniseCreateTablePartition(sql: string, toks: Token[]): Recognised | null {
-  let depth = 0;
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i]!;
-    if (t.type === 'punct' && t.text === '(') depth++;
-    else if (t.type === 'punct' && t.text === ')') depth--;
-    else if (depth === 0 && isWord(t, 'PARTITION') && isWord(toks[i + 1], 'BY')) {
-      const parsed = astify(sql.slice(0, t.start));
-      if (!parsed.ok || parsed.asts.length !== 1 || kindOfAst(parsed.asts[0]) !== 'create_table') return null;
-      return {
-        kind: 'create_table',
-        ast: parsed.asts[0],
-        recognised: { form: 'create_table_partition', partition: sql.slice(t.start).trim() },
-      };
-    }
-  }
+  if (OTHER_OBJECTS.has(toks[i]?.value ?? '')) return keyword('other', 'CREATE');
   return null;
 }
 
@@ -296,4 +172,49 @@ export function recogniseUpdateAndAssignment(sql: string): Recognised | null {
   const parsed = astify(text);
   if (!parsed.ok || parsed.asts.length !== 1 || kindOfAst(parsed.asts[0]) !== 'update') return null;
   return { kind: 'update', ast: parsed.asts[0], recognised: { form: 'update_and_assignment', columns } };
+}
+
+/**
+ * `DELETE FROM t1[.*][, t2…] USING <tables> [WHERE …]`: the same statement as `DELETE t1[, t2…] FROM <tables> …`,
+ * which node-sql-parser reads; the AST is that of the second spelling (modifiers LOW_PRIORITY, QUICK, IGNORE
+ * do not change what the audit reads and are left out of the re-read).
+ */
+export function recogniseDeleteUsing(sql: string): Recognised | null {
+  const toks = tokenize(sql);
+  if (!isWord(toks[0], 'DELETE')) return null;
+  let i = 1;
+  while (isWord(toks[i], 'LOW_PRIORITY', 'QUICK', 'IGNORE')) i++;
+  if (!isWord(toks[i], 'FROM')) return null;
+  const from = i;
+  let depth = 0;
+  let using = -1;
+  for (let k = from + 1; k < toks.length; k++) {
+    const t = toks[k]!;
+    if (t.type === 'punct' && t.text === '(') depth++;
+    else if (t.type === 'punct' && t.text === ')') depth--;
+    else if (depth === 0 && isWord(t, 'USING')) {
+      using = k;
+      break;
+    }
+  }
+  if (using < from + 2) return null;
+  const targets = sql.slice(toks[from + 1]!.start, toks[using - 1]!.end).replace(/\.\s*\*/g, '');
+  const parsed = astify(`DELETE ${targets} FROM ${sql.slice(toks[using]!.end)}`);
+  if (!parsed.ok || parsed.asts.length !== 1 || kindOfAst(parsed.asts[0]) !== 'delete') return null;
+  return { kind: 'delete', ast: parsed.asts[0] };
+}
+
+/**
+ * The text with every unquoted name that begins with a digit (`127_0_0_1_3306_test`, how backup schemas are
+ * named) in backticks, for node-sql-parser, which refuses such names in some places; null when there is none.
+ */
+export function withDigitNamesQuoted(sql: string): string | null {
+  let out = '';
+  let last = 0;
+  for (const t of tokenize(sql)) {
+    if (t.type !== 'word' || !/^[0-9]/.test(t.text) || /^0[xb][0-9a-f]+$/i.test(t.text)) continue;
+    out += sql.slice(last, t.start) + '`' + t.text + '`';
+    last = t.end;
+  }
+  return last === 0 ? null : out + sql.slice(last);
 }

@@ -1,5 +1,8 @@
-// The one parsing interface the rest of inceptor sees. Implementation: node-sql-parser (MySQL dialect)
-// plus our own code for what it lacks; callers never import node-sql-parser directly.
+// The one parsing interface the rest of inceptor sees (docs/parsing.md). Implementation: our DDL parser (ddl/),
+// node-sql-parser (MySQL dialect) for the rest, our own recognisers for what it lacks; callers never import
+// node-sql-parser directly.
+
+import type { DdlStatement } from './ddl/model.js';
 
 export type StatementKind =
   | 'use'
@@ -26,11 +29,19 @@ export type StatementKind =
   | 'other';
 
 export interface ParsedStatement {
-  /** Original statement text as it appeared in the batch, trimmed (docs/batch.md). */
+  /** Original statement text as it appeared in the batch, trimmed (docs/parsing.md). */
   text: string;
   kind: StatementKind;
-  /** node-sql-parser AST (MySQL dialect) when it parsed; null for forms only our own code recognises. */
+  /**
+   * node-sql-parser AST (MySQL dialect) when it parses the statement; null for forms only our own code reads. For
+   * DDL it is computed on first access (rules read `ddl`).
+   */
   ast: unknown;
+  /**
+   * The typed DDL model (src/sql/ddl/model.ts) for CREATE/ALTER/DROP DATABASE, CREATE/ALTER/DROP/TRUNCATE/RENAME
+   * TABLE, CREATE/DROP INDEX, CREATE/DROP VIEW; absent for other statements.
+   */
+  ddl?: DdlStatement;
   /**
    * Facts our own recognisers read where node-sql-parser could not (or needed help): absent when the parser
    * handled the statement alone.
@@ -42,14 +53,6 @@ export interface ParsedStatement {
 export type RecognisedForm =
   /** `SET NAMES cs [COLLATE co]` (ast null). */
   | { form: 'set_names'; charset: string; collate: string | null }
-  /** `ALTER TABLE` the parser rejects (RENAME INDEX, partitions, ALTER COLUMN … DEFAULT …); ast null. */
-  | { form: 'alter_table'; db: string | null; table: string; specs: string[] }
-  /** `ALTER DATABASE|SCHEMA [db] …` (ast null). */
-  | { form: 'alter_database'; db: string | null; charset: string | null; collate: string | null }
-  /** `CREATE VIEW` whose SELECT the parser rejects in a view (e.g. UNION); `select` is the SELECT's own AST. */
-  | { form: 'create_view'; db: string | null; name: string; columns: string[] | null; select: unknown }
-  /** CREATE TABLE with a PARTITION clause: `ast` is the statement without it, `partition` the clause text. */
-  | { form: 'create_table_partition'; partition: string }
   /**
    * `UPDATE … SET a = 1 AND b = 2`: node-sql-parser rejects an unparenthesised AND in an assignment; `ast` is the
    * statement re-read with each assignment value parenthesised (what MySQL means), `columns` the assignments

@@ -52,7 +52,9 @@ export async function startInceptorProcess(configToml = '', opts: ProcessOptions
     await exited;
     rmSync(dir, { recursive: true, force: true });
   };
-  for (let i = 0; i < 200; i++) {
+  // Generous: on a loaded 2-core machine tsx compiling the sources can take tens of seconds.
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     if (await accepts(port)) return { port, dir, output: () => output, stop };
     await new Promise((r) => setTimeout(r, 50));

@@ -23,10 +23,11 @@ const require = createRequire(import.meta.url);
 
 interface BoundariesModule {
   boundariesFromPage(text?: string): Record<string, string[] | null>;
+  sharedUnitsFromPage(text?: string): string[];
   unitPath(unit: string): string;
-  rulesFor(boundaries: Record<string, string[] | null>): BoundaryRule[];
+  rulesFor(boundaries: Record<string, string[] | null>, shared?: string[]): BoundaryRule[];
 }
-const { boundariesFromPage, rulesFor, unitPath } = require(join(root, 'scripts', 'architecture-boundaries.cjs')) as BoundariesModule;
+const { boundariesFromPage, rulesFor, sharedUnitsFromPage, unitPath } = require(join(root, 'scripts', 'architecture-boundaries.cjs')) as BoundariesModule;
 
 /** `src/batch/plan.ts` → `batch`, `src/cli.ts` → `cli`. */
 function unitOf(path: string): string {
@@ -83,18 +84,21 @@ test('the generated rules can fail: a leaf may import nothing of ours, a listed 
   const page = [
     '## Folders', '', '| folder | holds | may import |', '|---|---|---|',
     '| `protocol/` | codec | nothing of ours |', '| `server/` | connections | protocol, sql (lexer) |',
-    '| `cli.ts`, `log.ts` | entry | everything |', '', '## Next',
+    '| `cli.ts`, `log.ts` | entry | everything |', '| `turns.ts` | leaf | nothing of ours (any folder may import it) |', '', '## Next',
   ].join('\n');
   const boundaries = boundariesFromPage(page);
-  assert.deepEqual(boundaries, { protocol: [], server: ['protocol', 'sql'], cli: null, log: null });
-  const rules = rulesFor(boundaries);
-  assert.deepEqual(rules.map((r) => r.name), ['protocol-may-import', 'server-may-import']);
+  assert.deepEqual(boundaries, { protocol: [], server: ['protocol', 'sql'], cli: null, log: null, turns: [] });
+  assert.deepEqual(sharedUnitsFromPage(page), ['turns']);
+  const rules = rulesFor(boundaries, sharedUnitsFromPage(page));
+  assert.deepEqual(rules.map((r) => r.name), ['protocol-may-import', 'server-may-import', 'turns-may-import']);
   const forbids = (rule: BoundaryRule, path: string) =>
     new RegExp(rule.to.path).test(path) && !rule.to.pathNot.some((p) => new RegExp(p).test(path));
   assert.equal(forbids(rules[0]!, 'src/sql/lex.ts'), true);
   assert.equal(forbids(rules[0]!, 'src/protocol/framing.ts'), false);
   assert.equal(forbids(rules[1]!, 'src/sql/lex.ts'), false);
   assert.equal(forbids(rules[1]!, 'src/batch/plan.ts'), true);
+  assert.equal(forbids(rules[0]!, 'src/turns.ts'), false, 'a shared leaf is allowed everywhere');
+  assert.equal(forbids(rules[2]!, 'src/sql/lex.ts'), true, 'and itself imports nothing of ours');
   assert.equal(new RegExp(unitPath('cli')).test('src/cli.ts'), true);
   assert.equal(new RegExp(unitPath('cli')).test('src/client/x.ts'), false);
 });

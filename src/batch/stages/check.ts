@@ -1,10 +1,10 @@
-// CHECKING (docs/batch.md, docs/commands.md#processlist, docs/kill.md): parse and audit statement by statement onto
-// rows, apply in-batch `inception set`, and stop after the statement being audited when KILL fires.
+// CHECKING (docs/stages.md, docs/batch.md, docs/commands.md#processlist, docs/kill.md): parse and audit statement by
+// statement onto rows, apply in-batch `inception set`, and stop after the statement being audited when KILL fires.
 
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { MysqlError } from '../../protocol/result.js';
 import type { ParsedStatement } from '../../sql/statement.js';
-import type { BatchContext } from '../context.js';
+import type { BatchContext, BatchStage } from '../context.js';
 import { BEGIN_TWICE_MESSAGE, MUST_END_MESSAGE, type BatchEnd, type BatchItem } from '../plan.js';
 import { KILLED_MESSAGE, ResultRow } from '../../rows/row.js';
 
@@ -32,8 +32,8 @@ export async function runCheckStage(
   auditor: StatementAuditor,
   applySet: SessionSetter,
 ): Promise<CheckOutcome> {
-  const { rows, process, options } = ctx;
-  const signal = process.signal;
+  const { rows, process: entry, options } = ctx;
+  const signal = entry.signal;
   const total = Math.max(1, ctx.statementCount);
   let seen = 0;
   let busySince = performance.now();
@@ -60,7 +60,7 @@ export async function runCheckStage(
       continue;
     }
     const row = newRow(rows, item.piece.text, item.statement);
-    process.progress(item.piece.text, (seen / total) * 100);
+    entry.progress(item.piece.text, (seen / total) * 100);
     await auditor.audit(item.statement, row);
     // In execute mode a SELECT can never run (docs/audit.md), so it blocks the batch at audit time.
     if (options.execute && item.statement.kind === 'select') auditor.reportNotSupported(row);
@@ -69,6 +69,18 @@ export async function runCheckStage(
       return { kind: 'killed' };
     }
   }
+}
+
+/** CHECKING as a batch stage: the batch goes on to execution only when it ended with a commit in execute mode. */
+export function checkStage(items: Generator<BatchItem, BatchEnd, void>, applySet: SessionSetter): BatchStage {
+  return {
+    name: 'CHECKING',
+    async run(ctx) {
+      const outcome = await runCheckStage(ctx, items, ctx.auditor, applySet);
+      ctx.outcomes.CHECKING = outcome.kind === 'ended' ? outcome.end.kind : outcome.kind;
+      return outcome.kind === 'ended' && outcome.end.kind === 'commit' && ctx.options.execute;
+    },
+  };
 }
 
 function newRow(rows: ResultRow[], sql: string, statement: ParsedStatement | null): ResultRow {

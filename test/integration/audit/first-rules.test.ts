@@ -6,6 +6,8 @@ import { ResultRow } from '../../../src/rows/row.js';
 import { createAuditor, type Auditor, type SqlRunner } from '../../../src/audit/engine.js';
 import { parseStatement } from '../../../src/sql/parse.js';
 import { directConnection, freshDatabase, sqlRunner } from '../../support/mariadb.js';
+import type { IncConfig } from '../../../src/config/config.js';
+import { incConfig } from '../../support/rule-tester.js';
 
 const DB = 'h3_audit_rules';
 let conn: Connection;
@@ -27,9 +29,9 @@ after(async () => {
   await conn.end();
 });
 
-function newAuditor(inc: Record<string, unknown> = {}, levels: Record<string, number> = {}, initialDb: string | null = null): Auditor {
+function newAuditor(inc: Partial<IncConfig> = {}, levels: Record<string, number> = {}, initialDb: string | null = null): Auditor {
   return createAuditor({
-    settings: { inc, levels },
+    settings: { inc: incConfig(inc), levels },
     target: runner,
     initialDb,
     serverInfo: { version: '10.11', lowerCaseTableNames: 0, sqlMode: '', explicitDefaultsForTimestamp: true },

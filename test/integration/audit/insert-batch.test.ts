@@ -7,6 +7,7 @@ import { ResultRow } from '../../../src/rows/row.js';
 import { createAuditor, type SqlRunner } from '../../../src/audit/engine.js';
 import { parseStatement } from '../../../src/sql/parse.js';
 import { directConnection, freshDatabase } from '../../support/mariadb.js';
+import { incConfig } from '../../support/rule-tester.js';
 
 const DB = 'h6_insert_batch';
 let conn: Connection;
@@ -45,7 +46,7 @@ test('10k INSERTs: one metadata load, no EXPLAIN, every row audited', async (t) 
   });
   const parseMs = performance.now() - t0;
   const auditor = createAuditor({
-    settings: { inc: { check_insert_field: true }, levels: {} },
+    settings: { inc: incConfig({ check_insert_field: true }), levels: {} },
     target: runner,
     initialDb: DB,
     serverInfo: { version: '10.11', lowerCaseTableNames: 0, sqlMode: '', explicitDefaultsForTimestamp: true },

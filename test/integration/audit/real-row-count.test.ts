@@ -7,6 +7,8 @@ import { ResultRow } from '../../../src/rows/row.js';
 import { createAuditor, type Auditor, type SqlRunner } from '../../../src/audit/engine.js';
 import { parseStatement } from '../../../src/sql/parse.js';
 import { directConnection, freshDatabase } from '../../support/mariadb.js';
+import type { IncConfig } from '../../../src/config/config.js';
+import { incConfig } from '../../support/rule-tester.js';
 
 const DB = 'h10_real_row_count';
 let conn: Connection;
@@ -40,9 +42,9 @@ after(async () => {
   await conn.end();
 });
 
-function auditor(opts: { realRowCount?: boolean; timeoutMs?: number; inc?: Record<string, unknown> } = {}): Auditor {
+function auditor(opts: { realRowCount?: boolean; timeoutMs?: number; inc?: Partial<IncConfig> } = {}): Auditor {
   return createAuditor({
-    settings: { inc: opts.inc ?? {}, levels: {} },
+    settings: { inc: incConfig(opts.inc), levels: {} },
     target: runner,
     initialDb: DB,
     serverInfo: { version, lowerCaseTableNames: 0, sqlMode: '', explicitDefaultsForTimestamp: true },

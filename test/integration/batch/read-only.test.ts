@@ -3,7 +3,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import mysql from 'mysql2/promise';
-import pino from 'pino';
 import { startPrivateMariaDb } from '../../support/mariadb.js';
 import { defaultOptions, type BatchOptions } from '../../../src/batch/options.js';
 import { ResultRow, StageStatus } from '../../../src/rows/row.js';
@@ -40,7 +39,7 @@ async function execute(checkReadOnly: boolean): Promise<ResultRow[]> {
   const entry = new ProcessRegistry().register({ id: 2, user: 'u', clientHost: 'h', isAdmin: false, close: () => {} });
   entry.beginRequest();
   try {
-    await runExecuteStage({ options, statementCount: 2, rows, target, settings, process: entry, log: pino({ level: 'silent' }) });
+    await runExecuteStage({ options, rows, target, settings, process: entry });
   } finally {
     await target.close();
   }

@@ -5,8 +5,9 @@ import pino from 'pino';
 import { directConnection, freshDatabase, testDb } from '../../support/mariadb.js';
 import { defaultOptions, type BatchOptions } from '../../../src/batch/options.js';
 import { ResultRow, StageStatus } from '../../../src/rows/row.js';
-import type { BatchContext } from '../../../src/batch/context.js';
-import { runExecuteStage, statementTimeoutSql } from '../../../src/execute/execute.js';
+import { runExecuteStage, statementTimeoutSql, type ExecuteContext } from '../../../src/execute/execute.js';
+import { BackupCapture } from '../../../src/backup/capture.js';
+import { parseStatement } from '../../../src/sql/parse.js';
 import { ProcessRegistry } from '../../../src/process/registry.js';
 import { TargetSession } from '../../../src/target/session.js';
 import { defaultConfig } from '../../../src/config/config.js';
@@ -35,7 +36,8 @@ after(async () => {
 const inc = { default_charset: 'utf8mb4', sql_safe_updates: -1, lock_wait_timeout: -1 };
 
 function row(sql: string, kind: StatementKind, seq: number): ResultRow {
-  const r = new ResultRow(sql, { text: sql, kind, ast: null });
+  const parsed = parseStatement(sql);
+  const r = new ResultRow(sql, parsed.ok ? parsed.statement : { text: sql, kind, ast: null });
   r.seqNo = seq;
   return r;
 }
@@ -50,14 +52,12 @@ function context(target: TargetSession, rows: ResultRow[], over: Partial<BatchOp
   const registry = new ProcessRegistry();
   const entry = registry.register({ id: 2, user: 'u', clientHost: '127.0.0.1:1', isAdmin: false, close: () => {} });
   entry.beginRequest();
-  const ctx: BatchContext = {
+  const ctx: ExecuteContext & { options: BatchOptions } = {
     options: { ...options, ...over },
-    statementCount: rows.length,
     rows,
     target,
     settings: settingsWith(incOver),
     process: entry,
-    log: pino({ level: 'silent' }),
   };
   return { ctx, entry };
 }
@@ -85,7 +85,7 @@ test('wrong port → driver error; bad password → access denied', async () => 
   await assert.rejects(TargetSession.connect({ ...options, password: 'nope' }, { inc }), /Access denied/);
 });
 
-test('execute: changed rows for UPDATE, thread id, timestamps, sequence; binlog range with backup', async () => {
+test('execute: changed rows for UPDATE, thread id, timestamps, sequence; binlog range from the backup hook', async () => {
   const target = await TargetSession.connect(options, { inc });
   const rows = [
     row(`use ${DB}`, 'use', 0),
@@ -94,9 +94,12 @@ test('execute: changed rows for UPDATE, thread id, timestamps, sequence; binlog 
     row('show tables', 'show', 3),
   ];
   const { ctx } = context(target, rows, { backup: true });
+  const noAudit = { tableFor: () => null, snapshot: null as never };
+  const capture = new BackupCapture({ ...ctx, log: pino({ level: 'silent' }), auditor: noAudit });
   try {
     const before = Math.floor(Date.now() / 1000);
-    assert.equal(await runExecuteStage(ctx), 'completed');
+    assert.equal(await runExecuteStage(ctx, [], [capture]), 'completed');
+    assert.deepEqual(capture.items.map((i) => [i.row.seqNo, i.type]), [[1, 'UPDATE'], [2, 'INSERT']]);
     const tid = await target.threadId();
     for (const r of rows.slice(0, 3)) {
       assert.equal(r.stage, 'EXECUTED');

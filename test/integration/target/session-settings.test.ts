@@ -4,7 +4,6 @@
 // max_statement_time), proven on the shared MariaDB through whole batches and through the TargetSession itself.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import pino from 'pino';
 import { directConnection, freshDatabase, testDb, type TestDb } from '../../support/mariadb.js';
 import { defaultOptions, type BatchOptions } from '../../../src/batch/options.js';
 import { ResultRow, StageStatus } from '../../../src/rows/row.js';
@@ -179,7 +178,7 @@ async function executeAndRead(incOver: Record<string, unknown>, sqls: string[], 
   const entry = new ProcessRegistry().register({ id: 2, user: 'u', clientHost: 'h', isAdmin: false, close: () => {} });
   entry.beginRequest();
   try {
-    await runExecuteStage({ options: { ...options, execute: true }, statementCount: rows.length, rows, target, settings: batchSettings, process: entry, log: pino({ level: 'silent' }) });
+    await runExecuteStage({ options, rows, target, settings: batchSettings, process: entry });
     return { rows, value: await one(target, read) };
   } finally {
     await target.close();

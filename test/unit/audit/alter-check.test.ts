@@ -22,6 +22,8 @@ const T: TableInfo = {
   isView: false,
 };
 
+const names = (list: readonly { name: string }[]) => list.map((x) => x.name);
+
 function actions(sql: string) {
   const p = parseStatement(sql);
   assert.ok(p.ok, sql);
@@ -29,14 +31,15 @@ function actions(sql: string) {
 }
 
 test('findings fire', () => {
-  const f = alterFindings(T, actions('alter table t add column a int, drop column zz, modify q int, change b a int, add index ix_a (nope), drop index gone, rename index ix_a to PRIMARY, alter column w set default 1'));
-  assert.deepEqual(f.columnExisted, ['t.a', 't.a']);
-  assert.deepEqual(f.columnNotExisted, ['t.zz', 't.q', 't.nope', 't.w']);
-  assert.deepEqual(f.dupIndex, ['ix_a']);
-  assert.deepEqual(f.cantDrop, ['t.gone']);
-  assert.deepEqual(f.dupKeyName, ['PRIMARY']);
-  assert.deepEqual(alterFindings(T, actions('alter table t drop primary key, drop primary key')).cantDrop, ['t.PRIMARY']);
-  assert.deepEqual(alterFindings(T, actions('create index ix_a on t (b)')).dupIndex, ['ix_a']);
+  // `PRIMARY` is reserved: MariaDB and MySQL refuse it unquoted as a new index name
+  const f = alterFindings(T, actions('alter table t add column a int, drop column zz, modify q int, change b a int, add index ix_a (nope), drop index gone, rename index ix_a to `PRIMARY`, alter column w set default 1'));
+  assert.deepEqual(names(f.columnExisted), ['t.a', 't.a']);
+  assert.deepEqual(names(f.columnNotExisted), ['t.zz', 't.q', 't.nope', 't.w']);
+  assert.deepEqual(names(f.dupIndex), ['ix_a']);
+  assert.deepEqual(names(f.cantDrop), ['t.gone']);
+  assert.deepEqual(names(f.dupKeyName), ['PRIMARY']);
+  assert.deepEqual(names(alterFindings(T, actions('alter table t drop primary key, drop primary key')).cantDrop), ['t.PRIMARY']);
+  assert.deepEqual(names(alterFindings(T, actions('create index ix_a on t (b)')).dupIndex), ['ix_a']);
 });
 
 test('findings stay quiet; actions replay in order', () => {

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CODES, Code, codeDef, formatCode, formatTemplate, levelKeyedCodes, levelOf } from '../../../src/audit/catalogue.js';
+import { CODES, Code, codeDef, formatCode, formatTemplate, isChinese, levelKeyedCodes, levelOf, NEVER_EMITTED } from '../../../src/audit/catalogue.js';
+import { RULES } from '../../../src/audit/rules/index.js';
+import { ZH_CN_TEMPLATES } from '../../../src/audit/templates-zh-cn.js';
 
 test('catalogue has every code 0..188 in order', () => {
   assert.equal(CODES.length, 189);
@@ -63,4 +65,28 @@ test('formatTemplate implements the Go verbs the templates use', () => {
   assert.equal(formatTemplate('%s and %s', ['a']), 'a and %!s(MISSING)');
   assert.equal(formatTemplate('%d', ['x']), '%!d(string=x)');
   assert.equal(formatCode(999, []), 'Invalid error code!');
+});
+
+test('zh-CN: lang matched case-insensitively, `-` or `_`; codes without a Chinese template stay en-US', () => {
+  for (const lang of ['zh-CN', 'zh_cn', 'ZH-cn', ' zh_CN ']) assert.ok(isChinese(lang), lang);
+  for (const lang of ['en-US', 'zh', 'zh-TW', '']) assert.ok(!isChinese(lang), lang);
+  assert.equal(formatCode(Code.ER_TABLE_MUST_HAVE_PK, ['t1'], 'zh-CN'), "表 't1' 需要设置主键.");
+  assert.equal(formatCode(Code.ER_TABLE_MUST_HAVE_PK, ['t1'], 'zh_cn'), "表 't1' 需要设置主键.");
+  assert.equal(formatCode(Code.ER_TABLE_MUST_HAVE_PK, ['t1'], 'en-US'), "Set a primary key for table 't1'.");
+  assert.equal(formatCode(Code.ErrFkDupName, ['fk1'], 'zh-CN'), "Duplicate foreign key constraint name 'fk1'");
+  // every Chinese template names a catalogue code and uses the same verbs as its English one
+  const names = new Set(CODES.map((c) => c.name));
+  const verbs = (t: string) => (t.match(/%[-.0-9]*[a-z%]/g) ?? []).filter((v) => v !== '%%').length;
+  for (const [name, zh] of Object.entries(ZH_CN_TEMPLATES)) {
+    assert.ok(names.has(name), name);
+    const def = CODES.find((c) => c.name === name)!;
+    assert.equal(def.zh, zh);
+    // goInception's own template for ER_CHANGE_TOO_MUCH_ROWS has one verb fewer in Chinese (kept as is)
+    if (name !== 'ER_CHANGE_TOO_MUCH_ROWS') assert.equal(verbs(zh), verbs(def.en), name);
+  }
+});
+
+test('codes that are never raised: none is reported by a rule', () => {
+  assert.equal(NEVER_EMITTED.size, 64);
+  for (const [id, rule] of RULES) if (rule.code !== null) assert.ok(!NEVER_EMITTED.has(rule.code), id);
 });

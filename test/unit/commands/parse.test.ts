@@ -58,12 +58,16 @@ test('show/get variables with LIKE, NOT LIKE and WHERE', () => {
 
 test('leading comments, the magic comment and trailing statements are skipped', () => {
   assert.deepEqual(parseLocalCommand('/* hello */ -- line\n# hash\ninception get variables'), { kind: 'show_variables', like: null });
-  assert.deepEqual(parseLocalCommand('/*--user=root;--password=x;*/inception show processlist'), { kind: 'show_processlist', full: false });
+  assert.deepEqual(parseLocalCommand('/*--user=root;--password=x;*/inception show processlist'), { kind: 'show_processlist', full: false, cluster: false });
   assert.deepEqual(parseLocalCommand('inception /* in the middle */ show full processlist; select 1'), {
     kind: 'show_processlist',
     full: true,
+    cluster: false,
   });
-  assert.deepEqual(parseLocalCommand('inception get FULL processlist'), { kind: 'show_processlist', full: true });
+  assert.deepEqual(parseLocalCommand('inception show cluster processlist'), { kind: 'show_processlist', full: false, cluster: true });
+  assert.deepEqual(parseLocalCommand('INCEPTION SHOW FULL CLUSTER PROCESSLIST;'), { kind: 'show_processlist', full: true, cluster: true });
+  assert.deepEqual(parseLocalCommand('inception show cluster'), { kind: 'unsupported', text: 'inception show cluster' });
+  assert.deepEqual(parseLocalCommand('inception get FULL processlist'), { kind: 'show_processlist', full: true, cluster: false });
   assertParseError('inception show processlist now', 1064, /near 'now'/);
 });
 
@@ -177,6 +181,9 @@ test('kill forms; ids are BigInt; garbage is 1064', () => {
   assert.deepEqual(parseLocalCommand('kill 18446744073709551616'), { kind: 'kill', mode: 'connection', id: 18446744073709551616n });
   assert.deepEqual(parseLocalCommand('kill connection_id()'), { kind: 'kill', mode: 'connection', id: null });
   assert.deepEqual(parseLocalCommand('kill query CONNECTION_ID ( )'), { kind: 'kill', mode: 'query', id: null });
+  for (const mariadbOnly of ['kill hard 5', 'KILL SOFT QUERY 5', "kill user 'bob'", 'kill query id 7']) {
+    assertParseError(mariadbOnly, 1105, /^KILL HARD\|SOFT, KILL USER and KILL QUERY ID are MariaDB extensions/);
+  }
   assert.deepEqual(parseLocalCommand('/* c */ kill\n  query\n  9 ;'), { kind: 'kill', mode: 'query', id: 9n });
   assertParseError('kill', 1064, /near '' at line 1$/);
   assertParseError('kill abc', 1064, /near 'abc' at line 1$/);
@@ -219,5 +226,5 @@ test('OSC commands: processlist, percent and control by quoted sqlsha1; stop is 
 test('an unterminated quote inside the command is 1064 at the quote; after the `;` it is ignored', () => {
   assertParseError("inception show variables like 'osc", 1064, /near ''osc' at line 1$/);
   assert.deepEqual(parseLocalCommand("kill 5; select 'x"), { kind: 'kill', mode: 'connection', id: 5n });
-  assert.deepEqual(parseLocalCommand('inception show processlist /* never closed'), { kind: 'show_processlist', full: false });
+  assert.deepEqual(parseLocalCommand('inception show processlist /* never closed'), { kind: 'show_processlist', full: false, cluster: false });
 });

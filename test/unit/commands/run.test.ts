@@ -7,13 +7,14 @@ import { defaultConfig } from '../../../src/config/config.js';
 import { LEVEL_KEYS } from '../../../src/config/levels.js';
 import { Settings } from '../../../src/config/settings.js';
 import { ProcessRegistry } from '../../../src/process/registry.js';
+import { LocalSessions } from '../../../src/process/sessions.js';
 import { ColumnType, MysqlError, type QueryResult } from '../../../src/protocol/result.js';
 
 function context(overrides: Partial<CommandContext> = {}): CommandContext {
   const config = defaultConfig();
   return {
     session: { connectionId: 2097154, user: 'alice', isAdmin: false },
-    registry: new ProcessRegistry(1),
+    sessions: new LocalSessions(new ProcessRegistry(1), 'local'),
     settings: new Settings(config),
     config,
     inBatch: false,

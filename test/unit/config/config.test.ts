@@ -121,7 +121,6 @@ test("goInception's own config.toml loads unchanged; TiDB keys are listed once a
     'lower-case-table-names',
     'compatible-kill-query',
     '[txn-local-latches]',
-    '[status]',
     '[performance]',
     '[proxy-protocol]',
     '[prepared-plan-cache]',

@@ -7,8 +7,8 @@ export default defineRule({
   code: Code.ER_TABLE_EXISTS_ERROR,
   on: ['alter_table'],
   async check(stmt, ctx) {
-    for (const a of alterActionsOf(stmt)) {
-      if (a.op === 'rename_table' && (await ctx.table(a.to))) ctx.report(a.to.name);
+    for (const [at, a] of alterActionsOf(stmt).entries()) {
+      if (a.op === 'rename_table' && (await ctx.table(a.to))) ctx.reportAt(at, a.to.name);
     }
   },
 });

@@ -1,13 +1,12 @@
 // More than one PRIMARY KEY definition (inline or constraint) (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule } from '../../rule.js';
-import { createTableOf } from '../../../sql/ast.js';
 
 export default defineRule({
   code: Code.ER_MULTIPLE_PRI_KEY,
   on: ['create_table'],
-  check(stmt, ctx) {
-    const shape = createTableOf(stmt);
+  check(_stmt, ctx) {
+    const shape = ctx.facts.createTable;
     if (!shape) return;
     const count = shape.columns.filter((c) => c.primaryKey).length + shape.indexes.filter((i) => i.kind === 'primary').length;
     if (count > 1) ctx.report();

@@ -1,14 +1,13 @@
 // check_table_comment: CREATE TABLE (not LIKE / AS SELECT) needs a non-empty table COMMENT (docs/audit.md, code 58).
 import { Code } from '../../catalogue.js';
-import { defineRule, flag } from '../../rule.js';
-import { createTableOf } from '../../../sql/ast.js';
+import { defineRule } from '../../rule.js';
 
 export default defineRule({
   code: Code.ER_TABLE_MUST_HAVE_COMMENT,
   on: ['create_table'],
-  gate: (inc) => flag(inc, 'check_table_comment'),
-  check(stmt, ctx) {
-    const shape = createTableOf(stmt);
+  gate: (inc) => inc.check_table_comment,
+  check(_stmt, ctx) {
+    const shape = ctx.facts.createTable;
     if (!shape?.table || shape.like || shape.asSelect) return;
     if (!shape.comment) ctx.report(shape.table.name);
   },

@@ -1,14 +1,14 @@
 // CREATE VIEW is refused unless enable_use_view; nothing else is checked then (docs/audit.md).
 import { Code } from '../../catalogue.js';
-import { defineRule, flag } from '../../rule.js';
+import { defineRule } from '../../rule.js';
 import { tablesOf } from '../../../sql/ast.js';
 
 export default defineRule({
   code: Code.ErrViewSupport,
   on: ['create_view'],
-  gate: (inc) => !flag(inc, 'enable_use_view'),
+  gate: (inc) => !inc.enable_use_view,
+  refuses: true,
   check(stmt, ctx) {
     ctx.report(tablesOf(stmt)[0]?.name ?? '');
-    ctx.stop();
   },
 });

@@ -2,15 +2,14 @@
 import { Code } from '../../catalogue.js';
 import { hasColumn } from '../../column-lookup.js';
 import { defineRule } from '../../rule.js';
-import { insertColumnsOf, tablesOf } from '../../../sql/ast.js';
+import { insertColumnsOf } from '../../../sql/ast.js';
 
 export default defineRule({
   code: Code.ER_COLUMN_NOT_EXISTED,
   on: ['insert', 'replace'],
   async check(stmt, ctx) {
-    const [ref] = tablesOf(stmt);
     const columns = insertColumnsOf(stmt);
-    const table = ref ? await ctx.table(ref) : null;
+    const table = columns ? await ctx.facts.target() : null;
     if (!table || !columns) return;
     for (const c of columns) if (!hasColumn(table, c)) ctx.report(`${table.name}.${c}`);
   },

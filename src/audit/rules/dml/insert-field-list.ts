@@ -1,12 +1,12 @@
 // check_insert_field: INSERT/REPLACE without a column list (INSERT … SET included) (docs/audit.md, code 9).
 import { Code } from '../../catalogue.js';
-import { defineRule, flag } from '../../rule.js';
+import { defineRule } from '../../rule.js';
 import { insertColumnsOf } from '../../../sql/ast.js';
 
 export default defineRule({
   code: Code.ER_WITH_INSERT_FIELD,
   on: ['insert', 'replace'],
-  gate: (inc) => flag(inc, 'check_insert_field'),
+  gate: (inc) => inc.check_insert_field,
   check(stmt, ctx) {
     if (insertColumnsOf(stmt) === null) ctx.report();
   },

@@ -1,7 +1,6 @@
 // Each VALUES row must have as many values as the column list (or the table, without a list) (docs/audit.md).
 import { Code } from '../../catalogue.js';
 import { defineRule } from '../../rule.js';
-import { insertTargetWidth } from '../../insert-width.js';
 import { insertRowsOf } from '../../../sql/ast.js';
 
 export default defineRule({
@@ -10,7 +9,7 @@ export default defineRule({
   async check(stmt, ctx) {
     const rows = insertRowsOf(stmt);
     if (!rows) return;
-    const width = await insertTargetWidth(stmt, ctx);
+    const width = await ctx.facts.insertWidth();
     if (width === null) return;
     rows.forEach((values, i) => {
       if (values.length > 0 && values.length !== width) ctx.report(i + 1);

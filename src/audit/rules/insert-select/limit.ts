@@ -1,13 +1,13 @@
 // check_dml_limit: INSERT … SELECT … LIMIT (docs/audit.md).
 import { Code } from '../../catalogue.js';
-import { defineRule, flag } from '../../rule.js';
+import { defineRule } from '../../rule.js';
 import { insertSelectOf } from '../../../sql/ast.js';
 import { lastMember } from './union.js';
 
 export default defineRule({
   code: Code.ER_WITH_LIMIT_CONDITION,
   on: ['insert', 'replace'],
-  gate: (inc) => flag(inc, 'check_dml_limit'),
+  gate: (inc) => inc.check_dml_limit,
   check(stmt, ctx) {
     const last = lastMember(insertSelectOf(stmt));
     const limit = last?.limit as { value?: unknown[] } | null | undefined;

@@ -1,12 +1,12 @@
 // check_dml_where: INSERT … SELECT whose SELECT reads tables without a WHERE (docs/audit.md).
 import { Code } from '../../catalogue.js';
-import { defineRule, flag } from '../../rule.js';
+import { defineRule } from '../../rule.js';
 import { insertSelectOf } from '../../../sql/ast.js';
 
 export default defineRule({
   code: Code.ER_NO_WHERE_CONDITION,
   on: ['insert', 'replace'],
-  gate: (inc) => flag(inc, 'check_dml_where'),
+  gate: (inc) => inc.check_dml_where,
   check(stmt, ctx) {
     const select = insertSelectOf(stmt) as { from?: unknown; where?: unknown } | null;
     if (select && Array.isArray(select.from) && select.from.length > 0 && !select.where) ctx.report();

@@ -1,6 +1,6 @@
 // INSERT … SELECT … ORDER BY RAND() unless enable_orderby_rand (docs/audit.md).
 import { Code } from '../../catalogue.js';
-import { defineRule, flag } from '../../rule.js';
+import { defineRule } from '../../rule.js';
 import { insertSelectOf } from '../../../sql/ast.js';
 import { lastMember } from './union.js';
 
@@ -12,7 +12,7 @@ function isRand(expr: unknown): boolean {
 export default defineRule({
   code: Code.ER_ORDERY_BY_RAND,
   on: ['insert', 'replace'],
-  gate: (inc) => !flag(inc, 'enable_orderby_rand'),
+  gate: (inc) => !inc.enable_orderby_rand,
   check(stmt, ctx) {
     const order = lastMember(insertSelectOf(stmt))?.orderby;
     if (Array.isArray(order) && order.some((o) => isRand((o as { expr?: unknown } | null)?.expr))) ctx.report();

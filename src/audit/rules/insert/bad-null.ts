@@ -3,7 +3,7 @@
 import { Code } from '../../catalogue.js';
 import { columnOf } from '../../column-lookup.js';
 import { defineRule } from '../../rule.js';
-import { insertColumnsOf, insertRowsOf, isNullLiteral, tablesOf } from '../../../sql/ast.js';
+import { insertColumnsOf, insertRowsOf, isNullLiteral } from '../../../sql/ast.js';
 import type { ColumnInfo } from '../../snapshot.js';
 
 export default defineRule({
@@ -12,8 +12,7 @@ export default defineRule({
   async check(stmt, ctx) {
     const rows = insertRowsOf(stmt);
     if (!rows || !rows.some((r) => r.some(isNullLiteral))) return;
-    const [ref] = tablesOf(stmt);
-    const table = ref ? await ctx.table(ref) : null;
+    const table = await ctx.facts.target();
     if (!table) return;
     const names = insertColumnsOf(stmt);
     const columns: (ColumnInfo | undefined)[] = names ? names.map((n) => columnOf(table, n)) : [...table.columns];

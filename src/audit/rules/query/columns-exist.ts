@@ -2,14 +2,13 @@
 // subqueries; select-list aliases in GROUP BY/HAVING/ORDER BY): fields, ON, WHERE, GROUP BY, HAVING, ORDER BY,
 // UPDATE SET targets and values, INSERT VALUES expressions (docs/audit.md).
 import { Code } from '../../catalogue.js';
-import { withAnalysis } from '../../resolver.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({
   code: Code.ER_COLUMN_NOT_EXISTED,
   on: ['select', 'insert', 'replace', 'update', 'delete', 'create_view'],
-  check(stmt, ctx) {
-    return withAnalysis(stmt, ctx, (a) => {
+  check(_stmt, ctx) {
+    return ctx.facts.withAnalysis((a) => {
       for (const c of a.unknownColumns) ctx.report(c);
     });
   },

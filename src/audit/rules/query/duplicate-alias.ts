@@ -1,13 +1,12 @@
 // The same table name or alias twice in one FROM clause (docs/audit.md, code 153).
 import { Code } from '../../catalogue.js';
-import { withAnalysis } from '../../resolver.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({
   code: Code.ErrNonUniqTable,
   on: ['select', 'insert', 'replace', 'update', 'delete', 'create_view'],
-  check(stmt, ctx) {
-    return withAnalysis(stmt, ctx, (found) => {
+  check(_stmt, ctx) {
+    return ctx.facts.withAnalysis((found) => {
       for (const a of found.duplicateAliases) ctx.report(a);
     });
   },

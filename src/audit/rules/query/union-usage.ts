@@ -1,13 +1,12 @@
 // LIMIT / ORDER BY on a UNION member that is not the last one (and not parenthesised) (docs/audit.md, code 154).
 import { Code } from '../../catalogue.js';
-import { withAnalysis } from '../../resolver.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({
   code: Code.ErrWrongUsage,
   on: ['select', 'insert', 'replace', 'create_view'],
-  check(stmt, ctx) {
-    return withAnalysis(stmt, ctx, (a) => {
+  check(_stmt, ctx) {
+    return ctx.facts.withAnalysis((a) => {
       for (const clause of a.unionMisuse) ctx.report('UNION', clause);
     });
   },

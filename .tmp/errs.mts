@@ -1,0 +1,2 @@
+import { parseStatement } from '../src/sql/parse.ts';
+for (const s of ["create table t (id int,)", "create table t (\n  id int,\n  c varchar(10) charset\n)", "alter table t add column", "alter table t add column c int default 'x", "create table t (id int) /* open", "drop table if exists a,\n\n b c", "create table t (c varchar(10) comment '中文' defaultt 1)"]) { const r = parseStatement(s); console.log(JSON.stringify(s), '=>', r.ok ? 'OK' : JSON.stringify(r.message)); }

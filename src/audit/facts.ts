@@ -1,0 +1,193 @@
+// What is known about one statement while it is audited (docs/audit.md "Facts"): one object per statement,
+// created by the engine, filled by the resolve phase (the statement's own table) and computed lazily for the
+// rest (the name analysis of queries, the replayed ALTER findings, the CREATE TABLE shape). Every rule that
+// needs one of these reads it here, so each is computed at most once per statement, and never outlives it.
+
+import { alterActionsOf, tableChangesOf } from '../sql/alter-actions.js';
+import {
+  createTableOf,
+  databaseNameOf,
+  insertColumnsOf,
+  insertRowsOf,
+  querySelectOf,
+  renamePairsOf,
+  type ColumnDefinition,
+  type CreateTableShape,
+} from '../sql/ast.js';
+import type { ParsedStatement } from '../sql/statement.js';
+import { alterFindings, type AlterFindings } from './alter-check.js';
+import { analyseQuery, isLiteral, type QueryAnalysis, type TableLookup } from './resolver.js';
+import type { TableInfo } from './snapshot.js';
+
+const UNSET = Symbol('unset');
+
+/** A column definition the statement writes: CREATE TABLE's columns, ALTER's ADD / MODIFY / CHANGE COLUMN. */
+export interface ColumnWrite {
+  /** Item for `ctx.reportAt`: the column's position in CREATE TABLE, the spec's position in ALTER TABLE. */
+  at: number;
+  op: 'create' | 'add' | 'modify' | 'change';
+  column: ColumnDefinition;
+  /** The table as the statement names it. */
+  table: string;
+  /** A primary key column: inline PRIMARY KEY, or listed in CREATE TABLE's PRIMARY KEY (…). */
+  primaryKey: boolean;
+}
+
+/** A name the statement introduces, checked by the identifier rules; `at` -1 is the statement's own name. */
+export interface NewIdentifier {
+  at: number;
+  name: string;
+}
+
+export class StatementFacts {
+  private targetTable: TableInfo | null | typeof UNSET = UNSET;
+  private shape: CreateTableShape | null | typeof UNSET = UNSET;
+  private writes: readonly ColumnWrite[] | null = null;
+  private names: readonly NewIdentifier[] | null = null;
+  private analysisPromise: Promise<QueryAnalysis> | null = null;
+  private alterPromise: Promise<{ table: TableInfo; findings: AlterFindings } | null> | null = null;
+
+  constructor(
+    readonly stmt: ParsedStatement,
+    private readonly lookup: TableLookup,
+    /** The first table of `tablesOf(stmt)`, when the statement names one. */
+    private readonly targetRef: { db: string | null; name: string } | null,
+  ) {}
+
+  /** The statement's own table as it names it ('' when it names none). */
+  get tableName(): string {
+    return this.targetRef?.name ?? '';
+  }
+
+  /** Set by the resolve phase once it has looked the statement's own table up. */
+  setTarget(table: TableInfo | null): void {
+    this.targetTable = table;
+  }
+
+  /** The statement's own (first) table as the batch sees it; null when missing or when it names none. */
+  async target(): Promise<TableInfo | null> {
+    if (this.targetTable === UNSET) this.targetTable = this.targetRef ? await this.lookup.table(this.targetRef) : null;
+    return this.targetTable;
+  }
+
+  /** CREATE TABLE's columns, indexes and options (null for other statements). */
+  get createTable(): CreateTableShape | null {
+    if (this.shape === UNSET) this.shape = createTableOf(this.stmt);
+    return this.shape;
+  }
+
+  /**
+   * The column definitions the statement writes, in written order. An ADD COLUMN of a column the table already
+   * has is left out: it gets ER_COLUMN_EXISTED instead of the field checks, as in goInception.
+   */
+  async columnWrites(): Promise<readonly ColumnWrite[]> {
+    if (this.writes === null) {
+      const all = columnWritesOf(this.stmt, this.createTable, this.tableName);
+      const existing = await this.existingAdds();
+      this.writes = existing.size === 0 ? all : all.filter((w) => !(w.op === 'add' && existing.has(`${w.at}:${w.column.name.toLowerCase()}`)));
+    }
+    return this.writes;
+  }
+
+  /**
+   * The names the statement introduces: CREATE TABLE's table and columns, ADD COLUMN names (not of columns that
+   * exist), the new name of CHANGE (when it changes) and RENAME COLUMN, CREATE DATABASE's name, RENAME TABLE
+   * targets' schemas.
+   */
+  async newIdentifiers(): Promise<readonly NewIdentifier[]> {
+    if (this.names === null) {
+      const all = newIdentifiersOf(this.stmt, this.createTable);
+      const existing = await this.existingAdds();
+      this.names = existing.size === 0 ? all : all.filter((n) => !existing.has(`${n.at}:${n.name.toLowerCase()}`));
+    }
+    return this.names;
+  }
+
+  /** `spec:column` (lower case) of ADD COLUMNs whose column already exists. */
+  private async existingAdds(): Promise<ReadonlySet<string>> {
+    if (this.stmt.kind !== 'alter_table') return new Set();
+    const found = await this.alter();
+    const adds = new Set(alterActionsOf(this.stmt).flatMap((a, at) => (a.op === 'add_column' ? a.columns.map((c) => `${at}:${c.name.toLowerCase()}`) : [])));
+    const table = found?.table.name ?? '';
+    return new Set(
+      (found?.findings.columnExisted ?? [])
+        .map((f) => `${f.at}:${f.name.slice(table.length + 1).toLowerCase()}`)
+        .filter((key) => adds.has(key)),
+    );
+  }
+
+  /**
+   * Whether the statement has names to resolve. INSERT … VALUES with only literals has none, so query rules
+   * skip it synchronously (large INSERT batches).
+   */
+  get hasNames(): boolean {
+    const stmt = this.stmt;
+    if (stmt.kind !== 'insert' && stmt.kind !== 'replace') return true;
+    if (querySelectOf(stmt)) return true;
+    const rows = insertRowsOf(stmt);
+    return rows !== null && !rows.every((r) => r.every(isLiteral));
+  }
+
+  /** Tables, columns and structure of the statement's queries (src/audit/resolver.ts), resolved once. */
+  analysis(): Promise<QueryAnalysis> {
+    this.analysisPromise ??= analyseQuery(this.stmt, this.lookup);
+    return this.analysisPromise;
+  }
+
+  /** Runs `use` with the analysis, or returns at once when the statement has no names to resolve. */
+  withAnalysis(use: (analysis: QueryAnalysis) => void): Promise<void> | void {
+    if (!this.hasNames) return;
+    return this.analysis().then(use);
+  }
+
+  /** ALTER TABLE / CREATE INDEX / DROP INDEX changes replayed over the table (null when the table is missing). */
+  alter(): Promise<{ table: TableInfo; findings: AlterFindings } | null> {
+    this.alterPromise ??= this.target().then((table) => (table ? { table, findings: alterFindings(table, tableChangesOf(this.stmt)) } : null));
+    return this.alterPromise;
+  }
+
+  /** How many values an INSERT must supply per row: its column list, else every column of the table. */
+  async insertWidth(): Promise<number | null> {
+    const listed = insertColumnsOf(this.stmt);
+    if (listed) return listed.length;
+    const table = await this.target();
+    return table ? table.columns.length : null;
+  }
+}
+
+function columnWritesOf(stmt: ParsedStatement, shape: CreateTableShape | null, tableName: string): ColumnWrite[] {
+  if (shape) {
+    const pk = new Set(shape.indexes.filter((i) => i.kind === 'primary').flatMap((i) => i.columns.map((c) => c.toLowerCase())));
+    const table = shape.table?.name ?? tableName;
+    return shape.columns.map((column, at) => ({ at, op: 'create', column, table, primaryKey: column.primaryKey || pk.has(column.name.toLowerCase()) }));
+  }
+  const out: ColumnWrite[] = [];
+  alterActionsOf(stmt).forEach((a, at) => {
+    const write = (op: ColumnWrite['op'], column: ColumnDefinition) => out.push({ at, op, column, table: tableName, primaryKey: column.primaryKey });
+    if (a.op === 'add_column') for (const c of a.columns) write('add', c);
+    else if (a.op === 'modify_column') write('modify', a.column);
+    else if (a.op === 'change_column') write('change', a.column);
+  });
+  return out;
+}
+
+function newIdentifiersOf(stmt: ParsedStatement, shape: CreateTableShape | null): NewIdentifier[] {
+  if (shape) {
+    if (!shape.table || shape.like) return shape.table ? [{ at: -1, name: shape.table.name }] : [];
+    return [{ at: -1, name: shape.table.name }, ...shape.columns.map((c, at) => ({ at, name: c.name }))];
+  }
+  if (stmt.kind === 'create_database') {
+    const db = databaseNameOf(stmt);
+    return db === null ? [] : [{ at: -1, name: db }];
+  }
+  if (stmt.kind === 'rename_table') {
+    return renamePairsOf(stmt).flatMap(({ to }) => (to.db ? [{ at: -1, name: to.db }] : []));
+  }
+  const out: NewIdentifier[] = [];
+  alterActionsOf(stmt).forEach((a, at) => {
+    if (a.op === 'add_column') for (const c of a.columns) out.push({ at, name: c.name });
+    else if (a.op === 'change_column' && a.column.name.toLowerCase() !== a.old.toLowerCase()) out.push({ at, name: a.column.name });
+    else if (a.op === 'rename_column') out.push({ at, name: a.to });
+  });
+  return out;
+}

@@ -1,0 +1,144 @@
+// The declared message order per statement kind (docs/audit.md "Message order"): clients see a row's messages
+// in goInception's order, which is a property of the statement kind, not of where a rule sits in the registry.
+// Rules run in any order; the engine sorts what they reported by this table before writing the row.
+//
+// Each kind lists sections; a section lists rule ids (paths under rules/, without `.ts`) and two engine steps:
+// RESOLVE (the existence checks of the resolve phase) and ESTIMATE (affected rows and the row-count limits).
+// Messages sort by section, then by item (statement-level first, then `ctx.reportAt`'s column, index or spec
+// position), then by the rule's place in its section. Rules ranked before RESOLVE need no schema and still run
+// when resolution ends the statement (goInception checks them before it looks the table up).
+
+import type { StatementKind } from '../sql/statement.js';
+
+export const RESOLVE = '<resolve>';
+export const ESTIMATE = '<estimate>';
+
+type Order = readonly (readonly string[])[];
+
+const QUERY_CHECKS = ['query/duplicate-alias', 'query/tables-exist', 'query/columns-exist', 'query/non-unique-column'];
+
+/** Per identifier: case, characters or keywords, length (one name's messages stay together). */
+const IDENTIFIER_CHECKS = [
+  'identifier/upper-case',
+  'identifier/lower-case',
+  'identifier/invalid-character',
+  'identifier/keyword',
+  'identifier/custom-keyword',
+  'identifier/too-long',
+];
+
+/** Per column definition (CREATE, ADD, MODIFY, CHANGE), in goInception's order of field messages. */
+const FIELD_CHECKS = [
+  'column/invalid-data-type',
+  'column/char-to-varchar',
+  'column/float-double',
+  'column/column-comment',
+  'column/invalid-default',
+  'column/blob-cant-have-default',
+  'column/nullable',
+  'column/text-not-nullable',
+  'column/autoinc-unsigned',
+  'column/autoinc-type',
+  'column/default-value',
+];
+
+const ALTER_SPECS = [
+  'alter-table/column-existed',
+  ...IDENTIFIER_CHECKS,
+  'alter-table/column-not-existed',
+  'column/autoinc-name',
+  ...FIELD_CHECKS,
+  'create-table/foreign-key',
+  'alter-table/cant-drop-key',
+  'alter-table/dup-keyname',
+  'alter-table/dup-index',
+  'alter-table/rename-target-exists',
+];
+
+const INSERT: Order = [
+  [
+    'dml/insert-field-list',
+    RESOLVE,
+    'dml/insert-columns-exist',
+    'dml/insert-value-count',
+    'query/only-star',
+    'insert-select/value-count',
+    ...QUERY_CHECKS,
+    'insert/bad-null',
+    'dml/insert-set-form',
+    'query/union-usage',
+    'query/join-no-on',
+    'insert-select/no-where',
+    'insert-select/limit',
+    'insert-select/order-by-rand',
+    // goInception raises ER_INSERT_TOO_MUCH_ROWS right after the column list; here it follows the VALUES checks,
+    // because the EXPLAIN of INSERT … SELECT must see every error of the SELECT part first.
+    ESTIMATE,
+  ],
+];
+
+const UPDATE_DELETE_TAIL = ['dml/no-where', 'dml/value-expr-where', 'dml/limit', 'dml/order-by'];
+
+export const MESSAGE_ORDER: Readonly<Partial<Record<StatementKind, Order>>> = {
+  use: [[RESOLVE]],
+  create_database: [[RESOLVE, ...IDENTIFIER_CHECKS]],
+  drop_database: [['database/cant-drop-database', RESOLVE]],
+  alter_database: [['database/alter-database-not-supported', RESOLVE]],
+  create_table: [
+    [
+      RESOLVE,
+      // the table name's, then (reportAt) each column's, in written order
+      ...IDENTIFIER_CHECKS,
+      'create-table/multiple-primary-key',
+      'create-table/must-have-columns',
+      'create-table/table-prefix',
+      'create-table/duplicate-column',
+      // table options (goInception: in written order)
+      'create-table/set-engine',
+      'create-table/set-charset',
+      'create-table/set-collation',
+      'create-table/auto-increment-init',
+      'create-table/must-have-primary-key',
+      'create-table/must-have-comment',
+      'create-table/max-column-count',
+      'column/autoinc-name',
+      ...FIELD_CHECKS,
+      // constraints come after the columns (reportAt past the last column)
+      'create-table/foreign-key',
+      ESTIMATE,
+    ],
+  ],
+  alter_table: [[RESOLVE, ESTIMATE], ALTER_SPECS],
+  create_index: [[RESOLVE], ['alter-table/column-not-existed', 'alter-table/dup-index'], [ESTIMATE]],
+  drop_index: [[RESOLVE], ['alter-table/cant-drop-key'], [ESTIMATE]],
+  drop_table: [['drop-table/cant-drop-table', RESOLVE, ESTIMATE]],
+  truncate_table: [['drop-table/cant-drop-table', RESOLVE, ESTIMATE]],
+  rename_table: [[RESOLVE, ...IDENTIFIER_CHECKS]],
+  create_view: [['create-view/view-support', RESOLVE, 'query/only-star', 'query/union-usage', ...QUERY_CHECKS]],
+  insert: INSERT,
+  replace: INSERT,
+  update: [['update/wrong-and-expr', RESOLVE, ...QUERY_CHECKS, 'query/join-no-on', ESTIMATE, ...UPDATE_DELETE_TAIL]],
+  delete: [[RESOLVE, ...QUERY_CHECKS, ESTIMATE, ...UPDATE_DELETE_TAIL]],
+  select: [['query/only-star', 'query/union-usage', RESOLVE, ...QUERY_CHECKS, 'query/join-no-on']],
+  set: [['set/names-charset', 'set/not-supported']],
+  other: [['other/not-supported']],
+};
+
+/** Where an entry sorts: its section and its place within the section. */
+export interface Rank {
+  section: number;
+  place: number;
+}
+
+const ranks = new Map<StatementKind, Map<string, Rank>>();
+
+/** The rank of a rule id (or RESOLVE / ESTIMATE) for a statement kind; null when the kind does not list it. */
+export function rankOf(kind: StatementKind, id: string): Rank | null {
+  let table = ranks.get(kind);
+  if (!table) {
+    table = new Map();
+    (MESSAGE_ORDER[kind] ?? []).forEach((section, s) => section.forEach((entry, p) => table!.set(entry, { section: s, place: p })));
+    ranks.set(kind, table);
+  }
+  return table.get(id) ?? null;
+}

@@ -1,0 +1,266 @@
+// The backup stage's hook around each executed statement (docs/backup.md "What is captured"). Before a statement it
+// reads what the rollback will need from the target, on the execute session itself: the binlog position for DML,
+// the old definitions for DDL. After it, the end position and the statement's GTID (DML) or the new definition and
+// the finished DDL rollback. Nothing here decodes the binlog; that happens in the BACKUP stage, after execution.
+
+import { alterActionsOf } from '../sql/alter-actions.js';
+import { databaseNameOf, renamePairsOf, tablesOf, updateSetOf, type TableName } from '../sql/ast.js';
+import type { TableInfo } from '../audit/snapshot.js';
+import type { StatementKind } from '../sql/statement.js';
+import type { ResultRow } from '../rows/row.js';
+import { driverMessage, type BinlogPosition } from '../target/session.js';
+import type { BackupContext } from './context.js';
+import { alterRollback } from './ddl/alter-rollback.js';
+import { createTableRollback, createViewRollback, dropTableRollback, dropViewRollback, renameTableRollback, type TableRef } from './ddl/rollback.js';
+import { quoteName } from './ddl/show-create.js';
+import { tableLayoutOf } from './layout.js';
+import type { DmlStatementCapture, TableLayout } from './types.js';
+
+/** `type` of the information row. */
+export type BackupType =
+  | 'INSERT' | 'UPDATE' | 'DELETE' | 'CREATETABLE' | 'ALTERTABLE' | 'DROPTABLE' | 'RENAMETABLE' | 'CREATEINDEX' | 'DROPINDEX' | 'UNKNOWN';
+
+const TYPE_OF: Partial<Record<StatementKind, BackupType>> = {
+  insert: 'INSERT',
+  replace: 'INSERT',
+  update: 'UPDATE',
+  delete: 'DELETE',
+  create_table: 'CREATETABLE',
+  alter_table: 'ALTERTABLE',
+  drop_table: 'DROPTABLE',
+  rename_table: 'RENAMETABLE',
+  create_index: 'CREATEINDEX',
+  drop_index: 'DROPINDEX',
+  truncate_table: 'UNKNOWN',
+  create_view: 'UNKNOWN',
+  drop_view: 'UNKNOWN',
+};
+
+export const NO_TABLE_INFO_MESSAGE = 'Skip backup because there is no table structure information.';
+export const NO_MASTER_STATUS_MESSAGE = "Can't found master binlog position.";
+
+/** One executed statement the backup stage stores something for. */
+export interface BackupItem {
+  row: ResultRow;
+  type: BackupType;
+  /** The source table whose backup schema and rollback table receive it. */
+  db: string;
+  table: string;
+  /** DML whose changes are in the binlog; null for DDL, for DML that changed nothing, and on failure. */
+  dml: DmlStatementCapture | null;
+  /** DDL: the rollback statements (possibly none, e.g. TRUNCATE); null for DML. */
+  ddl: string[] | null;
+  /** Why no rollback can be stored (the row becomes `Backup failed` with it). */
+  failure: string | null;
+  /**
+   * The statement's own rollback statements must be replayed last-changed first: it changed unique-key values, so
+   * undoing its rows in binlog order could collide (`SET id = id + 1`). False when each row's undo is independent.
+   */
+  reverseOnReplay?: boolean;
+}
+
+const DML: ReadonlySet<StatementKind> = new Set(['insert', 'replace', 'update', 'delete']);
+
+interface Before {
+  row: ResultRow;
+  start?: BinlogPosition | null;
+  /** Old `SHOW CREATE TABLE`/`VIEW` texts by table (null: did not exist). */
+  definitions: { table: TableRef; createSql: string | null }[];
+  failure: string | null;
+}
+
+/**
+ * Whether undoing the statement's rows in binlog order could collide on a unique key: REPLACE and
+ * INSERT … ON DUPLICATE KEY UPDATE always may; an UPDATE may when it assigns a column of a unique key.
+ */
+function changesUniqueValues(row: ResultRow, tables: readonly TableInfo[]): boolean {
+  const stmt = row.statement!;
+  if (stmt.kind === 'replace') return true;
+  if (stmt.kind === 'insert') return /\bON\s+DUPLICATE\s+KEY\b/i.test(stmt.text);
+  if (stmt.kind !== 'update') return false;
+  const unique = new Set(tables.flatMap((t) => t.indexes.filter((i) => i.nonUnique === 0).map((i) => i.columnName.toLowerCase())));
+  for (const t of tables) for (const c of t.columns) if (c.key === 'PRI' || c.key === 'UNI') unique.add(c.field.toLowerCase());
+  return updateSetOf(stmt).some((a) => unique.has(a.column.toLowerCase()));
+}
+
+export class BackupCapture {
+  readonly items: BackupItem[] = [];
+  private currentDb: string | null;
+  private pending: Before | null = null;
+
+  constructor(private readonly ctx: BackupContext) {
+    this.currentDb = ctx.options.db === '' ? null : ctx.options.db;
+  }
+
+  async before(row: ResultRow): Promise<void> {
+    this.pending = null;
+    const stmt = row.statement;
+    if (!stmt || !TYPE_OF[stmt.kind]) return;
+    const pending: Before = { row, definitions: [], failure: null };
+    this.pending = pending;
+    try {
+      if (DML.has(stmt.kind)) {
+        pending.start = await this.ctx.target.masterStatus();
+        return;
+      }
+      const view = stmt.kind === 'create_view' || stmt.kind === 'drop_view';
+      for (const table of this.tablesBefore(row)) pending.definitions.push({ table, createSql: await this.showCreate(table, view) });
+    } catch (err) {
+      pending.failure = driverMessage(err);
+    }
+  }
+
+  async after(row: ResultRow, result: { ok: boolean }): Promise<void> {
+    const stmt = row.statement;
+    if (stmt?.kind === 'use' && result.ok) this.currentDb = databaseNameOf(stmt) ?? this.currentDb;
+    const pending = this.pending;
+    this.pending = null;
+    if (!pending || pending.row !== row || !stmt || !result.ok) return;
+    const type = TYPE_OF[stmt.kind]!;
+    const main = this.mainTable(row);
+    if (!main) return;
+    const item: BackupItem = { row, type, db: main.db, table: main.name, dml: null, ddl: null, failure: pending.failure };
+    this.items.push(item);
+    if (item.failure) return;
+    try {
+      if (DML.has(stmt.kind)) await this.afterDml(item, pending);
+      else item.ddl = await this.ddlRollback(row, pending);
+    } catch (err) {
+      item.failure = driverMessage(err);
+    }
+  }
+
+  private async afterDml(item: BackupItem, pending: Before): Promise<void> {
+    const { target } = this.ctx;
+    const start = pending.start;
+    const end = await target.masterStatus();
+    if (!start || !end) {
+      item.failure = NO_MASTER_STATUS_MESSAGE;
+      return;
+    }
+    if (start.file === end.file && start.position === end.position) return;
+    const row = item.row;
+    row.binlog = { startFile: start.file, startPos: start.position, endFile: end.file, endPos: end.position };
+    // Other sessions may have moved the position: a statement that changed no row has nothing to roll back.
+    if (row.affectedRows === 0) return;
+    const info = this.ctx.auditor.tableFor(row);
+    if (!info) {
+      item.failure = NO_TABLE_INFO_MESSAGE;
+      return;
+    }
+    const infos: TableInfo[] = [info];
+    for (const t of this.resolved(tablesOf(row.statement!)).slice(1)) {
+      const other = await this.ctx.auditor.snapshot.table(t.db, t.name);
+      if (other && !infos.some((l) => l.db === other.db && l.name === other.name)) infos.push(other);
+    }
+    const tables: TableLayout[] = infos.map(tableLayoutOf);
+    item.reverseOnReplay = changesUniqueValues(row, infos);
+    item.dml = {
+      rowIndex: row.seqNo,
+      start,
+      end,
+      gtid: await this.lastGtid(),
+      threadId: row.threadId,
+      ordinalInTransaction: 0,
+      affectedRows: row.affectedRows,
+      tables,
+      mainTable: { db: info.db, name: info.name },
+    };
+  }
+
+  /** MariaDB: the GTID the session's last transaction got (exact attribution in the binlog). */
+  private async lastGtid(): Promise<string | null> {
+    if (!this.ctx.target.serverInfo.isMariaDb) return null;
+    const rows = await this.ctx.target.query<{ g: string | null }>('SELECT @@last_gtid AS g');
+    const g = rows[0]?.g;
+    return g ? String(g) : null;
+  }
+
+  private async ddlRollback(row: ResultRow, pending: Before): Promise<string[]> {
+    const stmt = row.statement!;
+    const defs = pending.definitions;
+    const existing = defs.filter((d): d is { table: TableRef; createSql: string } => d.createSql !== null);
+    switch (stmt.kind) {
+      case 'create_table':
+        return defs[0] ? createTableRollback(defs[0].table, defs[0].createSql !== null) : [];
+      case 'create_view':
+        return defs[0] ? createViewRollback(defs[0].table, defs[0].createSql) : [];
+      case 'drop_table':
+        return dropTableRollback(existing.map((d) => ({ ...d.table, createSql: d.createSql })));
+      case 'drop_view':
+        return dropViewRollback(existing.map((d) => ({ ...d.table, createSql: d.createSql })));
+      case 'rename_table':
+        return renameTableRollback(renamePairsOf(stmt).map((p) => ({ from: this.resolve(p.from)!, to: this.resolve(p.to)! })));
+      case 'alter_table':
+      case 'create_index':
+      case 'drop_index': {
+        const before = defs[0];
+        if (!before?.createSql) return [];
+        const after = this.alteredName(row, before.table);
+        const afterSql = await this.showCreate(after, false);
+        if (afterSql === null) return [];
+        const columnRenames = new Map<string, string>();
+        const indexRenames = new Map<string, string>();
+        for (const a of alterActionsOf(stmt)) {
+          if (a.op === 'change_column' && a.old !== a.column.name) columnRenames.set(a.old, a.column.name);
+          if (a.op === 'rename_column') columnRenames.set(a.old, a.to);
+          if (a.op === 'rename_index') indexRenames.set(a.from, a.to);
+        }
+        return alterRollback({
+          before: { ...before.table, createSql: before.createSql },
+          after: { ...after, createSql: afterSql },
+          columnRenames,
+          indexRenames,
+        });
+      }
+      default:
+        return [];
+    }
+  }
+
+  /** The table an ALTER leaves behind (its RENAME TO target, else the same table). */
+  private alteredName(row: ResultRow, table: TableRef): TableRef {
+    let out = table;
+    for (const a of alterActionsOf(row.statement!)) if (a.op === 'rename_table') out = { db: a.to.db ?? table.db, name: a.to.name };
+    return out;
+  }
+
+  /** The tables whose old definitions the rollback needs. */
+  private tablesBefore(row: ResultRow): TableRef[] {
+    const stmt = row.statement!;
+    if (stmt.kind === 'rename_table' || stmt.kind === 'truncate_table') return [];
+    const tables = this.resolved(tablesOf(stmt));
+    return stmt.kind === 'drop_table' || stmt.kind === 'drop_view' ? tables : tables.slice(0, 1);
+  }
+
+  /** Where the statement's backup goes: the audited table, else its first table; null when unknown. */
+  private mainTable(row: ResultRow): TableRef | null {
+    const info = this.ctx.auditor.tableFor(row);
+    if (info && DML.has(row.statement!.kind)) return { db: info.db, name: info.name };
+    return this.resolved(tablesOf(row.statement!))[0] ?? null;
+  }
+
+  private resolve(t: TableName): TableRef | null {
+    const db = t.db ?? this.currentDb;
+    return db === null ? null : { db, name: t.name };
+  }
+
+  private resolved(tables: readonly TableName[]): TableRef[] {
+    return tables.map((t) => this.resolve(t)).filter((t): t is TableRef => t !== null);
+  }
+
+  /** `SHOW CREATE TABLE`/`VIEW` on the execute session; null when it does not exist. */
+  private async showCreate(table: TableRef, view: boolean): Promise<string | null> {
+    const what = view ? 'VIEW' : 'TABLE';
+    try {
+      const rows = await this.ctx.target.query<Record<string, string>>(`SHOW CREATE ${what} ${quoteName(table.db)}.${quoteName(table.name)}`);
+      const r = rows[0];
+      if (!r) return null;
+      return r['Create View'] ?? r['Create Table'] ?? null;
+    } catch (err) {
+      const errno = (err as { errno?: number }).errno;
+      if (errno === 1146 || errno === 1049) return null;
+      throw err;
+    }
+  }
+}

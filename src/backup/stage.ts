@@ -1,0 +1,259 @@
+// BACKUP (docs/backup.md): prerequisites before the batch, session fixes and a write probe before the first
+// statement, a capture around every executed statement, then — after execution — rollback rows and information
+// rows on the backup server. DDL rollback was finished by the capture; DML rollback streams from the binlog side
+// (a DmlRollbackSource) straight into the backup server, one batch of statements at a time.
+
+import { KILLED_MESSAGE, StageStatus, type ResultRow } from '../rows/row.js';
+import { driverMessage } from '../target/session.js';
+import { BackupCapture, type BackupItem } from './capture.js';
+import type { BackupContext } from './context.js';
+import { backupDbName } from './name.js';
+import { backupServerConfigured, fixBinlogSession, INVALID_BACKUP_MESSAGE, sessionTimeZone, targetBackupError } from './prerequisites.js';
+import { BackupStore, type BackupServerSettings, type InfoRow } from './store.js';
+import type { BinlogSourceOptions, DmlRollbackSource, DmlStatementCapture } from './types.js';
+
+/** goInception's replication server ids: 2000111111 + (connection id mod 10000). */
+const REPLICA_SERVER_ID_BASE = 2000111111;
+
+export interface BackupStage {
+  prerequisites(ctx: BackupContext): Promise<string | null>;
+  preflight(ctx: BackupContext): Promise<string | null>;
+  /** Created on the first use; the same capture for the whole batch. */
+  statementHook(ctx: BackupContext): BackupCapture;
+  run(ctx: BackupContext): Promise<boolean>;
+  dispose(): Promise<void>;
+}
+
+/** One batch's backup stage; `source` turns captured DML ranges into rollback statements. */
+export function createBackupStage(source: DmlRollbackSource): BackupStage {
+  let store: BackupStore | null = null;
+  let capture: BackupCapture | null = null;
+  let timeZone = '+00:00';
+  const settingsOf = (ctx: BackupContext) => ctx.settings.inc as unknown as BackupServerSettings;
+  return {
+    async prerequisites(ctx) {
+      const inc = settingsOf(ctx);
+      if (!backupServerConfigured(inc)) return INVALID_BACKUP_MESSAGE;
+      const targetError = await targetBackupError(ctx.target);
+      if (targetError) return targetError;
+      try {
+        store = await BackupStore.connect(inc);
+      } catch (err) {
+        return `Backup server ${inc.backup_host}:${inc.backup_port} is not reachable: ${driverMessage(err)}`;
+      }
+      return null;
+    },
+    async preflight(ctx) {
+      const fix = await fixBinlogSession(ctx.target);
+      if (fix) return fix;
+      try {
+        timeZone = await sessionTimeZone(ctx.target);
+      } catch (err) {
+        return driverMessage(err);
+      }
+      if (!store) return INVALID_BACKUP_MESSAGE;
+      for (const db of databasesToBackUp(ctx)) {
+        try {
+          await store.probeWrite(backupDbName(ctx.options.host, ctx.options.port, db));
+        } catch (err) {
+          return `Backup server cannot store the rollback (${backupDbName(ctx.options.host, ctx.options.port, db)}): ${driverMessage(err)}`;
+        }
+      }
+      return null;
+    },
+    statementHook(ctx) {
+      capture ??= new BackupCapture(ctx);
+      return capture;
+    },
+    async run(ctx) {
+      if (!store || !capture) return true;
+      await writeBackup(ctx, store, capture.items, source, timeZone);
+      return true;
+    },
+    async dispose() {
+      await store?.close();
+      store = null;
+    },
+  };
+}
+
+/** Databases the batch's audited DML/DDL rows name (the write probe runs in each one's backup schema). */
+function databasesToBackUp(ctx: BackupContext): string[] {
+  const dbs = new Set<string>();
+  for (const row of ctx.rows) {
+    const info = ctx.auditor.tableFor(row);
+    if (info) dbs.add(info.db);
+  }
+  if (dbs.size === 0 && ctx.options.db) dbs.add(ctx.options.db);
+  return [...dbs];
+}
+
+const NEVER_ABORTED = new AbortController().signal;
+
+/** Where rollback and information rows go (the backup server; unit tests keep them in memory). */
+export type BackupWriter = Pick<BackupStore, 'insertRollback' | 'insertInfo' | 'reverseReplayOrder'>;
+
+/**
+ * Stores the batch's backup: DDL rollback and information rows of the captured items, and the DML rollback the
+ * source streams, each batch of statements written before the next is read (memory stays bounded). Sets every
+ * item's row status, backup_dbname and backup_time; a KILL during it stops the source after the current event.
+ */
+export async function writeBackup(
+  ctx: BackupContext,
+  store: BackupWriter,
+  items: readonly BackupItem[],
+  source: DmlRollbackSource,
+  timeZone: string,
+): Promise<void> {
+  const { options, process: entry } = ctx;
+  entry.setStage('BACKUP');
+  // A KILL during EXECUTING still backs up what ran; only a KILL during BACKUP stops the decoder.
+  const signal = entry.signal.aborted ? NEVER_ABORTED : entry.signal;
+  const infos = new Map<string, InfoRow[]>();
+  const schemaOf = (item: BackupItem) => backupDbName(options.host, options.port, item.db);
+  const queueInfo = (item: BackupItem) => {
+    const schema = schemaOf(item);
+    const b = item.row.binlog;
+    const list = infos.get(schema) ?? [];
+    list.push({
+      opid: item.row.sequence,
+      startFile: b?.startFile ?? '',
+      startPos: b?.startPos ?? 0,
+      endFile: b?.endFile ?? '',
+      endPos: b?.endPos ?? 0,
+      sql: item.row.sql,
+      host: options.host,
+      db: item.db,
+      table: item.table,
+      port: options.port,
+      type: item.type,
+    });
+    infos.set(schema, list);
+  };
+  const fail = (row: ResultRow, reason: string) => {
+    row.stageStatus = StageStatus.BACKUP_FAILED;
+    row.addText(2, reason, 'backup');
+  };
+
+  const decode: DmlStatementCapture[] = [];
+  const byIndex = new Map<number, { item: BackupItem; rows: number; finished: boolean }>();
+  let total = 0;
+  for (const item of items) {
+    const row = item.row;
+    row.backupDbName = schemaOf(item);
+    const began = performance.now();
+    if (item.failure) {
+      fail(row, item.failure);
+    } else if (item.ddl) {
+      try {
+        await store.insertRollback(schemaOf(item), item.table, row.sequence, item.ddl);
+        row.stageStatus = StageStatus.BACKUP_OK;
+        queueInfo(item);
+      } catch (err) {
+        fail(row, driverMessage(err));
+      }
+    } else if (item.dml) {
+      decode.push(item.dml);
+      byIndex.set(item.dml.rowIndex, { item, rows: 0, finished: false });
+      total += Math.max(item.dml.affectedRows, 0);
+    } else {
+      // Nothing changed: no rollback rows, but the information row still records the statement.
+      try {
+        await store.insertRollback(schemaOf(item), item.table, row.sequence, []);
+        queueInfo(item);
+      } catch (err) {
+        fail(row, driverMessage(err));
+      }
+    }
+    row.backupSeconds = (performance.now() - began) / 1000;
+  }
+
+  if (decode.length > 0) {
+    const sourceOptions: BinlogSourceOptions = {
+      host: options.host,
+      port: options.port,
+      user: options.user,
+      password: options.password,
+      ssl: options.ssl ? { rejectUnauthorized: false } : undefined,
+      flavor: ctx.target.serverInfo.isMariaDb ? 'mariadb' : 'mysql',
+      replicaServerId: REPLICA_SERVER_ID_BASE + (entry.id % 10000),
+      timeZone,
+      minimalRollback: Boolean(ctx.settings.inc.enable_minimal_rollback),
+      hexBlob: Boolean(ctx.settings.inc.hex_blob),
+      signal,
+    };
+    let written = 0;
+    let mark = performance.now();
+    const finish = (state: { item: BackupItem; finished: boolean }) => {
+      state.finished = true;
+      const now = performance.now();
+      state.item.row.backupSeconds = (now - mark) / 1000;
+      mark = now;
+    };
+    try {
+      for await (const event of source(decode, sourceOptions)) {
+        const state = byIndex.get(event.rowIndex);
+        if (!state || state.finished) continue;
+        const { item } = state;
+        if (event.kind === 'statements') {
+          try {
+            await store.insertRollback(schemaOf(item), item.table, item.row.sequence, event.sql);
+          } catch (err) {
+            finish(state);
+            fail(item.row, driverMessage(err));
+            continue;
+          }
+          state.rows += event.sql.length;
+          written += event.sql.length;
+          entry.progress(item.row.sql, total > 0 ? (written / total) * 100 : 100);
+        } else if (event.kind === 'done') {
+          finish(state);
+          if (event.rows < item.row.affectedRows) {
+            fail(item.row, `The binlog holds ${event.rows} of the ${item.row.affectedRows} changed rows`);
+            continue;
+          }
+          try {
+            if (item.reverseOnReplay && !(await store.reverseReplayOrder(schemaOf(item), item.table, item.row.sequence))) {
+              fail(item.row, 'Another batch wrote to the same rollback table at the same time: the replay order of this rollback is not certain');
+              continue;
+            }
+          } catch (err) {
+            fail(item.row, driverMessage(err));
+            continue;
+          }
+          item.row.stageStatus = StageStatus.BACKUP_OK;
+          queueInfo(item);
+        } else {
+          finish(state);
+          fail(item.row, event.reason);
+        }
+      }
+    } catch (err) {
+      const first = [...byIndex.values()].find((s) => !s.finished);
+      if (first) {
+        finish(first);
+        fail(first.item.row, driverMessage(err));
+      }
+    }
+    let killedShown = false;
+    for (const state of byIndex.values()) {
+      if (state.finished) continue;
+      state.item.row.stageStatus = StageStatus.BACKUP_FAILED;
+      if (signal.aborted && !killedShown) {
+        state.item.row.addText(2, KILLED_MESSAGE, 'backup');
+        killedShown = true;
+      }
+    }
+  }
+
+  for (const [schema, list] of infos) {
+    try {
+      await store.insertInfo(schema, list);
+    } catch (err) {
+      for (const info of list) {
+        const row = ctx.rows.find((r) => r.sequence === info.opid);
+        if (row) fail(row, driverMessage(err));
+      }
+    }
+  }
+}

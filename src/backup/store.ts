@@ -1,0 +1,225 @@
+// The backup server (docs/backup.md): one utf8mb4 connection per batch that creates the backup schemas and tables
+// goInception's readers expect and writes rollback rows and information rows in multi-row INSERTs, each in its own
+// transaction. Schemas created by goInception (older column widths) are reused as they are.
+
+import mysql from 'mysql2/promise';
+import { quoteName } from './ddl/show-create.js';
+import { INFO_TABLE } from './name.js';
+
+export interface BackupServerSettings {
+  backup_host: string;
+  backup_port: number;
+  backup_user: string;
+  backup_password: string;
+  backup_tls: string;
+}
+
+/** One row of `$_$Inception_backup_information$_$`. */
+export interface InfoRow {
+  opid: string;
+  startFile: string;
+  startPos: number;
+  endFile: string;
+  endPos: number;
+  sql: string;
+  host: string;
+  db: string;
+  table: string;
+  port: number;
+  type: string;
+}
+
+/** goInception writes 500 rows per INSERT; a byte bound keeps one INSERT under the server's max_allowed_packet. */
+const ROWS_PER_INSERT = 500;
+const BYTES_PER_INSERT = 4 * 1024 * 1024;
+/** `TEXT` holds 65535 bytes: older information tables cut longer statements there. */
+const TEXT_LIMIT = 65532;
+
+interface InfoTableShape {
+  hostLength: number;
+  sqlIsText: boolean;
+}
+
+const CONNECT_TIMEOUT_MS = 10_000;
+
+export class BackupStore {
+  private readonly infoTables = new Map<string, InfoTableShape>();
+  private readonly rollbackTables = new Set<string>();
+
+  private constructor(private readonly conn: mysql.Connection) {
+    conn.on('error', () => {});
+  }
+
+  /** Connects to `[inc] backup_*`; throws the driver's error. */
+  static async connect(s: BackupServerSettings): Promise<BackupStore> {
+    const conn = await mysql.createConnection({
+      host: s.backup_host,
+      port: s.backup_port,
+      user: s.backup_user,
+      password: s.backup_password,
+      charset: 'UTF8MB4_GENERAL_CI',
+      connectTimeout: CONNECT_TIMEOUT_MS,
+      supportBigNumbers: true,
+      bigNumberStrings: true,
+      ssl: backupTls(s.backup_tls),
+      trace: false,
+    });
+    return new BackupStore(conn);
+  }
+
+  /** Creates the schema and its information table when missing, and reads the table's column widths. */
+  async prepareSchema(db: string): Promise<void> {
+    if (this.infoTables.has(db)) return;
+    await this.conn.query(`CREATE DATABASE IF NOT EXISTS ${quoteName(db)}`);
+    await this.conn.query(
+      `CREATE TABLE IF NOT EXISTS ${quoteName(db)}.${quoteName(INFO_TABLE)} (` +
+        'opid_time varchar(50), start_binlog_file varchar(512), start_binlog_pos int, end_binlog_file varchar(512), ' +
+        'end_binlog_pos int, sql_statement mediumtext, host VARCHAR(128), dbname VARCHAR(64), tablename VARCHAR(64), ' +
+        'port INT, time TIMESTAMP, type VARCHAR(20), PRIMARY KEY(opid_time)) ENGINE INNODB DEFAULT CHARSET UTF8MB4',
+    );
+    const [columns] = await this.conn.query(`SHOW COLUMNS FROM ${quoteName(db)}.${quoteName(INFO_TABLE)}`);
+    const shape: InfoTableShape = { hostLength: 128, sqlIsText: false };
+    for (const c of columns as { Field: string; Type: string }[]) {
+      const type = String(c.Type).toLowerCase();
+      if (c.Field.toLowerCase() === 'host') shape.hostLength = Number(/\((\d+)\)/.exec(type)?.[1] ?? 128);
+      if (c.Field.toLowerCase() === 'sql_statement') shape.sqlIsText = type === 'text';
+    }
+    this.infoTables.set(db, shape);
+  }
+
+  /** The per-table rollback table (named like the source table). */
+  async prepareRollbackTable(db: string, table: string): Promise<void> {
+    const key = `${db}\u0000${table}`;
+    if (this.rollbackTables.has(key)) return;
+    await this.prepareSchema(db);
+    await this.conn.query(
+      `CREATE TABLE IF NOT EXISTS ${quoteName(db)}.${quoteName(table)} (` +
+        'id bigint auto_increment primary key, rollback_statement mediumtext, opid_time varchar(50), ' +
+        'KEY `idx_opid_time` (`opid_time`)) ENGINE INNODB DEFAULT CHARSET UTF8MB4',
+    );
+    this.rollbackTables.add(key);
+  }
+
+  /**
+   * Proves the backup user may write there: an information row inserted and rolled back. Throws the server's error.
+   */
+  async probeWrite(db: string): Promise<void> {
+    await this.prepareSchema(db);
+    await this.conn.beginTransaction();
+    try {
+      await this.conn.query(`INSERT INTO ${quoteName(db)}.${quoteName(INFO_TABLE)} (opid_time, time) VALUES ('inceptor_write_probe', NOW())`);
+    } finally {
+      await this.conn.rollback();
+    }
+  }
+
+  /**
+   * Rollback statements of one statement (`opid`), in replay order. The rollback table is created even for none:
+   * an information row always names a table that exists.
+   */
+  async insertRollback(db: string, table: string, opid: string, statements: readonly string[]): Promise<void> {
+    await this.prepareRollbackTable(db, table);
+    if (statements.length === 0) return;
+    const into = `INSERT INTO ${quoteName(db)}.${quoteName(table)} (rollback_statement, opid_time) VALUES `;
+    await this.insertChunked(into, statements.map((s) => [s, opid]), '(?, ?)');
+  }
+
+  /**
+   * Turns one statement's rollback rows around (the last one gets the lowest id), so that readers that take them in
+   * id order replay them last-changed first. Only possible while the statement's ids are contiguous (no other batch
+   * wrote to the same rollback table in between); returns false otherwise.
+   */
+  async reverseReplayOrder(db: string, table: string, opid: string): Promise<boolean> {
+    const from = `${quoteName(db)}.${quoteName(table)}`;
+    await this.conn.beginTransaction();
+    try {
+      const [rows] = await this.conn.query(`SELECT MIN(id) AS lo, MAX(id) AS hi, COUNT(*) AS n FROM ${from} WHERE opid_time = ? FOR UPDATE`, [opid]);
+      const r = (rows as { lo: string | null; hi: string | null; n: string | number }[])[0]!;
+      const n = BigInt(r.n);
+      if (n < 2n) {
+        await this.conn.commit();
+        return true;
+      }
+      const lo = BigInt(r.lo!);
+      const hi = BigInt(r.hi!);
+      if (hi - lo + 1n !== n) {
+        await this.conn.rollback();
+        return false;
+      }
+      await this.conn.query(`UPDATE ${from} SET id = -id WHERE opid_time = ?`, [opid]);
+      await this.conn.query(`UPDATE ${from} SET id = ${lo + hi} + id WHERE opid_time = ?`, [opid]);
+      await this.conn.commit();
+      return true;
+    } catch (err) {
+      await this.conn.rollback().catch(() => {});
+      throw err;
+    }
+  }
+
+  async insertInfo(db: string, rows: readonly InfoRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.prepareSchema(db);
+    const shape = this.infoTables.get(db)!;
+    const into =
+      `INSERT INTO ${quoteName(db)}.${quoteName(INFO_TABLE)} (opid_time, start_binlog_file, start_binlog_pos, end_binlog_file, ` +
+      'end_binlog_pos, sql_statement, host, dbname, tablename, port, time, type) VALUES ';
+    const values = rows.map((r) => [
+      r.opid, r.startFile, r.startPos, r.endFile, r.endPos,
+      shape.sqlIsText ? cutUtf8(r.sql, TEXT_LIMIT) : r.sql,
+      r.host.slice(0, shape.hostLength), r.db, r.table, r.port, r.type,
+    ]);
+    await this.insertChunked(into, values, '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), ?)');
+  }
+
+  /** Multi-row INSERTs of at most ROWS_PER_INSERT rows / about BYTES_PER_INSERT bytes, each committed on its own. */
+  private async insertChunked(into: string, rows: readonly unknown[][], placeholder: string): Promise<void> {
+    let chunk: unknown[][] = [];
+    let bytes = 0;
+    const flush = async () => {
+      if (chunk.length === 0) return;
+      const sql = into + chunk.map(() => placeholder).join(', ');
+      await this.conn.beginTransaction();
+      try {
+        await this.conn.query(sql, chunk.flat());
+        await this.conn.commit();
+      } catch (err) {
+        await this.conn.rollback().catch(() => {});
+        throw err;
+      }
+      chunk = [];
+      bytes = 0;
+    };
+    for (const row of rows) {
+      const size = row.reduce<number>((n, v) => n + (typeof v === 'string' ? Buffer.byteLength(v) : 8), 0);
+      if (chunk.length >= ROWS_PER_INSERT || (chunk.length > 0 && bytes + size > BYTES_PER_INSERT)) await flush();
+      chunk.push(row);
+      bytes += size;
+    }
+    await flush();
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.conn.end();
+    } catch {
+      this.conn.destroy();
+    }
+  }
+}
+
+/** `backup_tls`: '' or `false` plain; `true` verified TLS; `skip-verify` / `preferred` TLS without verification. */
+export function backupTls(value: string): mysql.ConnectionOptions['ssl'] {
+  const v = value.trim().toLowerCase();
+  if (v === '' || v === 'false') return undefined;
+  if (v === 'true') return { rejectUnauthorized: true };
+  return { rejectUnauthorized: false };
+}
+
+/** `text` cut to at most `bytes` UTF-8 bytes at a character boundary, with `...` appended when cut. */
+export function cutUtf8(text: string, bytes: number): string {
+  const buf = Buffer.from(text, 'utf8');
+  if (buf.length <= bytes) return text;
+  let end = bytes;
+  while (end > 0 && (buf[end]! & 0xc0) === 0x80) end--;
+  return buf.subarray(0, end).toString('utf8') + '...';
+}

@@ -1,0 +1,166 @@
+// The cluster's SessionManager (docs/kill.md): a connection id names its owner's server id; ours is handled by
+// the local registry, any other is forwarded once to the instance holding that id's live lease, which re-checks
+// everything and answers as MySQL would. An id with no live lease answers 1094.
+
+import type { Logger } from 'pino';
+import { decodeConnectionId } from '../process/connection-id.js';
+import type { KillMode, KillRequester, ProcessRegistry } from '../process/registry.js';
+import { processView, unknownThread, visibleTo, type ListedProcess, type ListScope, type ProcessListing, type SessionManager } from '../process/sessions.js';
+import { ER, MysqlError, mysqlError } from '../protocol/result.js';
+import { signedHeaders } from './auth.js';
+import type { LeaseKeeper } from './lease.js';
+import { KILL_PATH, PROCESSLIST_PATH, type KillAnswer, type KillMessage, type ProcesslistAnswer, type ProcesslistMessage } from './messages.js';
+import type { Metrics } from './metrics.js';
+import type { Lease, LeaseStore } from './store.js';
+
+/** The live leases, cached so forwarding keeps working through a short store outage. */
+export class Directory {
+  private leases: Lease[] = [];
+  private loadedAt = -Infinity;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly store: LeaseStore,
+    private readonly maxAgeMs: number,
+    private readonly log: Logger,
+  ) {}
+
+  /** The cached leases, refreshed when older than maxAgeMs (or always, when `fresh`); the cache on store errors. */
+  async live(fresh = false): Promise<Lease[]> {
+    const age = Date.now() - this.loadedAt;
+    if (age > this.maxAgeMs || (fresh && age > MIN_REFRESH_MS)) {
+      try {
+        this.leases = await this.store.live();
+        this.loadedAt = Date.now();
+      } catch (err) {
+        this.log.warn({ event: 'directory', error: (err as Error).message, cachedMs: Math.round(age) }, 'store unreachable: using the cached leases');
+      }
+    }
+    return this.leases;
+  }
+
+  /** Keeps the cache warm, so a store outage finds it filled. */
+  start(): void {
+    void this.live(true);
+    this.timer = setInterval(() => void this.live(true), this.maxAgeMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async find(serverId: number): Promise<Lease | undefined> {
+    return (await this.live()).find((l) => l.serverId === serverId) ?? (await this.live(true)).find((l) => l.serverId === serverId);
+  }
+}
+
+/** A miss refreshes the cache, but not more often than this. */
+const MIN_REFRESH_MS = 200;
+
+export interface ClusterSessionsOptions {
+  secret: string;
+  forwardTimeoutMs: number;
+  maxServerId: number;
+  /** Our INSTANCE in the cluster processlist (the advertised status address). */
+  instance: string;
+}
+
+export class ClusterSessions implements SessionManager {
+  constructor(
+    private readonly registry: ProcessRegistry,
+    private readonly lease: LeaseKeeper,
+    private readonly directory: Directory,
+    private readonly opts: ClusterSessionsOptions,
+    private readonly metrics: Metrics,
+    private readonly log: Logger,
+  ) {}
+
+  get serverId(): number | null {
+    return this.lease.serverId;
+  }
+
+  async kill(requester: KillRequester, id: bigint, mode: KillMode): Promise<void> {
+    const decoded = decodeConnectionId(id);
+    if (!decoded || decoded.serverId > this.opts.maxServerId) throw this.failed(unknownThread(id));
+    if (decoded.serverId === this.lease.serverId) {
+      try {
+        this.registry.kill(requester, id, mode);
+      } catch (err) {
+        throw this.failed(err);
+      }
+      this.metrics.kill('local');
+      return;
+    }
+    const owner = await this.directory.find(decoded.serverId);
+    if (!owner) throw this.failed(unknownThread(id));
+    const message: KillMessage = { serverId: decoded.serverId, id: Number(id), mode, requester: { user: requester.user, isAdmin: requester.isAdmin } };
+    let answer: KillAnswer;
+    try {
+      answer = (await this.post(owner.rpcAddr, KILL_PATH, message)) as KillAnswer;
+    } catch (err) {
+      this.log.warn({ event: 'kill_forward', id: Number(id), owner: owner.serverId, addr: owner.rpcAddr, error: (err as Error).message }, 'KILL forwarding failed');
+      throw this.failed(mysqlError(ER.UNKNOWN, `KILL forwarding to instance ${owner.serverId} (${owner.rpcAddr}) failed: ${(err as Error).message}`));
+    }
+    if (!answer.ok) throw this.failed(new MysqlError(answer.code, answer.sqlState, answer.message));
+    this.log.info({ event: 'kill_forward', id: Number(id), owner: owner.serverId, mode }, 'KILL forwarded');
+    this.metrics.kill('forwarded');
+  }
+
+  private failed(err: unknown): unknown {
+    this.metrics.kill('failed');
+    return err;
+  }
+
+  async list(requester: KillRequester, scope: ListScope): Promise<ProcessListing> {
+    const own = this.ownProcesses(requester);
+    if (scope === 'local') return { processes: own, unanswered: [] };
+    const peers = (await this.directory.live(true)).filter((l) => l.serverId !== this.lease.serverId);
+    const message: ProcesslistMessage = { requester: { user: requester.user, isAdmin: requester.isAdmin } };
+    const answers = await Promise.allSettled(peers.map((peer) => this.post(peer.rpcAddr, PROCESSLIST_PATH, message)));
+    const processes = [...own];
+    const unanswered: string[] = [];
+    const now = Date.now();
+    answers.forEach((answer, i) => {
+      const peer = peers[i]!;
+      if (answer.status === 'rejected') {
+        unanswered.push(`instance ${peer.serverId} (${peer.rpcAddr}) did not answer: ${(answer.reason as Error).message}`);
+        return;
+      }
+      const body = answer.value as ProcesslistAnswer;
+      for (const { ageMs, ...p } of body.processes) processes.push({ ...p, updatedAt: now - ageMs, instance: body.instance, serverId: body.serverId });
+    });
+    return { processes, unanswered };
+  }
+
+  private ownProcesses(requester: KillRequester): ListedProcess[] {
+    const serverId = this.lease.serverId;
+    if (serverId === null) return [];
+    return this.registry
+      .list()
+      .filter((e) => visibleTo(requester, e))
+      .map((e) => ({ ...processView(e), instance: this.opts.instance, serverId }));
+  }
+
+  /** One signed POST with a hard deadline; rejects on network errors, timeouts and non-JSON answers. */
+  private async post(addr: string, path: string, message: unknown): Promise<unknown> {
+    const body = JSON.stringify(message);
+    const response = await fetch(`http://${addr}${path}`, {
+      method: 'POST',
+      headers: signedHeaders(this.opts.secret, path, body),
+      body,
+      signal: AbortSignal.timeout(this.opts.forwardTimeoutMs),
+    }).catch((err: Error) => {
+      throw new Error(err.name === 'TimeoutError' ? `no answer within ${this.opts.forwardTimeoutMs} ms` : describeFetchError(err));
+    });
+    const text = await response.text();
+    if (response.status !== 200) throw new Error(`HTTP ${response.status} ${text.slice(0, 200)}`);
+    return JSON.parse(text) as unknown;
+  }
+}
+
+/** fetch hides the socket error in `cause`. */
+function describeFetchError(err: Error): string {
+  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? err.message;
+}

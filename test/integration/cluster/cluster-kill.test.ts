@@ -1,0 +1,362 @@
+// Three real inceptor processes sharing the harness MariaDB as coordination store, behind a round-robin TCP
+// balancer (docs/kill.md): KILL in every form, local and forwarded, idle and during CHECKING / EXECUTING; the
+// mariadb CLI's Ctrl-C landing on another instance; privileges on both paths; ids that do not decode; the
+// cluster processlist; forged internal requests; /metrics read by a Prometheus parser.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createServer, type Socket } from 'node:net';
+import type mysql from 'mysql2/promise';
+import { signedHeaders } from '../../../src/cluster/auth.js';
+import { decodeConnectionId, encodeConnectionId } from '../../../src/process/connection-id.js';
+import { Balancer, Member, within } from '../../support/cluster.js';
+import { directConnection, freshDatabase, testDb, type TestDb } from '../../support/mariadb.js';
+import { parsePrometheus, sampleValue } from '../../support/prometheus.js';
+import { requireTool } from '../clients/support.js';
+import { connectTo, handshakeId, mysqlErrorOf, processlist, socketClosed, waitForProcess, type Account } from '../kill/helpers.js';
+
+const DATABASE = 'cluster_kill';
+const STORE_DB = 'inceptor_cluster_kill_test';
+const KILLED = 'Operation has been killed!';
+const LOCAL_QUERY = "inception get variables like 'version'";
+const ROOT: Account = { user: 'root', password: 'rootpw' };
+const ALICE: Account = { user: 'alice', password: 'alicepw' };
+const BOB: Account = { user: 'bob', password: 'bobpw' };
+const USERS = [
+  { name: 'root', password: 'rootpw', admin: true },
+  { name: 'alice', password: 'alicepw', admin: false },
+  { name: 'bob', password: 'bobpw', admin: false },
+];
+type Cell = string | number | null;
+
+function header(db: TestDb, mode: string): string {
+  return `/*--user=${db.user};--password=${db.password};--host=${db.host};--port=${db.port};${mode}*/`;
+}
+
+/** Updates that each take ~0.4 s on the target. */
+function slowUpdates(db: TestDb, n: number): string {
+  const updates = Array.from({ length: n }, (_, i) => `update t set c = 'after' where id = ${i + 1} and sleep(0.4) = 0;`);
+  return [header(db, '--execute=1;--ignore-warnings=1;--backup=0;'), 'inception_magic_start;', `use \`${DATABASE}\`;`, ...updates, 'inception_magic_commit;'].join('\n');
+}
+
+function manyInserts(db: TestDb, count: number): string {
+  const inserts = Array.from({ length: count }, (_, i) => `insert into t (id, c) values (${100 + i}, 'x${i}');`);
+  return [header(db, '--check=1;'), 'inception_magic_start;', `use \`${DATABASE}\`;`, ...inserts, 'inception_magic_commit;'].join('\n');
+}
+
+async function resetTable(): Promise<void> {
+  const conn = await directConnection(DATABASE);
+  try {
+    await conn.query('DROP TABLE IF EXISTS t');
+    await conn.query("CREATE TABLE t (id INT NOT NULL PRIMARY KEY COMMENT 'id', c VARCHAR(50) NOT NULL DEFAULT '' COMMENT 'c') ENGINE=InnoDB COMMENT='t'");
+    await conn.query("INSERT INTO t VALUES (1,'before'),(2,'before'),(3,'before'),(4,'before'),(5,'before'),(6,'before')");
+  } finally {
+    await conn.end();
+  }
+}
+
+async function targetValues(): Promise<string[]> {
+  const conn = await directConnection(DATABASE);
+  try {
+    const [rows] = await conn.query({ sql: 'SELECT c FROM t ORDER BY id', rowsAsArray: true });
+    return (rows as string[][]).map((r) => r[0]!);
+  } finally {
+    await conn.end();
+  }
+}
+
+describe('global KILL across three instances', () => {
+  let db: TestDb;
+  let members: Member[];
+  let serverIds: number[];
+  let balancer: Balancer;
+  /** An admin connection straight to each instance. */
+  let observers: mysql.Connection[];
+
+  before(async () => {
+    db = await testDb();
+    await freshDatabase(DATABASE);
+    const store = await directConnection();
+    await store.query(`DROP DATABASE IF EXISTS \`${STORE_DB}\``);
+    await store.end();
+    members = await Promise.all([0, 1, 2].map(() => Member.create({ store: db, storeDb: STORE_DB, users: USERS })));
+    await Promise.all(members.map((m) => m.start()));
+    serverIds = (await Promise.all(members.map((m) => m.waitReady()))).map((r) => r.serverId!);
+    balancer = await Balancer.start(members.map((m) => m.sqlPort));
+    observers = await Promise.all(members.map((m) => connectTo(m.sqlPort, ROOT)));
+  });
+  after(async () => {
+    await Promise.all((observers ?? []).map((o) => o.end().catch(() => undefined)));
+    await balancer?.close();
+    await Promise.all((members ?? []).map((m) => m.stop().catch(() => undefined)));
+    await Promise.all((members ?? []).map((m) => m.dispose()));
+  });
+
+  test('started together, the instances hold distinct server ids and their connection ids carry them', async () => {
+    assert.equal(new Set(serverIds).size, 3, String(serverIds));
+    for (const [i, m] of members.entries()) {
+      const conn = await connectTo(m.sqlPort, ALICE);
+      try {
+        const id = handshakeId(conn);
+        assert.equal(decodeConnectionId(id)?.serverId, serverIds[i]);
+        const [rows] = await conn.query({ sql: 'SELECT CONNECTION_ID()', rowsAsArray: true });
+        assert.equal(Number((rows as unknown[][])[0]![0]), id);
+      } finally {
+        await conn.end();
+      }
+    }
+  });
+
+  test('idle connections: KILL QUERY is a no-op, KILL CONNECTION and bare KILL close them — forwarded and local', async () => {
+    for (const [killerAt, victimAt] of [[0, 1], [2, 2]] as const) {
+      const killer = await connectTo(members[killerAt]!.sqlPort, ALICE);
+      try {
+        const victim = await connectTo(members[victimAt]!.sqlPort, ALICE);
+        await killer.query(`KILL QUERY ${handshakeId(victim)}`);
+        const [rows] = await victim.query(LOCAL_QUERY);
+        assert.equal((rows as unknown[]).length, 1, 'the victim still answers after KILL QUERY');
+        for (const form of ['KILL CONNECTION', 'KILL', 'KILL TIDB']) {
+          const target = form === 'KILL CONNECTION' ? victim : await connectTo(members[victimAt]!.sqlPort, ALICE);
+          const closed = socketClosed(target);
+          await killer.query(`${form} ${handshakeId(target)}`);
+          await within(5000, `${form} (${killerAt}→${victimAt}) to close the victim`, closed);
+        }
+      } finally {
+        await killer.end();
+      }
+    }
+  });
+
+  test('forwarded KILL QUERY while CHECKING: the audit stops early with the killed message, the connection stays', async () => {
+    await resetTable();
+    const victim = await connectTo(members[1]!.sqlPort, ROOT);
+    const killer = await connectTo(members[0]!.sqlPort, ROOT);
+    try {
+      const id = handshakeId(victim);
+      const count = 10_000;
+      const pending = victim.query({ sql: manyInserts(db, count), rowsAsArray: true });
+      await waitForProcess(observers[1]!, id, (r) => r.STATE === 'CHECKING' && (r.Info ?? '').startsWith('insert'), 60_000);
+      await killer.query(`KILL QUERY ${id}`);
+      const [rows] = (await within(60_000, 'the killed batch', pending)) as [Cell[][], unknown];
+      assert.ok(rows.length > 1 && rows.length < count + 1, `stopped early: ${rows.length} rows`);
+      assert.match(String(rows[rows.length - 1]![4]), new RegExp(`${KILLED}$`));
+      const [after] = await victim.query(LOCAL_QUERY);
+      assert.equal((after as unknown[]).length, 1, 'KILL QUERY keeps the connection');
+    } finally {
+      await victim.end();
+      await killer.end();
+    }
+  });
+
+  for (const [name, killerAt] of [['forwarded', 2], ['local', 1]] as const) {
+    test(`${name} KILL CONNECTION while EXECUTING: the running statement completes, the rest never run, then the socket closes`, async () => {
+      await resetTable();
+      const victim = await connectTo(members[1]!.sqlPort, ROOT);
+      const killer = await connectTo(members[killerAt]!.sqlPort, ROOT);
+      try {
+        const id = handshakeId(victim);
+        const closed = socketClosed(victim);
+        const pending = victim.query({ sql: slowUpdates(db, 6), rowsAsArray: true });
+        await waitForProcess(observers[1]!, id, (r) => r.STATE === 'EXECUTING' && /where id = 2 /.test(r.Info ?? ''));
+        await killer.query(`KILL CONNECTION ${id}`);
+        const [rows] = (await within(60_000, 'the killed batch', pending)) as [Cell[][], unknown];
+        const killedAt = rows.findIndex((r) => String(r[4] ?? '').includes(KILLED));
+        assert.ok(killedAt >= 2 && killedAt < 6, `killed at row ${killedAt}`);
+        assert.deepEqual(await targetValues(), [1, 2, 3, 4, 5, 6].map((n) => (n <= killedAt ? 'after' : 'before')));
+        await within(5000, 'the victim socket to close', closed);
+      } finally {
+        await killer.end().catch(() => undefined);
+        victim.destroy();
+      }
+    });
+  }
+
+  test('privileges: another user gets 1095 on the local and the forwarded path; the owner and an admin may kill', async () => {
+    const victim = await connectTo(members[0]!.sqlPort, ALICE);
+    const id = handshakeId(victim);
+    for (const at of [0, 1]) {
+      const bob = await connectTo(members[at]!.sqlPort, BOB);
+      try {
+        await assert.rejects(bob.query(`KILL QUERY ${id}`), mysqlErrorOf(1095, `You are not owner of thread ${id}`));
+      } finally {
+        await bob.end();
+      }
+    }
+    const owner = await connectTo(members[2]!.sqlPort, ALICE);
+    await owner.query(`KILL QUERY ${id}`);
+    await owner.end();
+    const closed = socketClosed(victim);
+    const admin = await connectTo(members[1]!.sqlPort, ROOT);
+    await admin.query(`KILL ${id}`);
+    await admin.end();
+    await within(5000, 'the admin kill to close the victim', closed);
+  });
+
+  test('ids that do not decode, or name a server id without a live lease, answer 1094; KILL CONNECTION_ID() kills yourself', async () => {
+    const conn = await connectTo(members[0]!.sqlPort, ALICE);
+    try {
+      const own = handshakeId(conn);
+      const unleased = [1, 2, 3, 4, 5].find((s) => !serverIds.includes(s))!;
+      for (const id of [own + 1, 2 ** 32 + own, 2 ** 40, encodeConnectionId(unleased, 1)]) {
+        await assert.rejects(conn.query(`KILL QUERY ${id}`), mysqlErrorOf(1094, `Unknown thread id: ${id}`));
+      }
+      const closed = socketClosed(conn);
+      await conn.query('KILL CONNECTION_ID()');
+      await within(5000, 'KILL CONNECTION_ID() to close the own connection', closed);
+    } finally {
+      conn.destroy();
+    }
+  });
+
+  test("the mariadb CLI's Ctrl-C through the balancer reaches the batch on another instance", async () => {
+    requireTool('mariadb', 'apt-get install -y mariadb-client');
+    await resetTable();
+    balancer.aim(0); // the CLI's session lands on instance 0, its Ctrl-C connection on instance 1
+    const cli = spawn('mariadb', ['--no-defaults', '--comments', '--batch', '--delimiter=//', '-h127.0.0.1', `-P${balancer.port}`, '-uroot', '-prootpw'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let output = '';
+    cli.stdout.on('data', (d: Buffer) => (output += d.toString('utf8')));
+    cli.stderr.on('data', (d: Buffer) => (output += d.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => cli.on('exit', (code) => resolve(code)));
+    try {
+      cli.stdin.write(`${slowUpdates(db, 6)}//\n`);
+      let cliId: number | undefined;
+      const deadline = Date.now() + 30_000;
+      while (cliId === undefined && Date.now() < deadline) {
+        cliId = (await processlist(observers[0]!)).find((r) => r.STATE === 'EXECUTING' && /where id = 2 /.test(r.Info ?? ''))?.Id;
+        if (cliId === undefined) await new Promise((r) => setTimeout(r, 20));
+      }
+      assert.ok(cliId !== undefined, `the CLI's batch was seen executing on instance 0: ${output}`);
+      cli.kill('SIGINT');
+      await waitForProcess(observers[0]!, cliId, (r) => r.STATE === 'INIT', 15_000);
+      cli.stdin.end();
+      assert.equal(await within(15_000, 'the CLI to exit', exited), 0, output);
+    } finally {
+      cli.kill('SIGKILL');
+    }
+    assert.match(output, /Ctrl-C -- query killed/);
+    const lines = output.split('\n').filter((l) => /^\d+\t/.test(l));
+    const killedAt = lines.findIndex((l) => l.includes(`Execute: ${KILLED}`));
+    assert.ok(killedAt >= 2 && killedAt < 6, output);
+    assert.deepEqual(await targetValues(), [1, 2, 3, 4, 5, 6].map((n) => (n <= killedAt ? 'after' : 'before')));
+    const metrics = parsePrometheus(await members[1]!.metrics());
+    assert.ok((sampleValue(metrics, 'inceptor_kills_total', { path: 'forwarded' }) ?? 0) >= 1, 'instance 1 forwarded the Ctrl-C KILL');
+  });
+
+  test('cluster processlist: every instance with INSTANCE and SERVER_ID, filtered by user; the plain one stays local', async () => {
+    const alices = await Promise.all(members.map((m) => connectTo(m.sqlPort, ALICE)));
+    try {
+      const [rows] = await observers[0]!.query('inception show cluster processlist');
+      const list = rows as Record<string, unknown>[];
+      assert.deepEqual(Object.keys(list[0]!).slice(0, 3), ['INSTANCE', 'SERVER_ID', 'Id']);
+      for (const [i, a] of alices.entries()) {
+        const row = list.find((r) => Number(r.Id) === handshakeId(a));
+        assert.ok(row, `alice's connection on instance ${i} is listed`);
+        assert.equal(row.INSTANCE, members[i]!.statusAddress);
+        assert.equal(Number(row.SERVER_ID), serverIds[i]);
+      }
+      const [mine] = await alices[0]!.query('inception show cluster processlist');
+      const users = new Set((mine as Record<string, unknown>[]).map((r) => String(r.From_Host).split('@')[0]));
+      assert.deepEqual([...users], ['alice'], 'a non-admin sees only its own user, on every instance');
+      assert.equal((mine as unknown[]).length, 3);
+      const local = await processlist(observers[0]!);
+      assert.ok(local.every((r) => decodeConnectionId(r.Id)?.serverId === serverIds[0]), 'plain processlist: this instance only');
+    } finally {
+      await Promise.all(alices.map((a) => a.end()));
+    }
+  });
+
+  test('a lease whose owner never answers: 1105 after forward_timeout_ms; one whose rpc_addr points at a peer: 1094, nobody killed', async () => {
+    const free = [10, 11, 12, 13, 14, 15].filter((s) => !serverIds.includes(s));
+    const [silentId, misdirectedId] = [free[0]!, free[1]!];
+    const held = new Set<Socket>();
+    const silent = createServer((socket) => held.add(socket)); // accepts, never answers
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', () => resolve()));
+    const silentAddr = `127.0.0.1:${(silent.address() as { port: number }).port}`;
+    const store = await directConnection(STORE_DB);
+    const insert = (serverId: number, rpcAddr: string) =>
+      store.query(
+        `INSERT INTO server_ids (server_id, owner_token, rpc_addr, sql_addr, state, acquired_at, heartbeat_at, lease_until)
+         VALUES (?, UUID(), ?, '', 'serving', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), UTC_TIMESTAMP(3) + INTERVAL 1 HOUR)`,
+        [serverId, rpcAddr],
+      );
+    const bystander = await connectTo(members[0]!.sqlPort, ALICE);
+    const killer = await connectTo(members[1]!.sqlPort, ROOT);
+    try {
+      await insert(silentId, silentAddr);
+      await insert(misdirectedId, members[0]!.statusAddress);
+      const hung = encodeConnectionId(silentId, 1);
+      await within(10_000, 'the forwarded KILL to give up', assert.rejects(killer.query(`KILL ${hung}`),
+        mysqlErrorOf(1105, `KILL forwarding to instance ${silentId} (${silentAddr}) failed: no answer within 1500 ms`)));
+      // the same local part as the bystander on instance 0, under a server id that instance 0 does not hold
+      const misdirected = encodeConnectionId(misdirectedId, decodeConnectionId(handshakeId(bystander))!.localId);
+      await assert.rejects(killer.query(`KILL ${misdirected}`), mysqlErrorOf(1094, `Unknown thread id: ${misdirected}`));
+      const [rows] = await bystander.query(LOCAL_QUERY);
+      assert.equal((rows as unknown[]).length, 1, 'the bystander is untouched');
+    } finally {
+      await store.query('DELETE FROM server_ids WHERE server_id IN (?, ?)', [silentId, misdirectedId]);
+      await store.end();
+      await killer.end();
+      await bystander.end();
+      for (const socket of held) socket.destroy();
+      silent.close();
+    }
+  });
+
+  test('forged or replayed internal requests are refused; the victim survives them', async () => {
+    const victim = await connectTo(members[1]!.sqlPort, ALICE);
+    try {
+      const id = handshakeId(victim);
+      const path = '/internal/kill';
+      const body = JSON.stringify({ serverId: serverIds[1], id, mode: 'connection', requester: { user: 'root', isAdmin: true } });
+      const url = `http://${members[1]!.statusAddress}${path}`;
+      const post = (headers: Record<string, string>, text = body) => fetch(url, { method: 'POST', headers, body: text });
+      const unsigned = await post({ 'content-type': 'application/json' });
+      assert.equal(unsigned.status, 401);
+      const wrongKey = await post(signedHeaders('not-the-secret', path, body));
+      assert.equal(wrongKey.status, 401);
+      const good = signedHeaders('test-cluster-secret', path, body);
+      const tampered = await post(good, body.replace('"connection"', '"query"'));
+      assert.equal(tampered.status, 401, 'the signature covers the body');
+      const old = await post(signedHeaders('test-cluster-secret', path, body, Date.now() - 3_600_000));
+      assert.equal(old.status, 401, 'an old timestamp is refused');
+      const [rows] = await victim.query(LOCAL_QUERY);
+      assert.equal((rows as unknown[]).length, 1, 'the victim is untouched');
+      // the same request properly signed works once, and its replay is refused
+      const closed = socketClosed(victim);
+      const accepted = await post(good);
+      assert.equal(accepted.status, 200);
+      assert.deepEqual(await accepted.json(), { ok: true });
+      await within(5000, 'the signed kill to close the victim', closed);
+      assert.equal((await post(good)).status, 401, 'a replay is refused');
+    } finally {
+      victim.destroy();
+    }
+  });
+
+  test('/metrics: batches, statements by stage and level, batch latency, kills, connections and the lease, as Prometheus reads them', async () => {
+    const conn = await connectTo(members[2]!.sqlPort, ROOT);
+    try {
+      await conn.query([header(db, '--check=1;'), 'inception_magic_start;', `use \`${DATABASE}\`;`, 'update t set c = 1 where id = 1;', 'update no_such_table set c = 1 where id = 1;', 'inception_magic_commit;'].join('\n'));
+      const families = parsePrometheus(await members[2]!.metrics());
+      assert.equal(families.get('inceptor_batches_total')?.type, 'COUNTER');
+      assert.ok((sampleValue(families, 'inceptor_batches_total', { mode: 'check' }) ?? 0) >= 1);
+      assert.ok((sampleValue(families, 'inceptor_statements_total', { stage: 'CHECKED', level: '0' }) ?? 0) >= 1);
+      assert.ok((sampleValue(families, 'inceptor_statements_total', { stage: 'CHECKED', level: '2' }) ?? 0) >= 1, 'the update of a missing table');
+      const histogram = families.get('inceptor_batch_duration_seconds');
+      assert.equal(histogram?.type, 'HISTOGRAM');
+      assert.ok(histogram.metrics.some((m) => Number(m.buckets?.['+Inf'] ?? 0) >= 1));
+      assert.ok((sampleValue(families, 'inceptor_kills_total', { path: 'forwarded' }) ?? 0) >= 1, 'instance 2 forwarded a KILL earlier');
+      assert.ok((sampleValue(families, 'inceptor_connections') ?? 0) >= 2, 'this connection and the observer');
+      assert.equal(sampleValue(families, 'inceptor_lease_state', { state: 'serving' }), 1);
+      assert.equal(sampleValue(families, 'inceptor_lease_state', { state: 'fenced' }), 0);
+      assert.equal(sampleValue(families, 'inceptor_server_id'), serverIds[2]);
+      const health = await fetch(`http://${members[2]!.statusAddress}/healthz`);
+      assert.equal(health.status, 200);
+    } finally {
+      await conn.end();
+    }
+  });
+});

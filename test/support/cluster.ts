@@ -1,0 +1,259 @@
+// Real inceptor processes for the cluster tests (docs/kill.md): each one a `node` child with its own
+// config.toml on loopback ports, its JSON log kept in memory; plus a round-robin TCP balancer in front of them,
+// as a load balancer would be. Every wait is bounded.
+
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort, type TestDb } from './mariadb.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CLUSTER_SECRET = 'test-cluster-secret';
+
+export interface ClusterTimings {
+  leaseSeconds: number;
+  heartbeatSeconds: number;
+  fenceSeconds: number;
+  maxServerId: number;
+  forwardTimeoutMs: number;
+}
+
+/** Seconds, not hours: the failure tests wait for leases to expire and fences to trip. */
+export const FAST: ClusterTimings = { leaseSeconds: 6, heartbeatSeconds: 1, fenceSeconds: 3, maxServerId: 1023, forwardTimeoutMs: 1500 };
+
+export interface MemberOptions {
+  store: TestDb;
+  storeDb: string;
+  timings?: Partial<ClusterTimings>;
+  /** [[users]] with grants on (skip_grant_table = false). */
+  users?: { name: string; password: string; admin: boolean }[];
+  /** Reuse these ports (an instance restarted on the same address). */
+  sqlPort?: number;
+  statusPort?: number;
+  secret?: string;
+}
+
+export interface Readiness {
+  ready: boolean;
+  serverId: number | null;
+  state: string;
+  reason: string;
+}
+
+/** One inceptor process. */
+export class Member {
+  private child: ChildProcess | null = null;
+  private output = '';
+  private exited: Promise<number | null> = Promise.resolve(null);
+  private readonly dir = mkdtempSync(join(tmpdir(), 'inceptor-member-'));
+
+  private constructor(
+    readonly sqlPort: number,
+    readonly statusPort: number,
+    private readonly opts: MemberOptions,
+  ) {}
+
+  static async create(opts: MemberOptions): Promise<Member> {
+    return new Member(opts.sqlPort ?? (await freePort()), opts.statusPort ?? (await freePort()), opts);
+  }
+
+  get statusAddress(): string {
+    return `127.0.0.1:${this.statusPort}`;
+  }
+
+  /** The process's log so far (pino JSON lines). */
+  get log(): string {
+    return this.output;
+  }
+
+  configText(): string {
+    const t = { ...FAST, ...this.opts.timings };
+    const s = this.opts.store;
+    const lines = [
+      'host = "127.0.0.1"',
+      `port = ${this.sqlPort}`,
+      `skip_grant_table = ${this.opts.users ? 'false' : 'true'}`,
+      '[log]',
+      'level = "info"',
+      '[security]',
+      `skip_grant_table = ${this.opts.users ? 'false' : 'true'}`,
+      '[status]',
+      'report-status = true',
+      'status-host = "127.0.0.1"',
+      `status-port = ${this.statusPort}`,
+      '[cluster]',
+      'enable = true',
+      `store_host = "${s.host}"`,
+      `store_port = ${s.port}`,
+      `store_user = "${s.user}"`,
+      `store_password = "${s.password}"`,
+      `store_db = "${this.opts.storeDb}"`,
+      `secret = "${this.opts.secret ?? CLUSTER_SECRET}"`,
+      `lease_seconds = ${t.leaseSeconds}`,
+      `heartbeat_seconds = ${t.heartbeatSeconds}`,
+      `fence_seconds = ${t.fenceSeconds}`,
+      `max_server_id = ${t.maxServerId}`,
+      `forward_timeout_ms = ${t.forwardTimeoutMs}`,
+    ];
+    for (const u of this.opts.users ?? []) lines.push('[[users]]', `name = "${u.name}"`, `password = "${u.password}"`, `admin = ${u.admin}`);
+    return lines.join('\n') + '\n';
+  }
+
+  /** Spawns the process and waits until its status port answers (ready or not). */
+  async start(): Promise<void> {
+    const file = join(this.dir, 'config.toml');
+    writeFileSync(file, this.configText());
+    this.output = '';
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'test', 'support', 'inceptor-main.ts'), '--config', file], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    child.stdout!.on('data', (d: Buffer) => (this.output += d.toString('utf8')));
+    child.stderr!.on('data', (d: Buffer) => (this.output += d.toString('utf8')));
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      await eventually(`instance :${this.sqlPort} to answer on its status port`, 120_000, async () => {
+        if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}`);
+        return (await this.readiness().catch(() => null)) !== null;
+      });
+    } catch (err) {
+      throw new Error(`${(err as Error).message}; its output:\n${this.output}`);
+    }
+  }
+
+  async readiness(): Promise<Readiness> {
+    const res = await fetch(`http://${this.statusAddress}/readyz`, { signal: AbortSignal.timeout(2000) });
+    return (await res.json()) as Readiness;
+  }
+
+  async waitReady(ms = 60_000): Promise<Readiness> {
+    let last: Readiness | null = null;
+    await eventually(`instance :${this.sqlPort} to be ready`, ms, async () => {
+      last = await this.readiness().catch(() => null);
+      return last?.ready === true;
+    });
+    return last!;
+  }
+
+  async metrics(): Promise<string> {
+    const res = await fetch(`http://${this.statusAddress}/metrics`, { signal: AbortSignal.timeout(2000) });
+    return res.text();
+  }
+
+  get running(): boolean {
+    return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** SIGTERM (graceful: drain, release the id) and wait for the exit. */
+  async stop(ms = 20_000): Promise<number | null> {
+    if (!this.running) return this.child?.exitCode ?? null;
+    this.child!.kill('SIGTERM');
+    return within(ms, 'the instance to exit', this.exited);
+  }
+
+  /** SIGKILL: no drain, the lease stays until it expires. */
+  async crash(): Promise<void> {
+    if (!this.running) return;
+    this.child!.kill('SIGKILL');
+    await within(10_000, 'the instance to die', this.exited);
+  }
+
+  async dispose(): Promise<void> {
+    await this.crash().catch(() => undefined);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** A round-robin TCP balancer on loopback: connection n goes to backend n mod N. */
+export class Balancer {
+  private next = 0;
+  private readonly sockets = new Set<Socket>();
+
+  private constructor(
+    private readonly server: Server,
+    readonly port: number,
+    private backends: number[],
+  ) {}
+
+  static async start(backends: number[]): Promise<Balancer> {
+    let balancer!: Balancer;
+    const server = createServer((client) => balancer.route(client));
+    const port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
+    balancer = new Balancer(server, port, backends);
+    return balancer;
+  }
+
+  private route(client: Socket): void {
+    const port = this.backends[this.next++ % this.backends.length]!;
+    const upstream = createConnection({ host: '127.0.0.1', port });
+    for (const s of [client, upstream]) {
+      this.sockets.add(s);
+      s.on('close', () => this.sockets.delete(s));
+      s.on('error', () => undefined);
+    }
+    client.pipe(upstream);
+    upstream.pipe(client);
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+  }
+
+  /** The next connection goes to backend `index` (tests use it to pick who receives a KILL). */
+  aim(index: number): void {
+    this.next = index;
+  }
+
+  async close(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+export async function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Polls `check` every 50 ms until it returns true; fails after `ms`. */
+export async function eventually(what: string, ms: number, check: () => Promise<boolean> | boolean): Promise<void> {
+  const deadline = Date.now() + ms;
+  let lastError: unknown = null;
+  while (Date.now() < deadline) {
+    try {
+      if (await check()) return;
+      lastError = null;
+    } catch (err) {
+      lastError = err;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out after ${ms} ms waiting for ${what}${lastError ? `: ${(lastError as Error).message}` : ''}`);
+}
+
+/** Stops a private MariaDB (startPrivateMariaDb) but keeps its datadir, so `restartMariaDb` brings it back. */
+export async function pauseMariaDb(dir: string): Promise<void> {
+  const pid = Number(readFileSync(`${dir}.pid`, 'utf8').trim());
+  process.kill(pid, 'SIGKILL');
+  await eventually('the store to stop', 20_000, () => {
+    try {
+      process.kill(pid, 0);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+}
+
+export function restartMariaDb(dir: string, port: number): void {
+  execFileSync('bash', [join(root, 'scripts', 'start-db.sh'), dir, String(port), 'rootpw'], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
