@@ -356,12 +356,16 @@ export interface ColumnDefinition {
   primaryKey: boolean;
   unique: boolean;
   autoIncrement: boolean;
+  /** The typed model's column (charset, collation, zerofill, generated, …; docs/parsing.md) when our DDL parser read it. */
+  model?: ColumnDef;
 }
 
 export interface IndexDefinition {
   kind: 'primary' | 'unique' | 'index' | 'fulltext' | 'spatial' | 'foreign';
   name: string | null;
   columns: string[];
+  /** The typed model's index (prefix lengths, expressions, visibility, …) when our DDL parser read it. */
+  model?: IndexDef;
 }
 
 export interface CreateTableShape {
@@ -420,13 +424,14 @@ export function columnDefinitionOfModel(c: ColumnDef): ColumnDefinition {
     primaryKey: c.primaryKey,
     unique: c.unique,
     autoIncrement: c.autoIncrement,
+    model: c,
   };
 }
 
 /** A model index → the readers' index definition; null for CHECK constraints (no index). */
 export function indexDefinitionOfModel(ix: IndexDef): IndexDefinition | null {
   if (ix.kind === 'check') return null;
-  return { kind: ix.kind, name: ix.name ?? ix.constraint, columns: ix.parts.flatMap((p) => (p.column === null ? [] : [p.column])) };
+  return { kind: ix.kind, name: ix.name ?? ix.constraint, columns: ix.parts.flatMap((p) => (p.column === null ? [] : [p.column])), model: ix };
 }
 
 function commentText(v: unknown): string | null {

@@ -122,5 +122,7 @@ test('AST readers', () => {
   assert.equal(c.table?.name, 't');
   assert.equal(c.comment, 'tc');
   assert.deepEqual(c.columns.map((x) => [x.name, x.primaryKey, x.comment]), [['id', true, 'pk'], ['n', false, null]]);
-  assert.deepEqual(c.indexes, [{ kind: 'primary', name: null, columns: ['id'] }]);
+  assert.deepEqual(c.indexes.map(({ model: _, ...rest }) => rest), [{ kind: 'primary', name: null, columns: ['id'] }]);
+  assert.equal(c.indexes[0]?.model?.kind, 'primary');
+  assert.equal(c.columns[0]?.model?.type.name, 'INT');
 });
