@@ -206,6 +206,12 @@ export function insertRowsOf(stmt: ParsedStatement): unknown[][] | null {
   return arr(values.values).map((row) => arr(obj(row)?.value));
 }
 
+/** INSERT … ON DUPLICATE KEY UPDATE: each updated row counts 2 in affected rows but is one binlog row image. */
+export function hasOnDuplicateKeyUpdate(stmt: ParsedStatement): boolean {
+  const odku = obj(stmt.ast)?.on_duplicate_update;
+  return odku !== null && odku !== undefined;
+}
+
 /** The SELECT of INSERT … SELECT, or null. */
 export function insertSelectOf(stmt: ParsedStatement): unknown {
   const values = obj(obj(stmt.ast)?.values);

@@ -198,3 +198,27 @@ test('server time zone not UTC', { skip: readerMissing }, async () => {
   assert.equal(tz.z, '+05:30');
   for (const [seed, keyed] of [[31, 'pk'], [32, 'none']] as const) await roundTrip(zoned.h, { seed, keyed, ddlAfterDml: seed === 32 });
 });
+
+test('REPLACE and INSERT … ON DUPLICATE KEY UPDATE: affected rows count a replaced row twice, the rollback still restores', { skip: readerMissing }, async () => {
+  const r = rng(41);
+  const database = await freshDatabaseOn(shared.db, 'bk_rt_replace');
+  const conn = await mysql.createConnection({ ...shared.db, database, charset: 'utf8mb4' });
+  try {
+    await conn.query(createTable('t41', 'pk'));
+    await conn.query(insertSql('t41', r, [1, 2, 3, 4, 5], 0));
+    const before = await checksum(conn, 't41');
+    const statements = [
+      "replace into t41 (id, grp, i, ch) values (1, 0, 5, 'replaced'), (100, 0, 6, 'new')",
+      "insert into t41 (id, grp, i) values (2, 0, 9), (101, 0, 1) on duplicate key update i = values(i) + 1, ch = 'dup'",
+    ];
+    const rows = await shared.run(database, statements);
+    const ran = rows.slice(1, 3);
+    // 1 replaced (2) + 1 inserted (1); 1 updated (2) + 1 inserted (1): more than the binlog's 2 row images each.
+    assert.deepEqual(ran.map((row) => row.affected_rows), ['3', '3']);
+    for (const row of ran) assert.equal(row.stage_status, 'Execute Successfully\nBackup Successfully', `${row.sql}: ${row.error_message}`);
+    for (const sql of await archeryRollback(conn, rows)) await conn.query(sql);
+    assert.equal(await checksum(conn, 't41'), before);
+  } finally {
+    await conn.end();
+  }
+});
