@@ -10,7 +10,8 @@ import mysql from 'mysql2/promise';
 import { splitStatements } from '../src/batch/splitter.js';
 import { freePort, startPrivateMariaDb } from '../test/support/mariadb.js';
 import { astify } from '../src/sql/node-parser.js';
-import { measureStall } from './bench-stall.js';
+import { measureIdleWait, measureStall } from './bench-stall.js';
+import { binlogSection } from './bench-binlog.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const INSERTS = Number(process.env.BENCH_INSERTS ?? 10000);
@@ -190,9 +191,14 @@ async function main(): Promise<void> {
     await admin.end();
 
     const stall = await measureStall(proxy, direct, Number(process.env.BENCH_STALL_STATEMENTS ?? 100_000));
+    const idle = await measureIdleWait(proxy, stall.probes);
     lines.push(
-      `${`longest select 1 wait during a ${stall.statements / 1000}k-stmt check`.padEnd(44)} ${stall.longestWaitMs.toFixed(0).padStart(9)} ${'ms'.padEnd(8)} ${''.padStart(9)} ${''.padEnd(8)} ${''.padStart(6)}   (goal <= 50; ${stall.probes} probes, batch ${(stall.statements / stall.batchSeconds).toFixed(0)} stmts/s)`,
+      `${`longest select 1 wait, ${stall.statements / 1000}k-stmt check running`.padEnd(44)} ${stall.longestWaitMs.toFixed(0).padStart(9)} ${'ms'.padEnd(8)} ${idle
+        .toFixed(0)
+        .padStart(9)} ${'ms idle'.padEnd(8)} ${(stall.longestWaitMs / idle).toFixed(2).padStart(6)}   (goal <= 50 ms; ${stall.probes} probes; batch ${(stall.statements / stall.batchSeconds).toFixed(0)} stmts/s)`,
     );
+
+    lines.push(...(await binlogSection({ ...direct, dir: db.dir })));
   } finally {
     child.kill('SIGTERM');
     db.stop();

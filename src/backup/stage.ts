@@ -90,6 +90,13 @@ function databasesToBackUp(ctx: BackupContext): string[] {
 
 const NEVER_ABORTED = new AbortController().signal;
 
+/** A DML statement while its rollback streams in. */
+interface DecodeState {
+  item: BackupItem;
+  rows: number;
+  finished: boolean;
+}
+
 /** Where rollback and information rows go (the backup server; unit tests keep them in memory). */
 export type BackupWriter = Pick<BackupStore, 'insertRollback' | 'insertInfo' | 'reverseReplayOrder'>;
 
@@ -136,7 +143,7 @@ export async function writeBackup(
   };
 
   const decode: DmlStatementCapture[] = [];
-  const byIndex = new Map<number, { item: BackupItem; rows: number; finished: boolean }>();
+  const byIndex = new Map<number, DecodeState>();
   let total = 0;
   for (const item of items) {
     const row = item.row;
@@ -184,28 +191,46 @@ export async function writeBackup(
     };
     let written = 0;
     let mark = performance.now();
-    const finish = (state: { item: BackupItem; finished: boolean }) => {
+    const finish = (state: DecodeState) => {
       state.finished = true;
       const now = performance.now();
       state.item.row.backupSeconds = (now - mark) / 1000;
       mark = now;
     };
+    // One write in flight while the next batch is decoded: decoding and the backup server work at the same time,
+    // and memory stays bounded (the source is not read further until that write is stored).
+    // The write's outcome is caught at once (an error is a value here), so a failure never goes unhandled.
+    let inflight: { state: DecodeState; writing: Promise<unknown> } | null = null;
+    const settle = async () => {
+      const pending = inflight;
+      inflight = null;
+      if (!pending) return;
+      const error = await pending.writing;
+      if (error !== null && !pending.state.finished) {
+        finish(pending.state);
+        fail(pending.state.item.row, driverMessage(error));
+      }
+    };
     try {
       for await (const event of source(decode, sourceOptions)) {
+        await settle();
         const state = byIndex.get(event.rowIndex);
         if (!state || state.finished) continue;
         const { item } = state;
         if (event.kind === 'statements') {
-          try {
-            await store.insertRollback(schemaOf(item), item.table, item.row.sequence, event.sql);
-          } catch (err) {
-            finish(state);
-            fail(item.row, driverMessage(err));
-            continue;
-          }
-          state.rows += event.sql.length;
-          written += event.sql.length;
-          entry.progress(item.row.sql, total > 0 ? (written / total) * 100 : 100);
+          const count = event.sql.length;
+          inflight = {
+            state,
+            writing: store.insertRollback(schemaOf(item), item.table, item.row.sequence, event.sql).then(
+              () => {
+                state.rows += count;
+                written += count;
+                entry.progress(item.row.sql, total > 0 ? (written / total) * 100 : 100);
+                return null;
+              },
+              (err: unknown) => err ?? new Error('write failed'),
+            ),
+          };
         } else if (event.kind === 'done') {
           finish(state);
           if (event.rows < item.row.affectedRows) {
@@ -228,7 +253,9 @@ export async function writeBackup(
           fail(item.row, event.reason);
         }
       }
+      await settle();
     } catch (err) {
+      await settle();
       const first = [...byIndex.values()].find((s) => !s.finished);
       if (first) {
         finish(first);

@@ -164,6 +164,7 @@ export class Connection {
   private handshakeTimer: NodeJS.Timeout | null = null;
   /** wait_timeout: armed while the connection waits for its next command. */
   private idleTimer: NodeJS.Timeout | null = null;
+  private idleSeconds = 0;
   /** net_read_timeout: armed while a packet has started to arrive but is not complete. */
   private readTimer: NodeJS.Timeout | null = null;
   private session: Session | null = null;
@@ -272,7 +273,6 @@ export class Connection {
 
   private readonly onData = (chunk: Buffer): void => {
     if (this.phase === 'closing' || this.phase === 'tls') return;
-    this.clearTimer('idleTimer');
     let packets: Packet[];
     try {
       // in the greeting an SSLRequest must stop parsing: the bytes behind it are TLS
@@ -330,8 +330,14 @@ export class Connection {
    * restarts it, as MySQL times each read). Before login the handshake timeout covers this.
    */
   private watchPartialPacket(): void {
-    this.clearTimer('readTimer');
-    if (this.phase !== 'command' || this.reader.pendingBytes === 0) return;
+    if (this.phase !== 'command' || this.reader.pendingBytes === 0) {
+      if (this.readTimer) this.clearTimer('readTimer');
+      return;
+    }
+    if (this.readTimer) {
+      this.readTimer.refresh();
+      return;
+    }
     this.readTimer = setTimeout(() => {
       this.log.info({ event: 'read_timeout', pending: this.reader.pendingBytes }, 'partial packet not completed in time');
       this.fail(0, new MysqlError(ER.NET_READ_INTERRUPTED.code, ER.NET_READ_INTERRUPTED.sqlState, READ_TIMEOUT_MESSAGE));
@@ -339,14 +345,23 @@ export class Connection {
     this.readTimer.unref();
   }
 
-  /** wait_timeout (the session's value, which is interactive_timeout for interactive clients): idle connections close. */
+  /**
+   * wait_timeout (the session's value, which is interactive_timeout for interactive clients): idle connections
+   * close. Armed (one timer, refreshed) each time the connection has answered everything it received.
+   */
   private armIdleTimer(): void {
-    this.clearTimer('idleTimer');
     if (this.phase !== 'command' || this.requestRunning || this.socketGone) return;
     const seconds = Number(this.variables.get('wait_timeout').value ?? 0);
+    if (this.idleTimer && seconds === this.idleSeconds) {
+      this.idleTimer.refresh();
+      return;
+    }
+    this.clearTimer('idleTimer');
+    this.idleSeconds = seconds;
     if (!(seconds > 0)) return;
     this.idleTimer = setTimeout(() => {
-      if (this.requestRunning || this.queue.length > 0) return;
+      // busy, or in the middle of receiving a packet (net_read_timeout watches that): not idle
+      if (this.requestRunning || this.queue.length > 0 || this.reader.pendingBytes > 0) return;
       this.log.info({ event: 'idle_timeout', seconds }, 'idle connection closed');
       this.fail(0, new MysqlError(ER.CLIENT_INTERACTION_TIMEOUT.code, ER.CLIENT_INTERACTION_TIMEOUT.sqlState, IDLE_TIMEOUT_MESSAGE));
     }, Math.min(seconds * 1000, 2 ** 31 - 1));

@@ -119,6 +119,12 @@ export class RuleTester {
 
   /** Audits `sql` (after `options.before`) with only rule `id` registered (every rule for `'*'`). */
   async audit(id: string | null, sql: string, options: RunOptions = {}): Promise<Outcome> {
+    const outcomes = await this.auditBatch(id, [...(options.before ?? []), sql], options);
+    return outcomes[outcomes.length - 1]!;
+  }
+
+  /** Audits `sqls` as one batch; one outcome per statement. */
+  async auditBatch(id: string | null, sqls: readonly string[], options: RunOptions = {}): Promise<Outcome[]> {
     let rules: ReadonlyMap<string, Rule>;
     if (id === '*') rules = RULES;
     else if (id === null) rules = new Map();
@@ -135,14 +141,15 @@ export class RuleTester {
       execute: options.execute,
       rules,
     });
-    let row: ResultRow | null = null;
-    for (const text of [...(options.before ?? []), sql]) {
+    const outcomes: Outcome[] = [];
+    for (const text of sqls) {
       const parsed = parseStatement(text);
       assert.ok(parsed.ok, `must parse: ${text}`);
-      row = new ResultRow(text, parsed.statement);
+      const row = new ResultRow(text, parsed.statement);
       await auditor.audit(parsed.statement, row);
+      outcomes.push({ messages: [...row.messages], level: row.errorLevel, affectedRows: row.affectedRows });
     }
-    return { messages: [...row!.messages], level: row!.errorLevel, affectedRows: row!.affectedRows };
+    return outcomes;
   }
 
   /** Answers the metadata queries the auditor makes from the layout. */

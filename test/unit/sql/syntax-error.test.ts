@@ -5,6 +5,7 @@ import { EMPTY_PARSE_MESSAGE, parseStatement, syntaxErrorAt } from '../../../src
 import { parseDdl } from '../../../src/sql/ddl/parse-ddl.js';
 import { tokenize } from '../../../src/sql/lex.js';
 import { loadCorpus } from './corpus/corpus.js';
+import { fuzzSeed, seededRandom } from '../../support/seeded-random.js';
 
 function error(sql: string): string {
   const r = parseStatement(sql);
@@ -41,17 +42,6 @@ test('near text longer than 2048 bytes is cut at a character boundary and follow
   assert.equal(syntaxErrorAt('x', null), 'line 1 column 0 near "x" ');
 });
 
-/** mulberry32: a small seeded PRNG, so a failing run can be repeated with its printed seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NOISE = ['(', ')', ',', "'", '`', '"', '/*', '--', '#', ';', '=', '.', '@', 'NOT', 'NULL', 'DEFAULT', 'KEY', 'PRIMARY', 'PARTITION', 'SELECT', '\n', '0x', "b'", '1e', '-', 'AS', 'CHECK', 'USING', 'ALL', '\\'];
 
@@ -83,9 +73,9 @@ function mutate(sql: string, next: () => number): string {
 }
 
 test('robustness: seeded mutations of corpus statements never throw; errors are well-formed', (t) => {
-  const seed = Number(process.env.INCEPTOR_FUZZ_SEED ?? Date.now() % 1_000_000);
+  const seed = fuzzSeed('INCEPTOR_FUZZ_SEED');
   t.diagnostic(`seed ${seed} (repeat with INCEPTOR_FUZZ_SEED=${seed})`);
-  const next = rng(seed);
+  const next = seededRandom(seed);
   const corpus = loadCorpus().map((s) => s.sql);
   const wellFormed = /^line \d+ column \d+ near "[\s\S]*"( |\s\(total length \d+\))$/;
   let rejected = 0;

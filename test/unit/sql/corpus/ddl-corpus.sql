@@ -559,6 +559,33 @@ alter table users secondary_engine = rapid;
 -- mysql8
 alter table users with validation;
 
+-- dump-style and less common spellings ---------------------------------------------------------------------------
+CREATE TABLE IF NOT EXISTS `dump_style` (`id` bigint(20) unsigned NOT NULL AUTO_INCREMENT COMMENT 'id', `v` varchar(10) DEFAULT NULL, `c` int(11) NOT NULL DEFAULT '0' COMMENT 'c', PRIMARY KEY (`id`) USING BTREE, KEY `idx_v` (`v`) USING BTREE COMMENT 'v') ENGINE=InnoDB AUTO_INCREMENT=3 DEFAULT CHARSET=utf8mb4 ROW_FORMAT=DYNAMIC COMMENT='dump';
+create table attr_order (a int default 1 not null, b varchar(10) not null collate utf8mb4_bin, c int unsigned default '0' not null comment 'c', d varchar(10) comment 'd' default 'y') comment 'attrs in any order' engine=innodb;
+create table key_shorthand (a int, b int, d int key, unique (a, b), key (a), index (b));
+create table enum_charset (a enum('x','y') character set utf8 collate utf8_bin, b set('a') binary, c varchar(10) ascii);
+create table hash_named_parts (a int) engine=innodb partition by hash (a) partitions 4 (partition p0, partition p1, partition p2, partition p3);
+create table part_options (id int not null, primary key (id)) engine=innodb partition by range (id) (partition p0 values less than (10) comment = 'low' engine = innodb, partition p1 values less than maxvalue);
+create table engine_string (a int) engine = 'InnoDB';
+create table options_spaced (a int) engine innodb charset utf8mb4 row_format dynamic stats_persistent 1;
+create table quoted_charset (a varchar(10) character set 'utf8mb4' collate 'utf8mb4_bin');
+create table default_collate (a int) default charset utf8mb4 default collate utf8mb4_bin;
+create table constraint_pk (a int, constraint primary key (a));
+create table constraint_pk_named (a int, constraint pk_x primary key (a));
+create table fk_no_action (a int not null, b int, foreign key (b) references constraint_pk_named (a) on delete no action on update restrict);
+create table json_default (a json not null default ('{}'));
+create table merge_parts (a int) engine=myisam;
+create table merge_union (a int) union=(merge_parts) engine=merge insert_method=last;
+create table `dash-name` (a int comment 'a' /* trailing comment */);
+alter table attr_order add fulltext(b), add unique(c), add constraint unique (a), add constraint cu unique key ku (c, a);
+alter table attr_order add index idx_b (b(5), c), modify column a int auto_increment primary key;
+alter table attr_order character set utf8mb4, collate utf8mb4_bin;
+alter table attr_order rename column a to a2, rename column b to b2;
+alter table attr_order add column e int default (rand() * 10);
+alter table attr_order modify c bigint unsigned not null default '0' comment 'c' first;
+rename tables key_shorthand to key_shorthand2;
+drop tables key_shorthand2, enum_charset;
+
 -- indexes --------------------------------------------------------------------------------------------------------
 create index idx_orders_state on orders (state);
 create index idx_orders_user_state on orders (user_id, state) comment 'list by user';

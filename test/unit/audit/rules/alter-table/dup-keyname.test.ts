@@ -8,7 +8,7 @@ new RuleTester(LAYOUT).run(
       'alter table t1 rename index ix_c2 to ix_c2b',
     ],
     invalid: [
-      { sql: 'alter table t1 rename index ix_c2 to PRIMARY', messages: ["Duplicate key name 'PRIMARY'."] },
+      { sql: 'alter table t1 rename index ix_c2 to `PRIMARY`', messages: ["Duplicate key name 'PRIMARY'."] },
     ],
   },
 );

@@ -5,7 +5,8 @@ new RuleTester(LAYOUT).run(
   'create-table/set-engine',
   {
     valid: ['create table t3 (id int)', { sql: 'create table t3 (id int) engine=innodb', inc: { enable_set_engine: true } }],
-    invalid: [{ sql: 'create table t3 (id int) engine=innodb', messages: ["Cannot set engine 't3'"] }],
+    invalid: [
+      { sql: "alter table t1 engine=innodb", messages: ["Cannot set engine 't1'"] },{ sql: 'create table t3 (id int) engine=innodb', messages: ["Cannot set engine 't3'"] }],
   },
   { inc: { enable_set_engine: false } },
 );
