@@ -9,6 +9,8 @@ DIR=${1:?datadir}
 PORT=${2:?port}
 PW=${3:-rootpw}
 SOCK="$DIR.sock"; PIDF="$DIR.pid"; LOG="$DIR.err"
+# a private tmpdir: servers installed at the same time collide on temporary table names in a shared /tmp
+TMPD="$DIR.tmp"
 ME=$(id -un)
 
 for tool in mariadbd mariadb-install-db mariadb-admin mariadb; do
@@ -24,11 +26,13 @@ FRESH=0
 if [ ! -d "$DIR/mysql" ]; then
   FRESH=1
   mkdir -p "$DIR"
-  mariadb-install-db --no-defaults --user="$ME" --datadir="$DIR" \
+  mkdir -p "$TMPD"
+  mariadb-install-db --no-defaults --user="$ME" --datadir="$DIR" --tmpdir="$TMPD" \
      --auth-root-authentication-method=normal --skip-test-db >"$DIR.install.log" 2>&1
 fi
 
-mariadbd --no-defaults --user="$ME" --datadir="$DIR" \
+mkdir -p "$TMPD"
+mariadbd --no-defaults --user="$ME" --datadir="$DIR" --tmpdir="$TMPD" \
   --port="$PORT" --bind-address=127.0.0.1 --socket="$SOCK" --pid-file="$PIDF" --log-error="$LOG" \
   --server-id=1 --log-bin="$DIR/binlog" --binlog-format=ROW --binlog-row-image=FULL \
   --binlog-annotate-row-events=ON --max-binlog-size=1G \

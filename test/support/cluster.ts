@@ -25,7 +25,7 @@ export interface ClusterTimings {
 }
 
 /** Seconds, not hours: the failure tests wait for leases to expire and fences to trip. */
-export const FAST: ClusterTimings = { leaseSeconds: 6, heartbeatSeconds: 1, fenceSeconds: 3, maxServerId: 1023, forwardTimeoutMs: 1500 };
+export const FAST: ClusterTimings = { leaseSeconds: 10, heartbeatSeconds: 1, fenceSeconds: 5, maxServerId: 1023, forwardTimeoutMs: 8000 };
 
 export interface MemberOptions {
   store: TestDb;

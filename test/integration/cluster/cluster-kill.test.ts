@@ -10,7 +10,7 @@ import { createServer, type Socket } from 'node:net';
 import type mysql from 'mysql2/promise';
 import { signedHeaders } from '../../../src/cluster/auth.js';
 import { decodeConnectionId, encodeConnectionId } from '../../../src/process/connection-id.js';
-import { Balancer, Member, within } from '../../support/cluster.js';
+import { Balancer, FAST, Member, within } from '../../support/cluster.js';
 import { directConnection, freshDatabase, testDb, type TestDb } from '../../support/mariadb.js';
 import { parsePrometheus, sampleValue } from '../../support/prometheus.js';
 import { requireTool } from '../clients/support.js';
@@ -280,8 +280,8 @@ describe('global KILL across three instances', () => {
       await insert(silentId, silentAddr);
       await insert(misdirectedId, members[0]!.statusAddress);
       const hung = encodeConnectionId(silentId, 1);
-      await within(10_000, 'the forwarded KILL to give up', assert.rejects(killer.query(`KILL ${hung}`),
-        mysqlErrorOf(1105, `KILL forwarding to instance ${silentId} (${silentAddr}) failed: no answer within 1500 ms`)));
+      await within(FAST.forwardTimeoutMs + 20_000, 'the forwarded KILL to give up', assert.rejects(killer.query(`KILL ${hung}`),
+        mysqlErrorOf(1105, `KILL forwarding to instance ${silentId} (${silentAddr}) failed: no answer within ${FAST.forwardTimeoutMs} ms`)));
       // the same local part as the bystander on instance 0, under a server id that instance 0 does not hold
       const misdirected = encodeConnectionId(misdirectedId, decodeConnectionId(handshakeId(bystander))!.localId);
       await assert.rejects(killer.query(`KILL ${misdirected}`), mysqlErrorOf(1094, `Unknown thread id: ${misdirected}`));
