@@ -51,7 +51,13 @@ export class Directory {
   }
 
   async find(serverId: number): Promise<Lease | undefined> {
-    return (await this.live()).find((l) => l.serverId === serverId) ?? (await this.live(true)).find((l) => l.serverId === serverId);
+    const cached = (await this.live()).find((l) => l.serverId === serverId);
+    if (cached) return cached;
+    // A miss must be answered from a read that began after the miss: the cache may have been loaded a moment before
+    // a peer took this id. Waiting out the rate limit (instead of skipping the read) keeps both promises.
+    const age = Date.now() - this.loadedAt;
+    if (age <= MIN_REFRESH_MS) await new Promise((resolve) => setTimeout(resolve, MIN_REFRESH_MS - age + 1));
+    return (await this.live(true)).find((l) => l.serverId === serverId);
   }
 }
 
