@@ -2,7 +2,7 @@
 // changed body or path, an old timestamp, missing headers and a replay are refused.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RequestVerifier, SIGNATURE_HEADER, TIMESTAMP_HEADER, signedHeaders } from '../../../src/cluster/auth.js';
+import { NONCE_HEADER, RequestVerifier, SIGNATURE_HEADER, TIMESTAMP_HEADER, signedHeaders } from '../../../src/cluster/auth.js';
 
 test('verify: accepts an authentic request once, refuses everything else with a reason', () => {
   const now = 1_800_000_000_000;
@@ -18,5 +18,14 @@ test('verify: accepts an authentic request once, refuses everything else with a 
   assert.equal(verifier.verify(signedHeaders('k1', '/internal/kill', body, now - 10 * 60_000), '/internal/kill', body, now), 'timestamp outside the allowed window');
   assert.equal(verifier.verify({}, '/internal/kill', body, now), 'missing signature');
   assert.equal(verifier.verify({ [SIGNATURE_HEADER]: 'zz', [TIMESTAMP_HEADER]: 'x' }, '/internal/kill', body, now), 'missing signature');
-  assert.equal(verifier.verify({ [SIGNATURE_HEADER]: 'abcd', [TIMESTAMP_HEADER]: String(now) }, '/internal/kill', body, now), 'bad signature');
+  assert.equal(verifier.verify({ [SIGNATURE_HEADER]: 'abcd', [TIMESTAMP_HEADER]: String(now) }, '/internal/kill', body, now), 'missing signature');
+  assert.equal(verifier.verify({ [SIGNATURE_HEADER]: 'abcd', [TIMESTAMP_HEADER]: String(now), [NONCE_HEADER]: '00'.repeat(12) }, '/internal/kill', body, now), 'bad signature');
+});
+
+test('two identical requests signed in the same millisecond are two requests (two clients killing one id)', () => {
+  const now = 1_800_000_000_000;
+  const verifier = new RequestVerifier('k1');
+  const body = '{"id":4194306}';
+  assert.equal(verifier.verify(signedHeaders('k1', '/internal/kill', body, now), '/internal/kill', body, now), null);
+  assert.equal(verifier.verify(signedHeaders('k1', '/internal/kill', body, now), '/internal/kill', body, now), null);
 });
