@@ -10,16 +10,11 @@
 //    Nothing else about an entry (table, schema, index) takes part.
 // 3. Every remaining entry whose schema.table.field has a masking rule masks result column `index` of every row.
 
+import type { MaskingColumn } from '../../src/batch/modes/masking.js';
 import { Lexer } from '../../src/sql/lex.js';
 
-export interface MaskingEntry {
-  index: number;
-  field: string;
-  type: string;
-  table: string;
-  schema: string;
-  alias: string;
-}
+/** One entry of inceptor's masking answer, as Archery reads it. */
+export type MaskingEntry = MaskingColumn;
 
 /** Step 1: UNION keywords outside any parentheses. */
 export function topLevelUnionCount(sql: string): number {
