@@ -32,6 +32,7 @@ const FIELD_CHECKS = [
   'column/invalid-data-type',
   'column/char-to-varchar',
   'column/float-double',
+  'column/charset-on-column',
   'column/column-comment',
   'column/invalid-default',
   'column/blob-cant-have-default',
@@ -40,22 +41,69 @@ const FIELD_CHECKS = [
   'column/autoinc-unsigned',
   'column/autoinc-type',
   'column/default-value',
+  'column/max-varchar-length',
 ];
 
+/** Per new index (docs/audit.md "Index rules"): name and shape, then its key columns, then the index as a whole. */
+const INDEX_CHECKS = [
+  'index/pk-too-many-parts',
+  'index/duplicate-key-column',
+  'index/wrong-name',
+  'index/unique-prefix',
+  'index/name-prefix',
+  'index/column-repeat',
+  'index/too-many-key-parts',
+  'index/blob-used-as-key',
+  'index/wrong-sub-key',
+  'index/too-long-key',
+  'index/pk-columns-int',
+  'index/primary-not-null',
+  'index/comment-too-long',
+  'index/visibility',
+];
+
+/** Per FOREIGN KEY when enable_foreign_key (docs/audit.md "Foreign-key rules"). */
+const FOREIGN_KEY_CHECKS = [
+  'foreign-key/columns-exist',
+  'foreign-key/referenced-table-exists',
+  'foreign-key/wrong-definition',
+  'foreign-key/duplicate-name',
+];
+
+/** Partition clauses (docs/audit.md "Partition rules"). */
+const PARTITION_CHECKS = ['partition/not-allowed', 'partition/same-name', 'partition/repeat-constant', 'partition/not-existed'];
+
 const ALTER_SPECS = [
+  'alter-table/change-column',
+  'alter-table/not-supported',
   'alter-table/column-existed',
   ...IDENTIFIER_CHECKS,
   'alter-table/column-not-existed',
+  'alter-table/column-position',
   'column/autoinc-name',
   ...FIELD_CHECKS,
+  'column/change-column-type',
+  'alter-table/remove-all-columns',
+  ...INDEX_CHECKS,
   'create-table/foreign-key',
+  ...FOREIGN_KEY_CHECKS,
+  'alter-table/drop-foreign-key',
   'create-table/set-engine',
+  'charset/engine-not-supported',
   'create-table/set-charset',
+  'charset/charset-not-supported',
+  'charset/unknown-charset',
   'create-table/set-collation',
+  'charset/collation-not-supported',
+  'alter-table/unsupported-option',
   'alter-table/cant-drop-key',
   'alter-table/dup-keyname',
   'alter-table/dup-index',
+  'index/too-many-keys',
+  'alter-table/index-not-existed',
   'alter-table/rename-target-exists',
+  ...PARTITION_CHECKS,
+  'partition/alter-clauses',
 ];
 
 const INSERT: Order = [
@@ -84,9 +132,18 @@ const UPDATE_DELETE_TAIL = ['dml/no-where', 'dml/value-expr-where', 'dml/limit',
 
 export const MESSAGE_ORDER: Readonly<Partial<Record<StatementKind, Order>>> = {
   use: [[RESOLVE]],
-  create_database: [[RESOLVE, ...IDENTIFIER_CHECKS]],
+  create_database: [
+    [
+      RESOLVE,
+      ...IDENTIFIER_CHECKS,
+      'database/cant-set-charset',
+      'charset/charset-not-supported',
+      'database/cant-set-collation',
+      'charset/collation-not-supported',
+    ],
+  ],
   drop_database: [['database/cant-drop-database', RESOLVE]],
-  alter_database: [['database/alter-database-not-supported', RESOLVE]],
+  alter_database: [['database/alter-database-not-supported', RESOLVE, 'charset/charset-not-supported', 'charset/collation-not-supported']],
   create_table: [
     [
       RESOLVE,
@@ -98,21 +155,51 @@ export const MESSAGE_ORDER: Readonly<Partial<Record<StatementKind, Order>>> = {
       'create-table/duplicate-column',
       // table options (goInception: in written order)
       'create-table/set-engine',
+      'charset/engine-not-supported',
       'create-table/set-charset',
+      'charset/charset-not-supported',
       'create-table/set-collation',
+      'charset/collation-not-supported',
       'create-table/auto-increment-init',
       'create-table/must-have-primary-key',
       'create-table/must-have-comment',
       'create-table/max-column-count',
+      // while goInception builds the table's layout
+      'charset/unknown-charset',
       'column/autoinc-name',
       ...FIELD_CHECKS,
-      // constraints come after the columns (reportAt past the last column)
+      // inline PRIMARY KEY / UNIQUE at their column; constraints after the columns (reportAt past the last column)
+      'index/pk-too-many-parts',
+      'index/duplicate-key-column',
+      'index/wrong-name',
+      'index/unique-prefix',
+      'index/name-prefix',
+      'index/column-repeat',
+      'index/too-many-key-parts',
+      'create-table/key-column-not-existed',
+      ...INDEX_CHECKS.slice(7),
+      'create-table/dup-index',
+      'index/too-many-keys',
+      'create-table/dup-keyname',
       'create-table/foreign-key',
+      ...FOREIGN_KEY_CHECKS.filter((id) => id !== 'foreign-key/duplicate-name'),
+      // after every column and constraint
+      ...PARTITION_CHECKS.filter((id) => id !== 'partition/not-existed'),
       ESTIMATE,
     ],
   ],
-  alter_table: [[RESOLVE, ESTIMATE], ALTER_SPECS],
-  create_index: [[RESOLVE], ['alter-table/column-not-existed', 'alter-table/dup-index'], [ESTIMATE]],
+  alter_table: [[RESOLVE, 'alter-table/alter-table-once', ESTIMATE], ALTER_SPECS],
+  create_index: [
+    [RESOLVE],
+    [
+      ...INDEX_CHECKS.slice(1, 7),
+      'alter-table/column-not-existed',
+      ...INDEX_CHECKS.slice(7).filter((id) => id !== 'index/pk-columns-int' && id !== 'index/primary-not-null'),
+      'alter-table/dup-index',
+      'index/too-many-keys',
+    ],
+    [ESTIMATE],
+  ],
   drop_index: [[RESOLVE], ['alter-table/cant-drop-key'], [ESTIMATE]],
   drop_table: [['drop-table/cant-drop-table', RESOLVE, ESTIMATE]],
   truncate_table: [['drop-table/cant-drop-table', RESOLVE, ESTIMATE]],

@@ -2,27 +2,45 @@
 // order-free: the engine runs them in any order and sorts their messages by the declared order (../order.ts).
 
 import type { Rule } from '../rule.js';
+import alterTableAlterTableOnce from './alter-table/alter-table-once.js';
 import alterTableCantDropKey from './alter-table/cant-drop-key.js';
+import alterTableChangeColumn from './alter-table/change-column.js';
 import alterTableColumnExisted from './alter-table/column-existed.js';
 import alterTableColumnNotExisted from './alter-table/column-not-existed.js';
+import alterTableColumnPosition from './alter-table/column-position.js';
+import alterTableDropForeignKey from './alter-table/drop-foreign-key.js';
 import alterTableDupIndex from './alter-table/dup-index.js';
 import alterTableDupKeyname from './alter-table/dup-keyname.js';
+import alterTableIndexNotExisted from './alter-table/index-not-existed.js';
+import alterTableNotSupported from './alter-table/not-supported.js';
+import alterTableRemoveAllColumns from './alter-table/remove-all-columns.js';
 import alterTableRenameTargetExists from './alter-table/rename-target-exists.js';
+import alterTableUnsupportedOption from './alter-table/unsupported-option.js';
+import charsetCharsetNotSupported from './charset/charset-not-supported.js';
+import charsetCollationNotSupported from './charset/collation-not-supported.js';
+import charsetEngineNotSupported from './charset/engine-not-supported.js';
+import charsetUnknownCharset from './charset/unknown-charset.js';
 import columnAutoincName from './column/autoinc-name.js';
 import columnAutoincType from './column/autoinc-type.js';
 import columnAutoincUnsigned from './column/autoinc-unsigned.js';
 import columnBlobCantHaveDefault from './column/blob-cant-have-default.js';
+import columnChangeColumnType from './column/change-column-type.js';
 import columnCharToVarchar from './column/char-to-varchar.js';
+import columnCharsetOnColumn from './column/charset-on-column.js';
 import columnColumnComment from './column/column-comment.js';
 import columnDefaultValue from './column/default-value.js';
 import columnFloatDouble from './column/float-double.js';
 import columnInvalidDataType from './column/invalid-data-type.js';
 import columnInvalidDefault from './column/invalid-default.js';
+import columnMaxVarcharLength from './column/max-varchar-length.js';
 import columnNullable from './column/nullable.js';
 import columnTextNotNullable from './column/text-not-nullable.js';
 import createTableAutoIncrementInit from './create-table/auto-increment-init.js';
+import createTableDupIndex from './create-table/dup-index.js';
+import createTableDupKeyname from './create-table/dup-keyname.js';
 import createTableDuplicateColumn from './create-table/duplicate-column.js';
 import createTableForeignKey from './create-table/foreign-key.js';
+import createTableKeyColumnNotExisted from './create-table/key-column-not-existed.js';
 import createTableMaxColumnCount from './create-table/max-column-count.js';
 import createTableMultiplePrimaryKey from './create-table/multiple-primary-key.js';
 import createTableMustHaveColumns from './create-table/must-have-columns.js';
@@ -35,6 +53,8 @@ import createTableTablePrefix from './create-table/table-prefix.js';
 import createViewViewSupport from './create-view/view-support.js';
 import databaseAlterDatabaseNotSupported from './database/alter-database-not-supported.js';
 import databaseCantDropDatabase from './database/cant-drop-database.js';
+import databaseCantSetCharset from './database/cant-set-charset.js';
+import databaseCantSetCollation from './database/cant-set-collation.js';
 import dmlInsertColumnsExist from './dml/insert-columns-exist.js';
 import dmlInsertFieldList from './dml/insert-field-list.js';
 import dmlInsertSetForm from './dml/insert-set-form.js';
@@ -44,18 +64,42 @@ import dmlNoWhere from './dml/no-where.js';
 import dmlOrderBy from './dml/order-by.js';
 import dmlValueExprWhere from './dml/value-expr-where.js';
 import dropTableCantDropTable from './drop-table/cant-drop-table.js';
+import foreignKeyColumnsExist from './foreign-key/columns-exist.js';
+import foreignKeyDuplicateName from './foreign-key/duplicate-name.js';
+import foreignKeyReferencedTableExists from './foreign-key/referenced-table-exists.js';
+import foreignKeyWrongDefinition from './foreign-key/wrong-definition.js';
 import identifierCustomKeyword from './identifier/custom-keyword.js';
 import identifierInvalidCharacter from './identifier/invalid-character.js';
 import identifierKeyword from './identifier/keyword.js';
 import identifierLowerCase from './identifier/lower-case.js';
 import identifierTooLong from './identifier/too-long.js';
 import identifierUpperCase from './identifier/upper-case.js';
+import indexBlobUsedAsKey from './index/blob-used-as-key.js';
+import indexColumnRepeat from './index/column-repeat.js';
+import indexCommentTooLong from './index/comment-too-long.js';
+import indexDuplicateKeyColumn from './index/duplicate-key-column.js';
+import indexNamePrefix from './index/name-prefix.js';
+import indexPkColumnsInt from './index/pk-columns-int.js';
+import indexPkTooManyParts from './index/pk-too-many-parts.js';
+import indexPrimaryNotNull from './index/primary-not-null.js';
+import indexTooLongKey from './index/too-long-key.js';
+import indexTooManyKeyParts from './index/too-many-key-parts.js';
+import indexTooManyKeys from './index/too-many-keys.js';
+import indexUniquePrefix from './index/unique-prefix.js';
+import indexVisibility from './index/visibility.js';
+import indexWrongName from './index/wrong-name.js';
+import indexWrongSubKey from './index/wrong-sub-key.js';
+import insertBadNull from './insert/bad-null.js';
 import insertSelectLimit from './insert-select/limit.js';
 import insertSelectNoWhere from './insert-select/no-where.js';
 import insertSelectOrderByRand from './insert-select/order-by-rand.js';
 import insertSelectValueCount from './insert-select/value-count.js';
-import insertBadNull from './insert/bad-null.js';
 import otherNotSupported from './other/not-supported.js';
+import partitionAlterClauses from './partition/alter-clauses.js';
+import partitionNotAllowed from './partition/not-allowed.js';
+import partitionNotExisted from './partition/not-existed.js';
+import partitionRepeatConstant from './partition/repeat-constant.js';
+import partitionSameName from './partition/same-name.js';
 import queryColumnsExist from './query/columns-exist.js';
 import queryDuplicateAlias from './query/duplicate-alias.js';
 import queryJoinNoOn from './query/join-no-on.js';
@@ -68,27 +112,45 @@ import setNotSupported from './set/not-supported.js';
 import updateWrongAndExpr from './update/wrong-and-expr.js';
 
 const BY_ID: Readonly<Record<string, Rule>> = {
+  'alter-table/alter-table-once': alterTableAlterTableOnce,
   'alter-table/cant-drop-key': alterTableCantDropKey,
+  'alter-table/change-column': alterTableChangeColumn,
   'alter-table/column-existed': alterTableColumnExisted,
   'alter-table/column-not-existed': alterTableColumnNotExisted,
+  'alter-table/column-position': alterTableColumnPosition,
+  'alter-table/drop-foreign-key': alterTableDropForeignKey,
   'alter-table/dup-index': alterTableDupIndex,
   'alter-table/dup-keyname': alterTableDupKeyname,
+  'alter-table/index-not-existed': alterTableIndexNotExisted,
+  'alter-table/not-supported': alterTableNotSupported,
+  'alter-table/remove-all-columns': alterTableRemoveAllColumns,
   'alter-table/rename-target-exists': alterTableRenameTargetExists,
+  'alter-table/unsupported-option': alterTableUnsupportedOption,
+  'charset/charset-not-supported': charsetCharsetNotSupported,
+  'charset/collation-not-supported': charsetCollationNotSupported,
+  'charset/engine-not-supported': charsetEngineNotSupported,
+  'charset/unknown-charset': charsetUnknownCharset,
   'column/autoinc-name': columnAutoincName,
   'column/autoinc-type': columnAutoincType,
   'column/autoinc-unsigned': columnAutoincUnsigned,
   'column/blob-cant-have-default': columnBlobCantHaveDefault,
+  'column/change-column-type': columnChangeColumnType,
   'column/char-to-varchar': columnCharToVarchar,
+  'column/charset-on-column': columnCharsetOnColumn,
   'column/column-comment': columnColumnComment,
   'column/default-value': columnDefaultValue,
   'column/float-double': columnFloatDouble,
   'column/invalid-data-type': columnInvalidDataType,
   'column/invalid-default': columnInvalidDefault,
+  'column/max-varchar-length': columnMaxVarcharLength,
   'column/nullable': columnNullable,
   'column/text-not-nullable': columnTextNotNullable,
   'create-table/auto-increment-init': createTableAutoIncrementInit,
+  'create-table/dup-index': createTableDupIndex,
+  'create-table/dup-keyname': createTableDupKeyname,
   'create-table/duplicate-column': createTableDuplicateColumn,
   'create-table/foreign-key': createTableForeignKey,
+  'create-table/key-column-not-existed': createTableKeyColumnNotExisted,
   'create-table/max-column-count': createTableMaxColumnCount,
   'create-table/multiple-primary-key': createTableMultiplePrimaryKey,
   'create-table/must-have-columns': createTableMustHaveColumns,
@@ -101,6 +163,8 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'create-view/view-support': createViewViewSupport,
   'database/alter-database-not-supported': databaseAlterDatabaseNotSupported,
   'database/cant-drop-database': databaseCantDropDatabase,
+  'database/cant-set-charset': databaseCantSetCharset,
+  'database/cant-set-collation': databaseCantSetCollation,
   'dml/insert-columns-exist': dmlInsertColumnsExist,
   'dml/insert-field-list': dmlInsertFieldList,
   'dml/insert-set-form': dmlInsertSetForm,
@@ -110,18 +174,42 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'dml/order-by': dmlOrderBy,
   'dml/value-expr-where': dmlValueExprWhere,
   'drop-table/cant-drop-table': dropTableCantDropTable,
+  'foreign-key/columns-exist': foreignKeyColumnsExist,
+  'foreign-key/duplicate-name': foreignKeyDuplicateName,
+  'foreign-key/referenced-table-exists': foreignKeyReferencedTableExists,
+  'foreign-key/wrong-definition': foreignKeyWrongDefinition,
   'identifier/custom-keyword': identifierCustomKeyword,
   'identifier/invalid-character': identifierInvalidCharacter,
   'identifier/keyword': identifierKeyword,
   'identifier/lower-case': identifierLowerCase,
   'identifier/too-long': identifierTooLong,
   'identifier/upper-case': identifierUpperCase,
+  'index/blob-used-as-key': indexBlobUsedAsKey,
+  'index/column-repeat': indexColumnRepeat,
+  'index/comment-too-long': indexCommentTooLong,
+  'index/duplicate-key-column': indexDuplicateKeyColumn,
+  'index/name-prefix': indexNamePrefix,
+  'index/pk-columns-int': indexPkColumnsInt,
+  'index/pk-too-many-parts': indexPkTooManyParts,
+  'index/primary-not-null': indexPrimaryNotNull,
+  'index/too-long-key': indexTooLongKey,
+  'index/too-many-key-parts': indexTooManyKeyParts,
+  'index/too-many-keys': indexTooManyKeys,
+  'index/unique-prefix': indexUniquePrefix,
+  'index/visibility': indexVisibility,
+  'index/wrong-name': indexWrongName,
+  'index/wrong-sub-key': indexWrongSubKey,
+  'insert/bad-null': insertBadNull,
   'insert-select/limit': insertSelectLimit,
   'insert-select/no-where': insertSelectNoWhere,
   'insert-select/order-by-rand': insertSelectOrderByRand,
   'insert-select/value-count': insertSelectValueCount,
-  'insert/bad-null': insertBadNull,
   'other/not-supported': otherNotSupported,
+  'partition/alter-clauses': partitionAlterClauses,
+  'partition/not-allowed': partitionNotAllowed,
+  'partition/not-existed': partitionNotExisted,
+  'partition/repeat-constant': partitionRepeatConstant,
+  'partition/same-name': partitionSameName,
   'query/columns-exist': queryColumnsExist,
   'query/duplicate-alias': queryDuplicateAlias,
   'query/join-no-on': queryJoinNoOn,
