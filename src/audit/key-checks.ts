@@ -91,7 +91,7 @@ export function charsetOfCollation(collation: string | null): string | null {
 const DEFAULT_WIDTH: Readonly<Record<string, number>> = { tinyint: 4, smallint: 6, mediumint: 9, int: 11, bigint: 20, bit: 1, char: 1 };
 
 /**
- * The canonical type goInception prints for a column defined in the batch (message-arguments "canonical type"):
+ * The canonical type goInception prints for a column defined in the batch (docs/audit.md "Index rules"):
  * `int(11)`, `varchar(20)`, `decimal(10,2)`, `datetime(3)`, `enum('a','b')`; UNSIGNED not included.
  */
 export function canonicalType(c: ColumnDef): string {
