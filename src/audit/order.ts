@@ -106,6 +106,19 @@ const ALTER_SPECS = [
   'partition/alter-clauses',
 ];
 
+/** Peer rules (docs/audit.md "Peer rules"): free texts after everything goInception says about the statement. */
+const PEER_CHECKS = [
+  'peer/ddl-blocklist',
+  'peer/algorithm-lock',
+  'peer/charset-without-convert',
+  'peer/drop-indexed-column',
+  'peer/redundant-index',
+  'peer/index-naming',
+  'peer/text-blob-length',
+  'peer/comment-length',
+];
+const peers = (...ids: string[]) => PEER_CHECKS.filter((id) => ids.includes(id));
+
 const INSERT: Order = [
   [
     'dml/insert-field-list',
@@ -187,8 +200,9 @@ export const MESSAGE_ORDER: Readonly<Partial<Record<StatementKind, Order>>> = {
       ...PARTITION_CHECKS.filter((id) => id !== 'partition/not-existed'),
       ESTIMATE,
     ],
+    peers('peer/ddl-blocklist', 'peer/redundant-index', 'peer/index-naming', 'peer/text-blob-length', 'peer/comment-length'),
   ],
-  alter_table: [[RESOLVE, 'alter-table/alter-table-once', ESTIMATE], ALTER_SPECS],
+  alter_table: [[RESOLVE, 'alter-table/alter-table-once', ESTIMATE], ALTER_SPECS, PEER_CHECKS],
   create_index: [
     [RESOLVE],
     [
@@ -199,11 +213,12 @@ export const MESSAGE_ORDER: Readonly<Partial<Record<StatementKind, Order>>> = {
       'index/too-many-keys',
     ],
     [ESTIMATE],
+    peers('peer/ddl-blocklist', 'peer/algorithm-lock', 'peer/redundant-index', 'peer/index-naming', 'peer/comment-length'),
   ],
-  drop_index: [[RESOLVE], ['alter-table/cant-drop-key'], [ESTIMATE]],
-  drop_table: [['drop-table/cant-drop-table', RESOLVE, ESTIMATE]],
-  truncate_table: [['drop-table/cant-drop-table', RESOLVE, ESTIMATE]],
-  rename_table: [[RESOLVE, ...IDENTIFIER_CHECKS]],
+  drop_index: [[RESOLVE], ['alter-table/cant-drop-key'], [ESTIMATE], peers('peer/ddl-blocklist')],
+  drop_table: [['drop-table/cant-drop-table', RESOLVE, ESTIMATE], peers('peer/ddl-blocklist')],
+  truncate_table: [['drop-table/cant-drop-table', RESOLVE, ESTIMATE], peers('peer/ddl-blocklist')],
+  rename_table: [[RESOLVE, ...IDENTIFIER_CHECKS], peers('peer/ddl-blocklist')],
   create_view: [['create-view/view-support', RESOLVE, 'query/only-star', 'query/union-usage', ...QUERY_CHECKS]],
   insert: INSERT,
   replace: INSERT,

@@ -100,6 +100,14 @@ import partitionNotAllowed from './partition/not-allowed.js';
 import partitionNotExisted from './partition/not-existed.js';
 import partitionRepeatConstant from './partition/repeat-constant.js';
 import partitionSameName from './partition/same-name.js';
+import peerAlgorithmLock from './peer/algorithm-lock.js';
+import peerCharsetWithoutConvert from './peer/charset-without-convert.js';
+import peerCommentLength from './peer/comment-length.js';
+import peerDdlBlocklist from './peer/ddl-blocklist.js';
+import peerDropIndexedColumn from './peer/drop-indexed-column.js';
+import peerIndexNaming from './peer/index-naming.js';
+import peerRedundantIndex from './peer/redundant-index.js';
+import peerTextBlobLength from './peer/text-blob-length.js';
 import queryColumnsExist from './query/columns-exist.js';
 import queryDuplicateAlias from './query/duplicate-alias.js';
 import queryJoinNoOn from './query/join-no-on.js';
@@ -210,6 +218,14 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'partition/not-existed': partitionNotExisted,
   'partition/repeat-constant': partitionRepeatConstant,
   'partition/same-name': partitionSameName,
+  'peer/algorithm-lock': peerAlgorithmLock,
+  'peer/charset-without-convert': peerCharsetWithoutConvert,
+  'peer/comment-length': peerCommentLength,
+  'peer/ddl-blocklist': peerDdlBlocklist,
+  'peer/drop-indexed-column': peerDropIndexedColumn,
+  'peer/index-naming': peerIndexNaming,
+  'peer/redundant-index': peerRedundantIndex,
+  'peer/text-blob-length': peerTextBlobLength,
   'query/columns-exist': queryColumnsExist,
   'query/duplicate-alias': queryDuplicateAlias,
   'query/join-no-on': queryJoinNoOn,
