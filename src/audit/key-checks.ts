@@ -354,3 +354,45 @@ export function largePrefix(version: string): boolean {
   if (/mariadb/i.test(version)) return maj > 10 || (maj === 10 && min >= 2);
   return maj > 5 || (maj === 5 && (min > 7 || (min === 7 && patch >= 7)));
 }
+
+/** More than one TIMESTAMP (or DATETIME) column with DEFAULT CURRENT_TIMESTAMP, or more than one with ON UPDATE. */
+export function autoTimestampOverflow(columns: readonly ColumnDef[], type: 'timestamp' | 'datetime'): boolean {
+  const of = columns.filter((c) => bareTypeName(c.type.name) === type);
+  const defaults = of.filter((c) => c.default?.kind === 'current_timestamp').length;
+  const updates = of.filter((c) => c.onUpdate?.kind === 'current_timestamp').length;
+  return defaults > 1 || updates > 1;
+}
+
+/** The columns_must_have_index findings on the table as the statement leaves it (null: nothing to check). */
+export async function columnsMustHaveIndex(
+  stmt: { ddl?: DdlStatement },
+  ctx: Parameters<typeof statementKeys>[1] & { inc: { columns_must_have_index: string }; facts: { target(): Promise<TableInfo | null> } },
+): Promise<{ unindexed: string[]; mistyped: { name: string; want: string; have: string }[] } | null> {
+  const ddl = stmt.ddl;
+  const keys = await statementKeys(stmt, ctx);
+  if (!ddl || !keys) return null;
+  const types = new Map<string, string>();
+  if (ddl.type === 'create_table') for (const c of ddl.columns) types.set(c.name.toLowerCase(), baseType(storedTypeOf(c)));
+  else if (ddl.type === 'alter_table') {
+    const table = await ctx.facts.target();
+    for (const c of table?.columns ?? []) types.set(c.field.toLowerCase(), baseType(c.type));
+    for (const spec of ddl.specs) {
+      if (spec.op === 'add_column' || spec.op === 'modify_column' || spec.op === 'change_column') {
+        if (spec.op === 'change_column') types.delete(spec.old.toLowerCase());
+        for (const c of spec.op === 'add_column' ? spec.columns : [spec.column]) types.set(c.name.toLowerCase(), baseType(storedTypeOf(c)));
+      } else if (spec.op === 'drop_column') types.delete(spec.column.toLowerCase());
+    }
+  } else return null;
+  const firsts = new Set(keys.after.map((ix) => (ix.columns[0] ?? '').toLowerCase()));
+  const unindexed: string[] = [];
+  const mistyped: { name: string; want: string; have: string }[] = [];
+  for (const item of ctx.inc.columns_must_have_index.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
+    const [name = '', type] = item.split(/\s+/);
+    const have = types.get(name.toLowerCase());
+    if (have === undefined) continue;
+    const want = type === undefined ? null : type.split('(')[0]!.toLowerCase();
+    if (want !== null && want !== have) mistyped.push({ name, want, have });
+    if (!firsts.has(name.toLowerCase())) unindexed.push(name);
+  }
+  return { unindexed, mistyped };
+}

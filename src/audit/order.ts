@@ -40,6 +40,7 @@ const FIELD_CHECKS = [
   'column/text-not-nullable',
   'column/autoinc-unsigned',
   'column/autoinc-type',
+  'column/timestamp-default',
   'column/default-value',
   'column/max-varchar-length',
 ];
@@ -81,6 +82,7 @@ const ALTER_SPECS = [
   'alter-table/column-not-existed',
   'alter-table/column-position',
   'column/autoinc-name',
+  'column/invalid-on-update',
   ...FIELD_CHECKS,
   'column/change-column-type',
   'alter-table/remove-all-columns',
@@ -104,6 +106,9 @@ const ALTER_SPECS = [
   'alter-table/rename-target-exists',
   ...PARTITION_CHECKS,
   'partition/alter-clauses',
+  // after every spec (reportAt past the last one)
+  'create-table/columns-must-have-index-type',
+  'create-table/columns-must-have-index',
 ];
 
 /** Peer rules (docs/audit.md "Peer rules"): free texts after everything goInception says about the statement. */
@@ -164,6 +169,7 @@ export const MESSAGE_ORDER: Readonly<Partial<Record<StatementKind, Order>>> = {
       ...IDENTIFIER_CHECKS,
       'create-table/multiple-primary-key',
       'create-table/must-have-columns',
+      'create-table/wrong-auto-key',
       'create-table/table-prefix',
       'create-table/duplicate-column',
       // table options (goInception: in written order)
@@ -180,7 +186,12 @@ export const MESSAGE_ORDER: Readonly<Partial<Record<StatementKind, Order>>> = {
       // while goInception builds the table's layout
       'charset/unknown-charset',
       'column/autoinc-name',
+      'column/invalid-on-update',
+      'create-table/must-have-column-list',
       ...FIELD_CHECKS,
+      // after every column's messages, before the constraints' (both at the item past the last column)
+      'create-table/auto-timestamp-count',
+      'create-table/auto-datetime-count',
       // inline PRIMARY KEY / UNIQUE at their column; constraints after the columns (reportAt past the last column)
       'index/pk-too-many-parts',
       'index/duplicate-key-column',
@@ -198,6 +209,8 @@ export const MESSAGE_ORDER: Readonly<Partial<Record<StatementKind, Order>>> = {
       ...FOREIGN_KEY_CHECKS.filter((id) => id !== 'foreign-key/duplicate-name'),
       // after every column and constraint
       ...PARTITION_CHECKS.filter((id) => id !== 'partition/not-existed'),
+      'create-table/columns-must-have-index-type',
+      'create-table/columns-must-have-index',
       ESTIMATE,
     ],
     peers('peer/ddl-blocklist', 'peer/redundant-index', 'peer/index-naming', 'peer/text-blob-length', 'peer/comment-length'),

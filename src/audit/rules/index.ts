@@ -32,10 +32,16 @@ import columnDefaultValue from './column/default-value.js';
 import columnFloatDouble from './column/float-double.js';
 import columnInvalidDataType from './column/invalid-data-type.js';
 import columnInvalidDefault from './column/invalid-default.js';
+import columnInvalidOnUpdate from './column/invalid-on-update.js';
 import columnMaxVarcharLength from './column/max-varchar-length.js';
 import columnNullable from './column/nullable.js';
 import columnTextNotNullable from './column/text-not-nullable.js';
+import columnTimestampDefault from './column/timestamp-default.js';
+import createTableAutoDatetimeCount from './create-table/auto-datetime-count.js';
 import createTableAutoIncrementInit from './create-table/auto-increment-init.js';
+import createTableAutoTimestampCount from './create-table/auto-timestamp-count.js';
+import createTableColumnsMustHaveIndexType from './create-table/columns-must-have-index-type.js';
+import createTableColumnsMustHaveIndex from './create-table/columns-must-have-index.js';
 import createTableDupIndex from './create-table/dup-index.js';
 import createTableDupKeyname from './create-table/dup-keyname.js';
 import createTableDuplicateColumn from './create-table/duplicate-column.js';
@@ -43,6 +49,7 @@ import createTableForeignKey from './create-table/foreign-key.js';
 import createTableKeyColumnNotExisted from './create-table/key-column-not-existed.js';
 import createTableMaxColumnCount from './create-table/max-column-count.js';
 import createTableMultiplePrimaryKey from './create-table/multiple-primary-key.js';
+import createTableMustHaveColumnList from './create-table/must-have-column-list.js';
 import createTableMustHaveColumns from './create-table/must-have-columns.js';
 import createTableMustHaveComment from './create-table/must-have-comment.js';
 import createTableMustHavePrimaryKey from './create-table/must-have-primary-key.js';
@@ -50,6 +57,7 @@ import createTableSetCharset from './create-table/set-charset.js';
 import createTableSetCollation from './create-table/set-collation.js';
 import createTableSetEngine from './create-table/set-engine.js';
 import createTableTablePrefix from './create-table/table-prefix.js';
+import createTableWrongAutoKey from './create-table/wrong-auto-key.js';
 import createViewViewSupport from './create-view/view-support.js';
 import databaseAlterDatabaseNotSupported from './database/alter-database-not-supported.js';
 import databaseCantDropDatabase from './database/cant-drop-database.js';
@@ -150,10 +158,16 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'column/float-double': columnFloatDouble,
   'column/invalid-data-type': columnInvalidDataType,
   'column/invalid-default': columnInvalidDefault,
+  'column/invalid-on-update': columnInvalidOnUpdate,
   'column/max-varchar-length': columnMaxVarcharLength,
   'column/nullable': columnNullable,
   'column/text-not-nullable': columnTextNotNullable,
+  'column/timestamp-default': columnTimestampDefault,
+  'create-table/auto-datetime-count': createTableAutoDatetimeCount,
   'create-table/auto-increment-init': createTableAutoIncrementInit,
+  'create-table/auto-timestamp-count': createTableAutoTimestampCount,
+  'create-table/columns-must-have-index-type': createTableColumnsMustHaveIndexType,
+  'create-table/columns-must-have-index': createTableColumnsMustHaveIndex,
   'create-table/dup-index': createTableDupIndex,
   'create-table/dup-keyname': createTableDupKeyname,
   'create-table/duplicate-column': createTableDuplicateColumn,
@@ -161,6 +175,7 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'create-table/key-column-not-existed': createTableKeyColumnNotExisted,
   'create-table/max-column-count': createTableMaxColumnCount,
   'create-table/multiple-primary-key': createTableMultiplePrimaryKey,
+  'create-table/must-have-column-list': createTableMustHaveColumnList,
   'create-table/must-have-columns': createTableMustHaveColumns,
   'create-table/must-have-comment': createTableMustHaveComment,
   'create-table/must-have-primary-key': createTableMustHavePrimaryKey,
@@ -168,6 +183,7 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'create-table/set-collation': createTableSetCollation,
   'create-table/set-engine': createTableSetEngine,
   'create-table/table-prefix': createTableTablePrefix,
+  'create-table/wrong-auto-key': createTableWrongAutoKey,
   'create-view/view-support': createViewViewSupport,
   'database/alter-database-not-supported': databaseAlterDatabaseNotSupported,
   'database/cant-drop-database': databaseCantDropDatabase,
