@@ -7,6 +7,7 @@ import type { ParsedStatement } from '../../sql/statement.js';
 import type { BatchContext, BatchStage } from '../context.js';
 import { BEGIN_TWICE_MESSAGE, MUST_END_MESSAGE, type BatchEnd, type BatchItem } from '../plan.js';
 import { KILLED_MESSAGE, ResultRow } from '../../rows/row.js';
+import { renderRemoteOutput } from '../show-output.js';
 
 /** The auditor as this stage uses it (src/audit/engine.ts `Auditor`). */
 export interface StatementAuditor {
@@ -64,6 +65,7 @@ export async function runCheckStage(
     await auditor.audit(item.statement, row);
     // In execute mode a SELECT can never run (docs/audit.md), so it blocks the batch at audit time.
     if (options.execute && item.statement.kind === 'select') auditor.reportNotSupported(row);
+    if (item.statement.kind === 'show' || item.statement.kind === 'explain') await renderRemoteOutput(row, ctx.target, Boolean(ctx.settings.inc.hex_blob));
     if (signal.aborted) {
       row.addText(2, KILLED_MESSAGE);
       return { kind: 'killed' };

@@ -213,3 +213,52 @@ test('KILL during the pause: the row that ran says so, the next row never runs',
     await conn.end();
   }
 });
+
+test('SHOW and EXPLAIN in a batch: the sql column carries the target output; never executed; SELECT refused in execute mode', async () => {
+  const database = await freshDatabase('exec_show');
+  const conn = await directConnection(database);
+  try {
+    await conn.query("create table t (id int primary key, `o'k` varchar(10) null, b varbinary(4) null)");
+    await conn.query("insert into t values (1, 'x', X'00ff'), (2, 'y', 'ab')");
+    const checked = await h.run(database, [
+      'show tables',
+      "show columns from t like 'o%'",
+      'explain select id from t where id = 1',
+      'select b from t where id = 1',
+      'show create table nosuch',
+      'explain analyze select id from t',
+    ], '--execute=0;--check=1;--backup=0;');
+    const [, tables, columns, explain, select, missing, analyze] = checked;
+    assert.equal(tables!.sql, "show tables:\n't'");
+    assert.equal(tables!.error_level, '0');
+    assert.equal(columns!.sql, "show columns from t like 'o%':\n'o''k' | 'varchar(10)' | 'YES' | '' | NULL | ''");
+    assert.match(explain!.sql!, /^explain select id from t where id = 1:\n1 \| 'SIMPLE' \| 't' \| 'const' \| 'PRIMARY' \| 'PRIMARY' \| '4' \| 'const' \| '1' \| 'Using index'$/); // MariaDB's EXPLAIN gives rows as text
+    assert.equal(select!.sql, 'select b from t where id = 1', 'SELECT is audited, not sent');
+    assert.equal(select!.error_level, '0', 'SELECT is fine in check mode');
+    assert.equal(missing!.sql, 'show create table nosuch');
+    assert.equal(missing!.error_level, '2');
+    assert.equal(missing!.error_message, "Table 'exec_show.nosuch' doesn't exist.");
+    assert.equal(analyze!.error_level, '2');
+    assert.match(analyze!.error_message!, /^EXPLAIN ANALYZE runs the statement/);
+
+    // Execute mode: SHOW rows render and stay CHECKED while the rest runs.
+    const executed = await h.run(database, ['show tables', 'insert into t values (3, null, null)'], '--backup=0;');
+    assert.equal(executed[1]!.sql, "show tables:\n't'");
+    assert.equal(executed[1]!.stage, 'CHECKED');
+    assert.equal(executed[1]!.sequence, '0_0_00000001');
+    assert.equal(executed[2]!.stage_status, 'Execute Successfully');
+
+    // SELECT in execute mode blocks the batch: nothing runs.
+    h.harness.settings.levels.er_not_supported_yet = 2; // the harness turns every level off
+    const refused = await h.run(database, ['insert into t values (4, null, null)', 'select id from t'], '--backup=0;').finally(() => {
+      h.harness.settings.levels.er_not_supported_yet = 0;
+    });
+    assert.equal(refused[2]!.error_level, '2');
+    assert.match(refused[2]!.error_message!, /Not supported statement type\./);
+    assert.equal(refused[1]!.stage, 'CHECKED');
+    const [ids] = await conn.query('select id from t order by id');
+    assert.deepEqual((ids as { id: number }[]).map((r) => r.id), [1, 2, 3]);
+  } finally {
+    await conn.end();
+  }
+});
