@@ -262,3 +262,37 @@ test('SHOW and EXPLAIN in a batch: the sql column carries the target output; nev
     await conn.end();
   }
 });
+
+test('--trans: KILL in the middle of a transaction commits what ran, marks that row, and runs nothing more', async () => {
+  const database = await freshDatabase('exec_trans_kill');
+  const conn = await directConnection(database);
+  try {
+    await conn.query('create table t (id int primary key, a int not null)');
+    await conn.query('insert into t values (1, 0)');
+    const original = await tableRows(conn, 't');
+    const session = h.harness.session();
+    const running = h.run(database, [
+      'insert into t values (2, 0)',
+      'update t set a = sleep(1) + 5 where id = 1',
+      'insert into t values (3, 0)',
+    ], '--trans=3;', session);
+    // Kill while the slow UPDATE runs on the target (inside the open transaction).
+    for (;;) {
+      const [found] = await conn.query("select count(*) n from information_schema.processlist where info like 'update t set a = sleep%'");
+      if (Number((found as { n: number }[])[0]!.n) > 0) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    session.process.kill('query');
+    const rows = await running;
+    const [, ins2, upd, ins3] = rows;
+    assert.equal(ins2!.stage_status, 'Execute Successfully\nBackup Successfully');
+    assert.equal(upd!.stage_status, 'Execute Successfully\nBackup Successfully');
+    assert.equal(upd!.error_message, 'Execute: Operation has been killed!');
+    assert.equal(ins3!.stage, 'CHECKED');
+    assert.equal(await tableRows(conn, 't'), '1:5 2:0');
+    for (const sql of await archeryRollback(conn, rows)) await conn.query(sql);
+    assert.equal(await tableRows(conn, 't'), original);
+  } finally {
+    await conn.end();
+  }
+});
