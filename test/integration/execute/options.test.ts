@@ -14,6 +14,26 @@ before(async () => {
   h = await backupHarness();
 });
 
+/** Runs `body` with a fresh database and a direct connection to it. */
+async function inDatabase(name: string, body: (conn: mysql.Connection, database: string) => Promise<void>): Promise<void> {
+  const database = await freshDatabase(name);
+  const conn = await directConnection(database);
+  try {
+    await body(conn, database);
+  } finally {
+    await conn.end();
+  }
+}
+
+/** Polls until `sql` (a count) is positive on `conn`. */
+async function until(conn: mysql.Connection, sql: string): Promise<void> {
+  for (;;) {
+    const [found] = await conn.query(sql);
+    if (Number(Object.values((found as Record<string, unknown>[])[0]!)[0]) > 0) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 async function tableRows(conn: mysql.Connection, table: string): Promise<string> {
   const [rows] = await conn.query(`select id, a from ${table} order by id`);
   return (rows as { id: number; a: number }[]).map((r) => `${r.id}:${r.a}`).join(' ');
@@ -27,10 +47,8 @@ async function infoRanges(conn: mysql.Connection, schema: string, rows: readonly
   return new Map(rows.filter((r) => bySeq.has(r.sequence!)).map((r) => [r.sql!, bySeq.get(r.sequence!)!]));
 }
 
-test('--trans=2: a failure in the second transaction rolls it back, the first stays committed and its backup round-trips', async () => {
-  const database = await freshDatabase('exec_trans_fail');
-  const conn = await directConnection(database);
-  try {
+test('--trans=2: a failure in the second transaction rolls it back, the first stays committed and its backup round-trips', () =>
+  inDatabase('exec_trans_fail', async (conn, database) => {
     await conn.query('create table t (id int primary key, a int not null)');
     await conn.query('insert into t values (1, 0), (2, 0), (3, 0)');
     const original = await tableRows(conn, 't');
@@ -82,15 +100,10 @@ test('--trans=2: a failure in the second transaction rolls it back, the first st
     ].sort());
     for (const sql of rollback) await conn.query(sql);
     assert.equal(await tableRows(conn, 't'), original, 'the rollback restores the table');
-  } finally {
-    await conn.end();
-  }
-});
+  }));
 
-test('--trans=3: statements that change nothing, a DDL boundary and a trailing short transaction all back up exactly', async () => {
-  const database = await freshDatabase('exec_trans_mixed');
-  const conn = await directConnection(database);
-  try {
+test('--trans=3: statements that change nothing, a DDL boundary and a trailing short transaction all back up exactly', () =>
+  inDatabase('exec_trans_mixed', async (conn, database) => {
     await conn.query('create table t (id int primary key, a int not null)');
     await conn.query('create table u (id int primary key, a int not null)');
     await conn.query('insert into t values (1, 0), (2, 0), (3, 0)');
@@ -131,15 +144,10 @@ test('--trans=3: statements that change nothing, a DDL boundary and a trailing s
     assert.equal(`${await tableRows(conn, 't')} | ${await tableRows(conn, 'u')}`, original);
     const [cols] = await conn.query(`show columns from t`);
     assert.deepEqual((cols as { Field: string }[]).map((c) => c.Field), ['id', 'a']);
-  } finally {
-    await conn.end();
-  }
-});
+  }));
 
-test('sequence: <exec unix seconds>_<target thread id>_<row index>, the same thread for every row, 0_0_ before execution', async () => {
-  const database = await freshDatabase('exec_sequence');
-  const conn = await directConnection(database);
-  try {
+test('sequence: <exec unix seconds>_<target thread id>_<row index>, the same thread for every row, 0_0_ before execution', () =>
+  inDatabase('exec_sequence', async (conn, database) => {
     await conn.query('create table s (id int primary key, tid bigint not null, ts bigint not null)');
     const rows = await h.run(database, [
       'insert into s values (1, connection_id(), unix_timestamp())',
@@ -158,15 +166,10 @@ test('sequence: <exec unix seconds>_<target thread id>_<row index>, the same thr
 
     const checked = await h.run(database, ['insert into s values (3, 0, 0)'], '--execute=0;--check=1;--backup=0;');
     assert.deepEqual(checked.map((r) => r.sequence), ['0_0_00000000', '0_0_00000001']);
-  } finally {
-    await conn.end();
-  }
-});
+  }));
 
-test('--sleep=300;--sleep_rows=2: a pause after rows 0, 2, 4 … (server-side timestamps at least that far apart)', async () => {
-  const database = await freshDatabase('exec_sleep');
-  const conn = await directConnection(database);
-  try {
+test('--sleep=300;--sleep_rows=2: a pause after rows 0, 2, 4 … (server-side timestamps at least that far apart)', () =>
+  inDatabase('exec_sleep', async (conn, database) => {
     await conn.query('create table s (id int primary key, at datetime(6) not null)');
     const rows = await h.run(database, [1, 2, 3, 4].map((id) => `insert into s values (${id}, now(6))`), '--backup=0;--sleep=300;--sleep_rows=2;');
     for (const r of rows) assert.equal(r.stage_status, 'Execute Successfully', `${r.sql}: ${r.error_message}`);
@@ -174,15 +177,10 @@ test('--sleep=300;--sleep_rows=2: a pause after rows 0, 2, 4 … (server-side ti
     const ms = stored.map((r) => Number(r.ms));
     // Row indices: 0 = USE, 1..4 = the inserts. Pauses follow rows 0 and 2 (the one after 4 is not needed: last row).
     assert.ok(ms[2]! - ms[1]! >= 300, `a pause between rows 2 and 3: ${ms[2]! - ms[1]!} ms`);
-  } finally {
-    await conn.end();
-  }
-});
+  }));
 
-test('KILL during the pause: the row that ran says so, the next row never runs', async () => {
-  const database = await freshDatabase('exec_sleep_kill');
-  const conn = await directConnection(database);
-  try {
+test('KILL during the pause: the row that ran says so, the next row never runs', () =>
+  inDatabase('exec_sleep_kill', async (conn, database) => {
     await conn.query('create table s (id int primary key)');
     const session = h.harness.session();
     // No USE row (it would be row 0, and the pause after it would come before any insert): --db instead.
@@ -196,11 +194,7 @@ test('KILL during the pause: the row that ran says so, the next row never runs',
       return result.rows.map((values) => Object.fromEntries(COLUMNS.map((c, i) => [c, values[i] === null ? null : String(values[i])])) as Row);
     });
     // Wait until the first insert is visible: the loop is then in its (100 s) pause.
-    for (;;) {
-      const [found] = await conn.query('select count(*) n from s');
-      if (Number((found as { n: number }[])[0]!.n) === 1) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await until(conn, 'select count(*) from s');
     session.process.kill('query');
     const rows = await running;
     assert.equal(rows.length, 2);
@@ -209,15 +203,10 @@ test('KILL during the pause: the row that ran says so, the next row never runs',
     assert.equal(rows[1]!.stage, 'CHECKED');
     const [left] = await conn.query('select id from s');
     assert.deepEqual((left as { id: number }[]).map((r) => r.id), [1]);
-  } finally {
-    await conn.end();
-  }
-});
+  }));
 
-test('SHOW and EXPLAIN in a batch: the sql column carries the target output; never executed; SELECT refused in execute mode', async () => {
-  const database = await freshDatabase('exec_show');
-  const conn = await directConnection(database);
-  try {
+test('SHOW and EXPLAIN in a batch: the sql column carries the target output; never executed; SELECT refused in execute mode', () =>
+  inDatabase('exec_show', async (conn, database) => {
     await conn.query("create table t (id int primary key, `o'k` varchar(10) null, b varbinary(4) null)");
     await conn.query("insert into t values (1, 'x', X'00ff'), (2, 'y', 'ab')");
     const checked = await h.run(database, [
@@ -258,15 +247,10 @@ test('SHOW and EXPLAIN in a batch: the sql column carries the target output; nev
     assert.equal(refused[1]!.stage, 'CHECKED');
     const [ids] = await conn.query('select id from t order by id');
     assert.deepEqual((ids as { id: number }[]).map((r) => r.id), [1, 2, 3]);
-  } finally {
-    await conn.end();
-  }
-});
+  }));
 
-test('--trans: KILL in the middle of a transaction commits what ran, marks that row, and runs nothing more', async () => {
-  const database = await freshDatabase('exec_trans_kill');
-  const conn = await directConnection(database);
-  try {
+test('--trans: KILL in the middle of a transaction commits what ran, marks that row, and runs nothing more', () =>
+  inDatabase('exec_trans_kill', async (conn, database) => {
     await conn.query('create table t (id int primary key, a int not null)');
     await conn.query('insert into t values (1, 0)');
     const original = await tableRows(conn, 't');
@@ -277,11 +261,7 @@ test('--trans: KILL in the middle of a transaction commits what ran, marks that 
       'insert into t values (3, 0)',
     ], '--trans=3;', session);
     // Kill while the slow UPDATE runs on the target (inside the open transaction).
-    for (;;) {
-      const [found] = await conn.query("select count(*) n from information_schema.processlist where info like 'update t set a = sleep%'");
-      if (Number((found as { n: number }[])[0]!.n) > 0) break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await until(conn, "select count(*) from information_schema.processlist where info like 'update t set a = sleep%'");
     session.process.kill('query');
     const rows = await running;
     const [, ins2, upd, ins3] = rows;
@@ -292,7 +272,4 @@ test('--trans: KILL in the middle of a transaction commits what ran, marks that 
     assert.equal(await tableRows(conn, 't'), '1:5 2:0');
     for (const sql of await archeryRollback(conn, rows)) await conn.query(sql);
     assert.equal(await tableRows(conn, 't'), original);
-  } finally {
-    await conn.end();
-  }
-});
+  }));
