@@ -9,7 +9,7 @@ import { databaseNameOf, tablesOf, type TableName } from '../sql/ast.js';
 import type { ParsedStatement, StatementKind } from '../sql/statement.js';
 import { Code, codeDef, formatCode, levelOf } from './catalogue.js';
 import { applySnapshotEffects } from './effects.js';
-import { estimateAffectedRows } from './estimate.js';
+import { estimateAffectedRows, type FingerprintCache } from './estimate.js';
 import { StatementFacts } from './facts.js';
 import { ESTIMATE, RESOLVE, rankOf, type Rank } from './order.js';
 import { DEFAULT_REAL_ROW_COUNT_TIMEOUT_MS } from './real-count.js';
@@ -58,6 +58,8 @@ export interface AuditorOptions {
    * while the next statements are audited; its row is completed in statement order. Absent: one at a time.
    */
   explainPool?: ExplainRunner | null;
+  /** `--fingerprint`: the fingerprint cache is on even when `enable_fingerprint` is off (docs/audit.md). */
+  fingerprint?: boolean;
 }
 
 /** EXPLAINs in flight at most (beyond it the oldest is waited for). */
@@ -122,6 +124,7 @@ class Engine implements Auditor {
   /** Rows whose EXPLAIN is in flight, oldest first. */
   private readonly inFlight: Promise<void>[] = [];
   private pool: Promise<ExplainRunner | null> | null = null;
+  private readonly fingerprints: FingerprintCache = new Map();
 
   constructor(private readonly opts: AuditorOptions) {
     this.snapshot = new SchemaSnapshot(opts.target, opts.serverInfo.lowerCaseTableNames);
@@ -264,6 +267,7 @@ class Engine implements Auditor {
         dbOf,
         report: (c, args) => void pushCode(STATEMENT, c, args),
         execute: this.opts.execute ?? false,
+        fingerprints: this.opts.fingerprint || inc.enable_fingerprint ? this.fingerprints : null,
         realRowCount: this.opts.realRowCount
           ? { serverInfo: this.opts.serverInfo, timeoutMs: this.opts.realRowCountTimeoutMs ?? DEFAULT_REAL_ROW_COUNT_TIMEOUT_MS }
           : null,

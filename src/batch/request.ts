@@ -111,6 +111,7 @@ async function runBatch(pieces: SqlPiece[], session: ClientSession, deps: Reques
       execute: options.execute,
       realRowCount: options.realRowCount,
       explainPool,
+      fingerprint: options.fingerprint,
     }),
     stages,
     outcomes: {},
