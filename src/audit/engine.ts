@@ -273,16 +273,16 @@ class Engine implements Auditor {
           : null,
       });
       if (estimating && pipelined) {
-        this.inFlight.push(
-          estimating.then(
-            () => flush(null),
-            (err: unknown) => {
-              flush(null);
-              if (!(err instanceof MetadataError)) throw err;
-              row.addText(2, err.message);
-            },
-          ),
+        const completing = estimating.then(
+          () => flush(null),
+          (err: unknown) => {
+            flush(null);
+            if (!(err instanceof MetadataError)) throw err;
+            row.addText(2, err.message);
+          },
         );
+        completing.catch(() => undefined); // a programming error surfaces from settle(), not as an unhandled rejection
+        this.inFlight.push(completing);
         return;
       }
       if (estimating) await estimating;
