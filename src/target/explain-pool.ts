@@ -3,7 +3,7 @@
 // is opened like the batch's own session (same options, same [inc] session settings); before a query it is
 // switched to the database the batch's session is in, so EXPLAIN resolves names as it would there.
 
-import type { BatchOptions } from '../batch/options.js';
+import type { BatchOptions } from '../options/magic-comment.js';
 import { TargetSession, type TargetIncSettings } from './session.js';
 
 /** Members: enough to overlap round trips and our CPU on a 2-core machine without crowding the target. */

@@ -8,7 +8,7 @@ import { ResultRow } from '../../../src/rows/row.js';
 import { createAuditor, type SqlRunner } from '../../../src/audit/engine.js';
 import { parseStatement } from '../../../src/sql/parse.js';
 import { clearShapes, freezeShapes } from '../../../src/sql/shape-cache.js';
-import { defaultOptions } from '../../../src/batch/options.js';
+import { defaultOptions } from '../../../src/options/magic-comment.js';
 import { ExplainPool } from '../../../src/target/explain-pool.js';
 import { TargetSession } from '../../../src/target/session.js';
 import { directConnection, freshDatabase, testDb } from '../../support/mariadb.js';
