@@ -35,7 +35,6 @@ import createTableTablePrefix from './create-table/table-prefix.js';
 import createViewViewSupport from './create-view/view-support.js';
 import databaseAlterDatabaseNotSupported from './database/alter-database-not-supported.js';
 import databaseCantDropDatabase from './database/cant-drop-database.js';
-import dmlInsertColumnsExist from './dml/insert-columns-exist.js';
 import dmlInsertFieldList from './dml/insert-field-list.js';
 import dmlInsertSetForm from './dml/insert-set-form.js';
 import dmlInsertValueCount from './dml/insert-value-count.js';
@@ -55,6 +54,11 @@ import insertSelectNoWhere from './insert-select/no-where.js';
 import insertSelectOrderByRand from './insert-select/order-by-rand.js';
 import insertSelectValueCount from './insert-select/value-count.js';
 import insertBadNull from './insert/bad-null.js';
+import insertDatetimeValue from './insert/datetime-value.js';
+import insertIntegerValue from './insert/integer-value.js';
+import queryImplicitConversion from './query/implicit-conversion.js';
+import queryMixGroupFunc from './query/mix-group-func.js';
+import queryFieldNotInGroupBy from './query/field-not-in-group-by.js';
 import otherNotSupported from './other/not-supported.js';
 import queryColumnsExist from './query/columns-exist.js';
 import queryDuplicateAlias from './query/duplicate-alias.js';
@@ -101,7 +105,6 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'create-view/view-support': createViewViewSupport,
   'database/alter-database-not-supported': databaseAlterDatabaseNotSupported,
   'database/cant-drop-database': databaseCantDropDatabase,
-  'dml/insert-columns-exist': dmlInsertColumnsExist,
   'dml/insert-field-list': dmlInsertFieldList,
   'dml/insert-set-form': dmlInsertSetForm,
   'dml/insert-value-count': dmlInsertValueCount,
@@ -121,6 +124,11 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'insert-select/order-by-rand': insertSelectOrderByRand,
   'insert-select/value-count': insertSelectValueCount,
   'insert/bad-null': insertBadNull,
+  'insert/datetime-value': insertDatetimeValue,
+  'insert/integer-value': insertIntegerValue,
+  'query/implicit-conversion': queryImplicitConversion,
+  'query/mix-group-func': queryMixGroupFunc,
+  'query/field-not-in-group-by': queryFieldNotInGroupBy,
   'other/not-supported': otherNotSupported,
   'query/columns-exist': queryColumnsExist,
   'query/duplicate-alias': queryDuplicateAlias,
