@@ -104,6 +104,8 @@ class Engine implements Auditor {
   private readonly rowTables = new Map<ResultRow, TableInfo>();
   private readonly rules: ReadonlyMap<string, Rule>;
   private readonly rulesByKind = new Map<StatementKind, KindRules>();
+  /** Statements audited so far in this batch (RuleContext.ordinal). */
+  private audited = 0;
 
   constructor(private readonly opts: AuditorOptions) {
     this.snapshot = new SchemaSnapshot(opts.target, opts.serverInfo.lowerCaseTableNames);
@@ -158,6 +160,7 @@ class Engine implements Auditor {
       inc,
       serverInfo: this.opts.serverInfo,
       currentDb: db,
+      ordinal: ++this.audited,
       facts,
       report: (...args: unknown[]) => void pushCode(STATEMENT, codeOfRule(), args),
       reportAt: (item: number, ...args: unknown[]) => void pushCode(item, codeOfRule(), args),

@@ -2,6 +2,15 @@
 // order-free: the engine runs them in any order and sorts their messages by the declared order (../order.ts).
 
 import type { Rule } from '../rule.js';
+import updatePrimaryKey from './update/primary-key.js';
+import queryMaxJoinTables from './query/max-join-tables.js';
+import queryLikeLeadingWildcard from './query/like-leading-wildcard.js';
+import queryFunctionOnIndex from './query/function-on-index.js';
+import queryCompareNull from './query/compare-null.js';
+import queryAlwaysTrue from './query/always-true.js';
+import insertSelectLock from './insert-select/lock.js';
+import dmlBlocklist from './dml/blocklist.js';
+import batchMaxStatements from './batch/max-statements.js';
 import alterTableCantDropKey from './alter-table/cant-drop-key.js';
 import alterTableColumnExisted from './alter-table/column-existed.js';
 import alterTableColumnNotExisted from './alter-table/column-not-existed.js';
@@ -72,6 +81,15 @@ import setNotSupported from './set/not-supported.js';
 import updateWrongAndExpr from './update/wrong-and-expr.js';
 
 const BY_ID: Readonly<Record<string, Rule>> = {
+  'update/primary-key': updatePrimaryKey,
+  'query/max-join-tables': queryMaxJoinTables,
+  'query/like-leading-wildcard': queryLikeLeadingWildcard,
+  'query/function-on-index': queryFunctionOnIndex,
+  'query/compare-null': queryCompareNull,
+  'query/always-true': queryAlwaysTrue,
+  'insert-select/lock': insertSelectLock,
+  'dml/blocklist': dmlBlocklist,
+  'batch/max-statements': batchMaxStatements,
   'alter-table/cant-drop-key': alterTableCantDropKey,
   'alter-table/column-existed': alterTableColumnExisted,
   'alter-table/column-not-existed': alterTableColumnNotExisted,

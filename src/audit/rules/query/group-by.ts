@@ -140,8 +140,11 @@ export function printExpr(expr: unknown): string {
       return `'${String(n.value)}'`;
     case 'null':
       return 'NULL';
-    case 'binary_expr':
-      return `${printExpr(n.left)}${String(n.operator)}${printExpr(n.right)}`;
+    case 'binary_expr': {
+      const op = String(n.operator);
+      // word operators are spaced (`a AND b`), symbols are not (`a=b`)
+      return /[a-z]/i.test(op) ? `${printExpr(n.left)} ${op.toUpperCase()} ${printExpr(n.right)}` : `${printExpr(n.left)}${op}${printExpr(n.right)}`;
+    }
     case 'function':
     case 'aggr_func': {
       const name = typeof n.name === 'string' ? n.name : String(obj((obj(n.name)?.name as unknown[] | undefined)?.[0])?.value ?? '');
