@@ -6,7 +6,7 @@ import { Code } from '../../catalogue.js';
 import { defineRule } from '../../rule.js';
 import { columnRefOf } from '../../../sql/ast.js';
 import { ColumnResolver, obj } from './conditions.js';
-import { groupItems, Grouping, onlyFullGroupBy, printExpr, selectBlocks, selectItems, type SelectItem } from './group-by.js';
+import { groupItems, Grouping, judgesKeyDependence, onlyFullGroupBy, printExpr, selectBlocks, selectItems, type SelectItem } from './group-by.js';
 
 export default defineRule({
   code: Code.ErrFieldNotInGroupBy,
@@ -17,7 +17,7 @@ export default defineRule({
     if (blocks.length === 0) return;
     const resolver = await ColumnResolver.of(stmt, ctx);
     for (const block of blocks) {
-      const grouping = new Grouping(block, resolver);
+      const grouping = new Grouping(block, resolver, judgesKeyDependence(ctx));
       for (const alias of grouping.aggregateAliases) ctx.error(`Can't group on '${alias}'`);
       if (grouping.aggregateAliases.length > 0) continue;
       const items = selectItems(block);

@@ -1,11 +1,17 @@
 // ONLY_FULL_GROUP_BY analysis of one SELECT block (docs/audit.md "ONLY_FULL_GROUP_BY"), shared by
 // query/mix-group-func (aggregate without GROUP BY) and query/field-not-in-group-by. Runs only when the target's
 // sql_mode has ONLY_FULL_GROUP_BY. A column is covered by GROUP BY when it is grouped itself (by name, alias or
-// position), or when GROUP BY holds every primary-key column of its table (functional dependence, as the server).
+// position), or, on MySQL (not MariaDB, which refuses it), when GROUP BY holds every primary-key column of its
+// table (functional dependence).
 import type { RuleContext } from '../../rule.js';
 import { columnRefOf, identText } from '../../../sql/ast.js';
 import type { ParsedStatement } from '../../../sql/statement.js';
 import { ColumnResolver, obj, walk, type Node } from './conditions.js';
+
+/** MySQL (not MariaDB) accepts columns functionally dependent on a grouped primary key. */
+export function judgesKeyDependence(ctx: RuleContext): boolean {
+  return !/mariadb/i.test(ctx.serverInfo.version);
+}
 
 export function onlyFullGroupBy(ctx: RuleContext): boolean {
   return ctx.serverInfo.sqlMode.toUpperCase().split(',').some((m) => m.trim() === 'ONLY_FULL_GROUP_BY');
@@ -73,6 +79,8 @@ export class Grouping {
   constructor(
     block: Node,
     private readonly resolver: ColumnResolver,
+    /** The target judges functional dependence on a primary key (MySQL 5.7+; MariaDB does not). */
+    private readonly keyDependence: boolean,
   ) {
     const items = selectItems(block);
     for (const g of groupItems(block)) {
@@ -105,7 +113,7 @@ export class Grouping {
     const t = ref.table?.toLowerCase() ?? null;
     const col = ref.column.toLowerCase();
     if (this.columns.some((g) => g.column === col && (g.table === null || t === null || g.table === t))) return true;
-    const found = this.resolver.resolve(node);
+    const found = this.keyDependence ? this.resolver.resolve(node) : null;
     if (!found) return false;
     const pk = found.table.indexes.filter((i) => i.keyName === 'PRIMARY').map((i) => i.columnName.toLowerCase());
     if (pk.length === 0) return false;
