@@ -125,6 +125,8 @@ class Engine implements Auditor {
   private readonly inFlight: Promise<void>[] = [];
   private pool: Promise<ExplainRunner | null> | null = null;
   private readonly fingerprints: FingerprintCache = new Map();
+  /** Statements audited so far in this batch (RuleContext.ordinal). */
+  private audited = 0;
 
   constructor(private readonly opts: AuditorOptions) {
     this.snapshot = new SchemaSnapshot(opts.target, opts.serverInfo.lowerCaseTableNames);
@@ -199,6 +201,7 @@ class Engine implements Auditor {
       inc,
       serverInfo: this.opts.serverInfo,
       currentDb: db,
+      ordinal: ++this.audited,
       facts,
       report: (...args: unknown[]) => void pushCode(STATEMENT, codeOfRule(), args),
       reportAt: (item: number, ...args: unknown[]) => void pushCode(item, codeOfRule(), args),

@@ -58,16 +58,34 @@ const ALTER_SPECS = [
   'alter-table/rename-target-exists',
 ];
 
+/** inceptor's peer rules (docs/audit.md "Peer rules"): after goInception's messages, so those keep their order. */
+const PEER_CHECKS = [
+  'query/like-leading-wildcard',
+  'query/compare-null',
+  'query/function-on-index',
+  'query/always-true',
+  'query/max-join-tables',
+];
+const DML_PEER_CHECKS = [...PEER_CHECKS, 'dml/blocklist'];
+
+/** Checks of the batch as a whole: the last section of every kind. */
+const BATCH_CHECKS: readonly string[] = ['batch/max-statements'];
+
 const INSERT: Order = [
   [
     'dml/insert-field-list',
     RESOLVE,
-    'dml/insert-columns-exist',
     'dml/insert-value-count',
     'query/only-star',
     'insert-select/value-count',
     ...QUERY_CHECKS,
+    'query/implicit-conversion',
+    'query/mix-group-func',
+    'query/field-not-in-group-by',
+    // per VALUES cell (reportAt), in value order: one of these at most for a value
     'insert/bad-null',
+    'insert/datetime-value',
+    'insert/integer-value',
     'dml/insert-set-form',
     'query/union-usage',
     'query/join-no-on',
@@ -77,6 +95,8 @@ const INSERT: Order = [
     // goInception raises ER_INSERT_TOO_MUCH_ROWS right after the column list; here it follows the VALUES checks,
     // because the EXPLAIN of INSERT … SELECT must see every error of the SELECT part first.
     ESTIMATE,
+    ...DML_PEER_CHECKS,
+    'insert-select/lock',
   ],
 ];
 
@@ -117,12 +137,26 @@ export const MESSAGE_ORDER: Readonly<Partial<Record<StatementKind, Order>>> = {
   drop_table: [['drop-table/cant-drop-table', RESOLVE, ESTIMATE]],
   truncate_table: [['drop-table/cant-drop-table', RESOLVE, ESTIMATE]],
   rename_table: [[RESOLVE, ...IDENTIFIER_CHECKS]],
-  create_view: [['create-view/view-support', RESOLVE, 'query/only-star', 'query/union-usage', ...QUERY_CHECKS]],
+  create_view: [
+    ['create-view/view-support', RESOLVE, 'query/only-star', 'query/union-usage', ...QUERY_CHECKS, 'query/mix-group-func', 'query/field-not-in-group-by'],
+  ],
   insert: INSERT,
   replace: INSERT,
-  update: [['update/wrong-and-expr', RESOLVE, ...QUERY_CHECKS, 'query/join-no-on', ESTIMATE, ...UPDATE_DELETE_TAIL]],
-  delete: [[RESOLVE, ...QUERY_CHECKS, ESTIMATE, ...UPDATE_DELETE_TAIL]],
-  select: [['query/only-star', 'query/union-usage', RESOLVE, ...QUERY_CHECKS, 'query/join-no-on']],
+  update: [['update/wrong-and-expr', RESOLVE, ...QUERY_CHECKS, 'query/join-no-on', 'query/implicit-conversion', ESTIMATE, ...UPDATE_DELETE_TAIL, ...DML_PEER_CHECKS, 'update/primary-key']],
+  delete: [[RESOLVE, ...QUERY_CHECKS, 'query/implicit-conversion', ESTIMATE, ...UPDATE_DELETE_TAIL, ...DML_PEER_CHECKS]],
+  select: [
+    [
+      'query/only-star',
+      'query/union-usage',
+      RESOLVE,
+      ...QUERY_CHECKS,
+      'query/join-no-on',
+      'query/implicit-conversion',
+      'query/mix-group-func',
+      'query/field-not-in-group-by',
+      ...PEER_CHECKS,
+    ],
+  ],
   set: [['set/names-charset', 'set/not-supported']],
   other: [['other/not-supported']],
 };
@@ -140,7 +174,7 @@ export function rankOf(kind: StatementKind, id: string): Rank | null {
   let table = ranks.get(kind);
   if (!table) {
     table = new Map();
-    (MESSAGE_ORDER[kind] ?? []).forEach((section, s) => section.forEach((entry, p) => table!.set(entry, { section: s, place: p })));
+    [...(MESSAGE_ORDER[kind] ?? []), BATCH_CHECKS].forEach((section, s) => section.forEach((entry, p) => table!.set(entry, { section: s, place: p })));
     ranks.set(kind, table);
   }
   return table.get(id) ?? null;

@@ -219,6 +219,25 @@ export const INC_SPEC = {
   support_engine: str('innodb'),
   wait_timeout: int(0),
   max_execution_time: int(0),
+  // inceptor's DML peer rules (docs/audit.md "Peer rules"): each off by default, each with its own [inc_level] key
+  /** LIKE patterns starting with `%` or `_` in conditions. */
+  check_dml_like_leading_wildcard: bool(false),
+  /** `= NULL`, `<> NULL`, `IN (NULL)` comparisons. */
+  check_dml_compare_null: bool(false),
+  /** Functions or arithmetic wrapping an indexed column in a condition. */
+  check_dml_function_on_index: bool(false),
+  /** Always-true predicates: `id = id`, `1 = 1`, `… OR 1 = 1`. */
+  check_dml_always_true: bool(false),
+  /** Most tables one statement may join (0: no limit). */
+  max_join_tables: uint(0),
+  /** UPDATE that sets a primary-key column. */
+  check_update_primary_key: bool(false),
+  /** INSERT … SELECT (the rows read are locked while it runs). */
+  check_insert_select_lock: bool(false),
+  /** Most statements one batch may hold (0: no limit). */
+  max_statements: uint(0),
+  /** Tables no INSERT/REPLACE/UPDATE/DELETE may write: comma list of `db.table` or `table` (any database). */
+  dml_blocklist: str(''),
   version: str(''),
   custom_keywords: list([]),
   /** Directory the magic comment's --ssl-ca/--ssl-cert/--ssl-key must lie in; '' refuses them (docs/security.md). */

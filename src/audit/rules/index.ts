@@ -2,6 +2,15 @@
 // order-free: the engine runs them in any order and sorts their messages by the declared order (../order.ts).
 
 import type { Rule } from '../rule.js';
+import updatePrimaryKey from './update/primary-key.js';
+import queryMaxJoinTables from './query/max-join-tables.js';
+import queryLikeLeadingWildcard from './query/like-leading-wildcard.js';
+import queryFunctionOnIndex from './query/function-on-index.js';
+import queryCompareNull from './query/compare-null.js';
+import queryAlwaysTrue from './query/always-true.js';
+import insertSelectLock from './insert-select/lock.js';
+import dmlBlocklist from './dml/blocklist.js';
+import batchMaxStatements from './batch/max-statements.js';
 import alterTableCantDropKey from './alter-table/cant-drop-key.js';
 import alterTableColumnExisted from './alter-table/column-existed.js';
 import alterTableColumnNotExisted from './alter-table/column-not-existed.js';
@@ -35,7 +44,6 @@ import createTableTablePrefix from './create-table/table-prefix.js';
 import createViewViewSupport from './create-view/view-support.js';
 import databaseAlterDatabaseNotSupported from './database/alter-database-not-supported.js';
 import databaseCantDropDatabase from './database/cant-drop-database.js';
-import dmlInsertColumnsExist from './dml/insert-columns-exist.js';
 import dmlInsertFieldList from './dml/insert-field-list.js';
 import dmlInsertSetForm from './dml/insert-set-form.js';
 import dmlInsertValueCount from './dml/insert-value-count.js';
@@ -55,6 +63,11 @@ import insertSelectNoWhere from './insert-select/no-where.js';
 import insertSelectOrderByRand from './insert-select/order-by-rand.js';
 import insertSelectValueCount from './insert-select/value-count.js';
 import insertBadNull from './insert/bad-null.js';
+import insertDatetimeValue from './insert/datetime-value.js';
+import insertIntegerValue from './insert/integer-value.js';
+import queryImplicitConversion from './query/implicit-conversion.js';
+import queryMixGroupFunc from './query/mix-group-func.js';
+import queryFieldNotInGroupBy from './query/field-not-in-group-by.js';
 import otherNotSupported from './other/not-supported.js';
 import queryColumnsExist from './query/columns-exist.js';
 import queryDuplicateAlias from './query/duplicate-alias.js';
@@ -68,6 +81,15 @@ import setNotSupported from './set/not-supported.js';
 import updateWrongAndExpr from './update/wrong-and-expr.js';
 
 const BY_ID: Readonly<Record<string, Rule>> = {
+  'update/primary-key': updatePrimaryKey,
+  'query/max-join-tables': queryMaxJoinTables,
+  'query/like-leading-wildcard': queryLikeLeadingWildcard,
+  'query/function-on-index': queryFunctionOnIndex,
+  'query/compare-null': queryCompareNull,
+  'query/always-true': queryAlwaysTrue,
+  'insert-select/lock': insertSelectLock,
+  'dml/blocklist': dmlBlocklist,
+  'batch/max-statements': batchMaxStatements,
   'alter-table/cant-drop-key': alterTableCantDropKey,
   'alter-table/column-existed': alterTableColumnExisted,
   'alter-table/column-not-existed': alterTableColumnNotExisted,
@@ -101,7 +123,6 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'create-view/view-support': createViewViewSupport,
   'database/alter-database-not-supported': databaseAlterDatabaseNotSupported,
   'database/cant-drop-database': databaseCantDropDatabase,
-  'dml/insert-columns-exist': dmlInsertColumnsExist,
   'dml/insert-field-list': dmlInsertFieldList,
   'dml/insert-set-form': dmlInsertSetForm,
   'dml/insert-value-count': dmlInsertValueCount,
@@ -121,6 +142,11 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'insert-select/order-by-rand': insertSelectOrderByRand,
   'insert-select/value-count': insertSelectValueCount,
   'insert/bad-null': insertBadNull,
+  'insert/datetime-value': insertDatetimeValue,
+  'insert/integer-value': insertIntegerValue,
+  'query/implicit-conversion': queryImplicitConversion,
+  'query/mix-group-func': queryMixGroupFunc,
+  'query/field-not-in-group-by': queryFieldNotInGroupBy,
   'other/not-supported': otherNotSupported,
   'query/columns-exist': queryColumnsExist,
   'query/duplicate-alias': queryDuplicateAlias,
