@@ -215,6 +215,8 @@ class Engine implements Auditor {
       warn: (text: string) => push(STATEMENT, 1, text, true),
       dbOf,
       table,
+      partitions: (t: TableInfo) => snapshot.partitions(t.db, t.name),
+      foreignKeys: (fkDb: string) => snapshot.foreignKeys(fkDb),
     };
     const flush = (upTo: Rank | null) => {
       const ready = upTo ? pending.filter((p) => before(p, upTo)) : pending.splice(0);
