@@ -82,10 +82,11 @@ function batch(db: Endpoint, mode: 'check' | 'execute', schema: string, statemen
   );
 }
 
-async function startInceptorProcess(port: number): Promise<ChildProcess> {
+/** An inceptor server from source; `inc` adds `[inc]` lines (the backup bench adds the backup server). */
+async function startInceptorProcess(port: number, inc = ''): Promise<ChildProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'inceptor-bench-'));
   const cfg = join(dir, 'config.toml');
-  writeFileSync(cfg, `host = "127.0.0.1"\nport = ${port}\n[log]\nlevel = "error"\n[inc]\nmax_allowed_packet = ${64 << 20}\n`);
+  writeFileSync(cfg, `host = "127.0.0.1"\nport = ${port}\n[log]\nlevel = "error"\n[inc]\nmax_allowed_packet = ${64 << 20}\n${inc}`);
   // The CLI module exports main(); run it from source through tsx so the bench needs no build step.
   const boot = `const m = await import(${JSON.stringify(new URL('../src/cli.ts', import.meta.url).href)}); await m.main(['--config', ${JSON.stringify(cfg)}]);`;
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', boot], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -198,7 +199,10 @@ async function main(): Promise<void> {
         .padStart(9)} ${'ms idle'.padEnd(8)} ${(stall.longestWaitMs / idle).toFixed(2).padStart(6)}   (goal <= 50 ms; ${stall.probes} probes; batch ${(stall.statements / stall.batchSeconds).toFixed(0)} stmts/s)`,
     );
 
-    lines.push(...(await binlogSection({ ...direct, dir: db.dir })));
+    lines.push(...(await binlogSection({ ...direct, dir: db.dir }, async (inc) => {
+      const backupPort = await freePort();
+      return { port: backupPort, child: await startInceptorProcess(backupPort, inc) };
+    })));
   } finally {
     child.kill('SIGTERM');
     db.stop();
