@@ -89,10 +89,11 @@ function batch(db: Endpoint, mode: 'check' | 'execute', schema: string, statemen
   );
 }
 
-async function startInceptorProcess(port: number): Promise<ChildProcess> {
+/** An inceptor server from source; `inc` adds `[inc]` lines (the backup bench adds the backup server). */
+async function startInceptorProcess(port: number, inc = ''): Promise<ChildProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'inceptor-bench-'));
   const cfg = join(dir, 'config.toml');
-  writeFileSync(cfg, `host = "127.0.0.1"\nport = ${port}\n[log]\nlevel = "error"\n[inc]\nmax_allowed_packet = ${64 << 20}\n`);
+  writeFileSync(cfg, `host = "127.0.0.1"\nport = ${port}\n[log]\nlevel = "error"\n[inc]\nmax_allowed_packet = ${64 << 20}\n${inc}`);
   const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('build failed');
   const child = spawn(process.execPath, [join(ROOT, 'bin/inceptor.js'), '--config', cfg], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -300,7 +301,10 @@ async function main(): Promise<void> {
       );
     }
 
-    if (only.has('binlog')) lines.push(...(await binlogSection({ ...direct, dir: db.dir })));
+    if (only.has('binlog')) lines.push(...(await binlogSection({ ...direct, dir: db.dir }, async (inc) => {
+      const backupPort = await freePort();
+      return { port: backupPort, child: await startInceptorProcess(backupPort, inc) };
+    })));
   } finally {
     child.kill('SIGTERM');
     db.stop();

@@ -5,7 +5,7 @@
 
 import { alterActionsOf } from '../sql/alter-actions.js';
 import { databaseNameOf, renamePairsOf, tablesOf, updateSetOf, type TableName } from '../sql/ast.js';
-import type { TableInfo } from '../audit/snapshot.js';
+import { SchemaSnapshot, type TableInfo } from '../audit/snapshot.js';
 import type { StatementKind } from '../sql/statement.js';
 import type { ResultRow } from '../rows/row.js';
 import { driverMessage, type BinlogPosition } from '../target/session.js';
@@ -92,6 +92,12 @@ export class BackupCapture {
    * DML items, whose end position and GTID are known only after COMMIT (docs/backup.md "Transactions").
    */
   private txn: { start: BinlogPosition | null; failure: string | null; items: BackupItem[] } | null = null;
+  /**
+   * Table layouts read from the target on the execute session, as they are between two non-DML statements: the
+   * layouts the batch's DML really ran against (docs/binlog.md, "Columns"). Dropped after every other statement,
+   * since a DDL may have changed them.
+   */
+  private live: SchemaSnapshot | null = null;
 
   constructor(private readonly ctx: BackupContext) {
     this.currentDb = ctx.options.db === '' ? null : ctx.options.db;
@@ -123,6 +129,7 @@ export class BackupCapture {
   async after(row: ResultRow, result: { ok: boolean }): Promise<void> {
     const stmt = row.statement;
     if (stmt?.kind === 'use' && result.ok) this.currentDb = databaseNameOf(stmt) ?? this.currentDb;
+    if (stmt && !DML.has(stmt.kind)) this.live = null;
     const pending = this.pending;
     this.pending = null;
     if (!pending || pending.row !== row || !stmt || !result.ok) return;
@@ -217,14 +224,20 @@ export class BackupCapture {
     row.binlog = { startFile: start.file, startPos: start.position, endFile: end.file, endPos: end.position };
     // Other sessions may have moved the position: a statement that changed no row has nothing to roll back.
     if (row.affectedRows === 0) return;
-    const info = this.ctx.auditor.tableFor(row);
-    if (!info) {
+    const audited = this.ctx.auditor.tableFor(row);
+    if (!audited) {
       item.failure = NO_TABLE_INFO_MESSAGE;
       return;
     }
+    // Every table the statement names, with its layout as the statement ran: read from the target between
+    // statements (a DDL earlier or later in the batch does not matter), the audited layout if that read fails.
+    this.live ??= new SchemaSnapshot(this.ctx.target, this.ctx.target.serverInfo.lowerCaseTableNames);
+    const live = this.live;
+    const readLive = (db: string, name: string) => live.table(db, name).catch(() => null);
+    const info = (await readLive(audited.db, audited.name)) ?? audited;
     const infos: TableInfo[] = [info];
     for (const t of this.resolved(tablesOf(row.statement!)).slice(1)) {
-      const other = await this.ctx.auditor.snapshot.table(t.db, t.name);
+      const other = await readLive(t.db, t.name);
       if (other && !infos.some((l) => l.db === other.db && l.name === other.name)) infos.push(other);
     }
     const tables: TableLayout[] = infos.map(tableLayoutOf);
