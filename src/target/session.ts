@@ -11,7 +11,7 @@ import { isAbsolute, join, sep } from 'node:path';
 import tls from 'node:tls';
 import mysql from 'mysql2/promise';
 import type { ConnectionOptions, ResultSetHeader } from 'mysql2/promise';
-import type { BatchOptions } from '../batch/options.js';
+import type { BatchOptions } from '../options/magic-comment.js';
 
 /** The `[inc]` settings the session applies (Config and Settings both carry them under `inc`). */
 export interface TargetIncSettings {
