@@ -11,7 +11,7 @@ import { backupHarness, type BackupHarness, type Row } from '../backup/support.j
 import { backupDbName, INFO_TABLE } from '../../../src/backup/name.js';
 import { TargetSession } from '../../../src/target/session.js';
 import { UNKNOWN_RESULT_MESSAGE } from '../../../src/execute/execute.js';
-import type { BatchOptions } from '../../../src/batch/options.js';
+import type { BatchOptions } from '../../../src/options/magic-comment.js';
 import { within } from './helpers.js';
 
 const DB = 'ks_target_a';
