@@ -9,7 +9,7 @@ import type mysql from 'mysql2/promise';
 import { directConnection, freshDatabase, testDb, type TestDb } from '../../support/mariadb.js';
 import { backupHarness, type BackupHarness, type Row } from '../backup/support.js';
 import { backupDbName, INFO_TABLE } from '../../../src/backup/name.js';
-import { within } from './helpers.js';
+import { createAccount, wideTable, within } from './helpers.js';
 
 const DB = 'ks_backup_side';
 const BACKUP_USER = 'ks_backup';
@@ -25,13 +25,11 @@ let schema: string;
 before(async () => {
   db = await testDb();
   admin = await directConnection();
-  await admin.query(`CREATE USER IF NOT EXISTS '${BACKUP_USER}'@'%' IDENTIFIED BY '${BACKUP_PASSWORD}'`);
-  await admin.query(`GRANT ALL ON *.* TO '${BACKUP_USER}'@'%'`);
+  await createAccount(admin, BACKUP_USER, BACKUP_PASSWORD);
   await freshDatabase(DB);
   await admin.query(`CREATE TABLE \`${DB}\`.t (id INT PRIMARY KEY, c VARCHAR(20) NOT NULL DEFAULT '')`);
   await admin.query(`INSERT INTO \`${DB}\`.t VALUES (1, 'before'), (2, 'before')`);
-  await admin.query(`CREATE TABLE \`${DB}\`.big (id INT PRIMARY KEY, a INT NOT NULL, pad CHAR(200) NOT NULL)`);
-  await admin.query(`INSERT INTO \`${DB}\`.big SELECT seq, 0, REPEAT('x', 200) FROM \`${DB}\`.seq_1_to_${BIG_ROWS}`);
+  await wideTable(admin, DB, BIG_ROWS);
   h = await backupHarness({ db });
   Object.assign(h.harness.settings.inc, { backup_user: BACKUP_USER, backup_password: BACKUP_PASSWORD });
   schema = backupDbName(db.host, db.port, DB);

@@ -12,7 +12,7 @@ import { backupDbName, INFO_TABLE } from '../../../src/backup/name.js';
 import { TargetSession } from '../../../src/target/session.js';
 import { UNKNOWN_RESULT_MESSAGE } from '../../../src/execute/execute.js';
 import type { BatchOptions } from '../../../src/options/magic-comment.js';
-import { within } from './helpers.js';
+import { createAccount, wideTable, within } from './helpers.js';
 
 const DB = 'ks_target_a';
 const OTHER_DB = 'ks_target_b';
@@ -28,13 +28,11 @@ let h: BackupHarness;
 before(async () => {
   db = await testDb();
   admin = await directConnection();
-  await admin.query(`CREATE USER IF NOT EXISTS '${TARGET_USER}'@'%' IDENTIFIED BY '${TARGET_PASSWORD}'`);
-  await admin.query(`GRANT ALL ON *.* TO '${TARGET_USER}'@'%'`);
+  await createAccount(admin, TARGET_USER, TARGET_PASSWORD);
   await freshDatabase(DB);
   await freshDatabase(OTHER_DB);
   await admin.query(`CREATE TABLE \`${OTHER_DB}\`.t (id INT PRIMARY KEY, c VARCHAR(20) NOT NULL DEFAULT '')`);
-  await admin.query(`CREATE TABLE \`${DB}\`.big (id INT PRIMARY KEY, a INT NOT NULL, pad CHAR(200) NOT NULL)`);
-  await admin.query(`INSERT INTO \`${DB}\`.big SELECT seq, 0, REPEAT('x', 200) FROM \`${DB}\`.seq_1_to_${BIG_ROWS}`);
+  await wideTable(admin, DB, BIG_ROWS);
   h = await backupHarness({ db: { ...db, user: TARGET_USER, password: TARGET_PASSWORD } });
   // The backup server is the same MariaDB, reached as root: only the target account is killed here.
   Object.assign(h.harness.settings.inc, { backup_user: db.user, backup_password: db.password });
