@@ -6,15 +6,19 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import mysql from 'mysql2/promise';
-import { decodeConnectionId } from '../../../src/process/connection-id.js';
+import { decodeConnectionId, encodeConnectionId } from '../../../src/process/connection-id.js';
 import { eventually, FAST, Member, pauseMariaDb, restartMariaDb, within, type ClusterTimings } from '../../support/cluster.js';
 import { startPrivateMariaDb } from '../../support/mariadb.js';
 import { connectTo, handshakeId, mysqlErrorOf, socketClosed } from '../kill/helpers.js';
 
 const STORE_DB = 'inceptor_cluster';
-// Still run and reported on every `npm test`, but not counted as failures until the race is found.
-const FLAKY = { todo: 'flaky: failed 2 of the last 4 full runs on a quiet machine (ECONNREFUSED after the fence; a 1094 after the store came back); cause not found yet' };
 const LOCAL_QUERY = "inception get variables like 'version'";
+
+/** A server id that none of these connection ids carries. */
+function unleasedServerId(ids: number[]): number {
+  const used = new Set(ids.map((id) => decodeConnectionId(id)!.serverId));
+  return [1, 2, 3].find((s) => !used.has(s))!;
+}
 
 describe('cluster failures', () => {
   let store: Awaited<ReturnType<typeof startPrivateMariaDb>>;
@@ -107,7 +111,7 @@ describe('cluster failures', () => {
     }
   });
 
-  test('our lease row deleted by hand: the instance fences at its next heartbeat, then serves again under a new id', FLAKY, async () => {
+  test('our lease row deleted by hand: the instance fences at its next heartbeat, then serves again under a new id', async () => {
     const a = await member();
     const conn = await connectTo(a.sqlPort);
     const oldServerId = decodeConnectionId(handshakeId(conn))!.serverId;
@@ -123,7 +127,7 @@ describe('cluster failures', () => {
     await a.stop();
   });
 
-  test('store lost: sessions run on until fence_seconds, then are closed and new ones refused; store back: a new id, old ids answer 1094', FLAKY, async () => {
+  test('store lost: sessions run on until fence_seconds, then are closed and new ones refused; store back: a new id, old ids answer 1094', async () => {
     const [a, b] = await Promise.all([member(), member()]);
     const onA = await connectTo(a.sqlPort);
     const onB = await connectTo(b.sqlPort);
@@ -136,8 +140,11 @@ describe('cluster failures', () => {
     assert.ok((listed as Record<string, unknown>[]).some((r) => Number(r.Id) === oldB));
     await pauseMariaDb(store.dir);
     try {
-      // before the fence: forwarding works from the cached directory
+      // before the fence: forwarding works from the cached directory; an id the cache does not know cannot be
+      // confirmed unleased without the store, so it is a real error, not 1094
       await onA.query(`KILL QUERY ${oldB}`);
+      const unknown = encodeConnectionId(unleasedServerId([oldA, oldB]), 1);
+      await assert.rejects(onA.query(`KILL QUERY ${unknown}`), mysqlErrorOf(1105, new RegExp(`^KILL ${unknown}: server id \\d+ is not in the cached lease directory and the coordination store cannot be read: `)));
       await within((FAST.fenceSeconds + 10) * 1000, 'the fence to close both sessions', Promise.all([closedA, closedB]));
       const fenced = await a.readiness();
       assert.equal(fenced.ready, false);
