@@ -34,6 +34,8 @@ export interface MemberOptions {
   timings?: Partial<ClusterTimings>;
   /** [[users]] with grants on (skip_grant_table = false). */
   users?: { name: string; password: string; admin: boolean }[];
+  /** Shifts the process's wall clock (Date) by this much (test/support/skewed-clock.ts). */
+  clockSkewMs?: number;
   /** The backup server of `--backup=1` batches ([inc] backup_*). */
   backup?: TestDb;
   /** Reuse these ports (an instance restarted on the same address). */
@@ -115,9 +117,12 @@ export class Member {
     const file = join(this.dir, 'config.toml');
     writeFileSync(file, this.configText());
     this.output = '';
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'test', 'support', 'inceptor-main.ts'), '--config', file], {
+    const skew = this.opts.clockSkewMs ?? 0;
+    const clock = skew === 0 ? [] : ['--import', join(root, 'test', 'support', 'skewed-clock.ts')];
+    const child = spawn(process.execPath, ['--import', 'tsx', ...clock, join(root, 'test', 'support', 'inceptor-main.ts'), '--config', file], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, INCEPTOR_TEST_CLOCK_SKEW_MS: String(skew) },
     });
     this.child = child;
     child.stdout!.on('data', (d: Buffer) => (this.output += d.toString('utf8')));
