@@ -111,8 +111,21 @@ const ALTER_SPECS = [
   'create-table/columns-must-have-index',
 ];
 
-/** Peer rules (docs/audit.md "Peer rules"): free texts after everything goInception says about the statement. */
-const PEER_CHECKS = [
+/** inceptor's peer rules (docs/audit.md "Peer rules"): after goInception's messages, so those keep their order. */
+const QUERY_PEER_CHECKS = [
+  'query/like-leading-wildcard',
+  'query/compare-null',
+  'query/function-on-index',
+  'query/always-true',
+  'query/max-join-tables',
+];
+const DML_PEER_CHECKS = [...QUERY_PEER_CHECKS, 'dml/blocklist'];
+
+/** Checks of the batch as a whole: the last section of every kind. */
+const BATCH_CHECKS: readonly string[] = ['batch/max-statements'];
+
+/** DDL peer rules (docs/audit.md "Peer rules"): free texts after everything goInception says about the statement. */
+const DDL_PEER_CHECKS = [
   'peer/ddl-blocklist',
   'peer/algorithm-lock',
   'peer/charset-without-convert',
@@ -122,18 +135,23 @@ const PEER_CHECKS = [
   'peer/text-blob-length',
   'peer/comment-length',
 ];
-const peers = (...ids: string[]) => PEER_CHECKS.filter((id) => ids.includes(id));
+const peers = (...ids: string[]) => DDL_PEER_CHECKS.filter((id) => ids.includes(id));
 
 const INSERT: Order = [
   [
     'dml/insert-field-list',
     RESOLVE,
-    'dml/insert-columns-exist',
     'dml/insert-value-count',
     'query/only-star',
     'insert-select/value-count',
     ...QUERY_CHECKS,
+    'query/implicit-conversion',
+    'query/mix-group-func',
+    'query/field-not-in-group-by',
+    // per VALUES cell (reportAt), in value order: one of these at most for a value
     'insert/bad-null',
+    'insert/datetime-value',
+    'insert/integer-value',
     'dml/insert-set-form',
     'query/union-usage',
     'query/join-no-on',
@@ -143,6 +161,8 @@ const INSERT: Order = [
     // goInception raises ER_INSERT_TOO_MUCH_ROWS right after the column list; here it follows the VALUES checks,
     // because the EXPLAIN of INSERT … SELECT must see every error of the SELECT part first.
     ESTIMATE,
+    ...DML_PEER_CHECKS,
+    'insert-select/lock',
   ],
 ];
 
@@ -215,7 +235,7 @@ export const MESSAGE_ORDER: Readonly<Partial<Record<StatementKind, Order>>> = {
     ],
     peers('peer/ddl-blocklist', 'peer/redundant-index', 'peer/index-naming', 'peer/text-blob-length', 'peer/comment-length'),
   ],
-  alter_table: [[RESOLVE, 'alter-table/alter-table-once', ESTIMATE], ALTER_SPECS, PEER_CHECKS],
+  alter_table: [[RESOLVE, 'alter-table/alter-table-once', ESTIMATE], ALTER_SPECS, DDL_PEER_CHECKS],
   create_index: [
     [RESOLVE],
     [
@@ -232,12 +252,26 @@ export const MESSAGE_ORDER: Readonly<Partial<Record<StatementKind, Order>>> = {
   drop_table: [['drop-table/cant-drop-table', RESOLVE, ESTIMATE], peers('peer/ddl-blocklist')],
   truncate_table: [['drop-table/cant-drop-table', RESOLVE, ESTIMATE], peers('peer/ddl-blocklist')],
   rename_table: [[RESOLVE, ...IDENTIFIER_CHECKS], peers('peer/ddl-blocklist')],
-  create_view: [['create-view/view-support', RESOLVE, 'query/only-star', 'query/union-usage', ...QUERY_CHECKS]],
+  create_view: [
+    ['create-view/view-support', RESOLVE, 'query/only-star', 'query/union-usage', ...QUERY_CHECKS, 'query/mix-group-func', 'query/field-not-in-group-by'],
+  ],
   insert: INSERT,
   replace: INSERT,
-  update: [['update/wrong-and-expr', RESOLVE, ...QUERY_CHECKS, 'query/join-no-on', ESTIMATE, ...UPDATE_DELETE_TAIL]],
-  delete: [[RESOLVE, ...QUERY_CHECKS, ESTIMATE, ...UPDATE_DELETE_TAIL]],
-  select: [['query/only-star', 'query/union-usage', RESOLVE, ...QUERY_CHECKS, 'query/join-no-on']],
+  update: [['update/wrong-and-expr', RESOLVE, ...QUERY_CHECKS, 'query/join-no-on', 'query/implicit-conversion', ESTIMATE, ...UPDATE_DELETE_TAIL, ...DML_PEER_CHECKS, 'update/primary-key']],
+  delete: [[RESOLVE, ...QUERY_CHECKS, 'query/implicit-conversion', ESTIMATE, ...UPDATE_DELETE_TAIL, ...DML_PEER_CHECKS]],
+  select: [
+    [
+      'query/only-star',
+      'query/union-usage',
+      RESOLVE,
+      ...QUERY_CHECKS,
+      'query/join-no-on',
+      'query/implicit-conversion',
+      'query/mix-group-func',
+      'query/field-not-in-group-by',
+      ...QUERY_PEER_CHECKS,
+    ],
+  ],
   set: [['set/names-charset', 'set/not-supported']],
   other: [['other/not-supported']],
 };
@@ -255,7 +289,7 @@ export function rankOf(kind: StatementKind, id: string): Rank | null {
   let table = ranks.get(kind);
   if (!table) {
     table = new Map();
-    (MESSAGE_ORDER[kind] ?? []).forEach((section, s) => section.forEach((entry, p) => table!.set(entry, { section: s, place: p })));
+    [...(MESSAGE_ORDER[kind] ?? []), BATCH_CHECKS].forEach((section, s) => section.forEach((entry, p) => table!.set(entry, { section: s, place: p })));
     ranks.set(kind, table);
   }
   return table.get(id) ?? null;

@@ -14,6 +14,8 @@ export interface RuleContext {
   readonly serverInfo: AuditServerInfo;
   /** Current database of the batch (USE), null before any. */
   readonly currentDb: string | null;
+  /** The statement's 1-based position among the statements audited in this batch. */
+  readonly ordinal: number;
   /** What the resolve phase and other rules learnt about this statement, built lazily and shared. */
   readonly facts: StatementFacts;
   /** Reports this rule's code with template arguments (dropped at level 0). */

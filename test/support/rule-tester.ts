@@ -48,6 +48,10 @@ export interface RunOptions {
   /** Statements audited first in the same batch (their messages are not checked). */
   before?: string[];
   execute?: boolean;
+  /** The target's sql_mode (default ''). */
+  sqlMode?: string;
+  /** The target's version (default a MariaDB 10.11). */
+  version?: string;
 }
 
 export interface InvalidCase extends RunOptions {
@@ -141,7 +145,7 @@ export class RuleTester {
       settings: { inc: incConfig(options.inc), levels: options.levels ?? {} },
       target: this.runner(),
       initialDb: this.db,
-      serverInfo: { version: '10.11.6-MariaDB', lowerCaseTableNames: 1, sqlMode: '', explicitDefaultsForTimestamp: true },
+      serverInfo: { version: options.version ?? '10.11.6-MariaDB', lowerCaseTableNames: 1, sqlMode: options.sqlMode ?? '', explicitDefaultsForTimestamp: true },
       execute: options.execute,
       rules,
     });

@@ -2,6 +2,15 @@
 // order-free: the engine runs them in any order and sorts their messages by the declared order (../order.ts).
 
 import type { Rule } from '../rule.js';
+import updatePrimaryKey from './update/primary-key.js';
+import queryMaxJoinTables from './query/max-join-tables.js';
+import queryLikeLeadingWildcard from './query/like-leading-wildcard.js';
+import queryFunctionOnIndex from './query/function-on-index.js';
+import queryCompareNull from './query/compare-null.js';
+import queryAlwaysTrue from './query/always-true.js';
+import insertSelectLock from './insert-select/lock.js';
+import dmlBlocklist from './dml/blocklist.js';
+import batchMaxStatements from './batch/max-statements.js';
 import alterTableAlterTableOnce from './alter-table/alter-table-once.js';
 import alterTableCantDropKey from './alter-table/cant-drop-key.js';
 import alterTableChangeColumn from './alter-table/change-column.js';
@@ -63,7 +72,6 @@ import databaseAlterDatabaseNotSupported from './database/alter-database-not-sup
 import databaseCantDropDatabase from './database/cant-drop-database.js';
 import databaseCantSetCharset from './database/cant-set-charset.js';
 import databaseCantSetCollation from './database/cant-set-collation.js';
-import dmlInsertColumnsExist from './dml/insert-columns-exist.js';
 import dmlInsertFieldList from './dml/insert-field-list.js';
 import dmlInsertSetForm from './dml/insert-set-form.js';
 import dmlInsertValueCount from './dml/insert-value-count.js';
@@ -102,6 +110,11 @@ import insertSelectLimit from './insert-select/limit.js';
 import insertSelectNoWhere from './insert-select/no-where.js';
 import insertSelectOrderByRand from './insert-select/order-by-rand.js';
 import insertSelectValueCount from './insert-select/value-count.js';
+import insertDatetimeValue from './insert/datetime-value.js';
+import insertIntegerValue from './insert/integer-value.js';
+import queryImplicitConversion from './query/implicit-conversion.js';
+import queryMixGroupFunc from './query/mix-group-func.js';
+import queryFieldNotInGroupBy from './query/field-not-in-group-by.js';
 import otherNotSupported from './other/not-supported.js';
 import partitionAlterClauses from './partition/alter-clauses.js';
 import partitionNotAllowed from './partition/not-allowed.js';
@@ -128,6 +141,15 @@ import setNotSupported from './set/not-supported.js';
 import updateWrongAndExpr from './update/wrong-and-expr.js';
 
 const BY_ID: Readonly<Record<string, Rule>> = {
+  'update/primary-key': updatePrimaryKey,
+  'query/max-join-tables': queryMaxJoinTables,
+  'query/like-leading-wildcard': queryLikeLeadingWildcard,
+  'query/function-on-index': queryFunctionOnIndex,
+  'query/compare-null': queryCompareNull,
+  'query/always-true': queryAlwaysTrue,
+  'insert-select/lock': insertSelectLock,
+  'dml/blocklist': dmlBlocklist,
+  'batch/max-statements': batchMaxStatements,
   'alter-table/alter-table-once': alterTableAlterTableOnce,
   'alter-table/cant-drop-key': alterTableCantDropKey,
   'alter-table/change-column': alterTableChangeColumn,
@@ -189,7 +211,6 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'database/cant-drop-database': databaseCantDropDatabase,
   'database/cant-set-charset': databaseCantSetCharset,
   'database/cant-set-collation': databaseCantSetCollation,
-  'dml/insert-columns-exist': dmlInsertColumnsExist,
   'dml/insert-field-list': dmlInsertFieldList,
   'dml/insert-set-form': dmlInsertSetForm,
   'dml/insert-value-count': dmlInsertValueCount,
@@ -228,6 +249,11 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'insert-select/no-where': insertSelectNoWhere,
   'insert-select/order-by-rand': insertSelectOrderByRand,
   'insert-select/value-count': insertSelectValueCount,
+  'insert/datetime-value': insertDatetimeValue,
+  'insert/integer-value': insertIntegerValue,
+  'query/implicit-conversion': queryImplicitConversion,
+  'query/mix-group-func': queryMixGroupFunc,
+  'query/field-not-in-group-by': queryFieldNotInGroupBy,
   'other/not-supported': otherNotSupported,
   'partition/alter-clauses': partitionAlterClauses,
   'partition/not-allowed': partitionNotAllowed,
