@@ -1,7 +1,16 @@
 // inceptor's own audit codes (docs/audit.md "Peer rules"): checks goInception lacks, adopted from other SQL review
 // tools. Each is off by default behind its own `[inc]` option and has its own `[inc_level]` key, like a catalogue
 // code; numbers start at 1001 so they never meet goInception's (0–188). DML peers use 1001–1099.
-import type { CodeDef } from './catalogue.js';
+
+/** A peer code's definition: the shape of catalogue.ts's CodeDef (not imported: the catalogue imports this file). */
+export interface PeerCodeDef {
+  code: number;
+  name: string;
+  levelKey: string;
+  defaultLevel: 0 | 1 | 2;
+  en: string;
+  zh: string;
+}
 
 const PEER_TABLE = [
   { code: 1001, name: 'ErrLikeLeadingWildcard', levelKey: 'er_like_leading_wildcard', defaultLevel: 1, en: "LIKE '%s' starts with a wildcard; no index can be used.", zh: "LIKE '%s' 以通配符开头, 无法使用索引." },
@@ -13,9 +22,9 @@ const PEER_TABLE = [
   { code: 1007, name: 'ErrInsertSelectLock', levelKey: 'er_insert_select_lock', defaultLevel: 1, en: "INSERT ... SELECT locks the rows it reads from table '%s'.", zh: "INSERT ... SELECT 会锁定读取的表 '%s' 的行." },
   { code: 1008, name: 'ErrTooManyStatements', levelKey: 'er_too_many_statements', defaultLevel: 2, en: 'Too many statements in one batch (max %d).', zh: '单次提交的语句过多(最多 %d 条).' },
   { code: 1009, name: 'ErrDmlOnBlockedTable', levelKey: 'er_dml_on_blocked_table', defaultLevel: 2, en: "DML on table '%s' is not allowed.", zh: "不允许对表 '%s' 执行DML." },
-] as const satisfies readonly CodeDef[];
+] as const satisfies readonly PeerCodeDef[];
 
-export const PEER_CODES: readonly CodeDef[] = Object.freeze(PEER_TABLE.map((def): CodeDef => Object.freeze({ ...def })));
+export const PEER_CODES: readonly PeerCodeDef[] = Object.freeze(PEER_TABLE.map((def): PeerCodeDef => Object.freeze({ ...def })));
 
 type PeerCodeMap = { readonly [Def in (typeof PEER_TABLE)[number] as Def['name']]: Def['code'] };
 
