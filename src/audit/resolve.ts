@@ -69,7 +69,13 @@ export async function resolveStatement(stmt: ParsedStatement, env: ResolveEnv): 
     case 'drop_table':
     case 'truncate_table':
       return resolveDropTable(stmt, refs, env);
-    case 'alter_table':
+    case 'alter_table': {
+      if (!(await mustExist(refs.slice(0, 1), env))) return 'end';
+      // merge_alter_table (ER_ALTER_TABLE_ONCE) counts the ALTERs of each table in the batch.
+      const t = refs[0]!;
+      env.facts.earlierAlters = env.snapshot.noteAlter(env.dbOf(t)!, t.name);
+      return 'continue';
+    }
     case 'create_index':
     case 'drop_index':
       return (await mustExist(refs.slice(0, 1), env)) ? 'continue' : 'end';

@@ -35,6 +35,10 @@ export interface Layout {
   /** What `EXPLAIN` and information_schema TABLE_ROWS answer (default 1 and 0). */
   explainRows?: number;
   tableRows?: number;
+  /** information_schema.PARTITIONS by `db.table` (lower case): partition name and description. */
+  partitions?: Record<string, { name: string; description: string | null }[]>;
+  /** information_schema.KEY_COLUMN_USAGE foreign keys by database (lower case). */
+  foreignKeys?: Record<string, { table: string; name: string }[]>;
 }
 
 export interface RunOptions {
@@ -179,6 +183,13 @@ export class RuleTester {
         return t.indexes.map((i) => ({ Key_name: i.keyName, Non_unique: i.nonUnique, Seq_in_index: i.seqInIndex, Column_name: i.columnName, Index_type: i.indexType }));
       }
       if (sql.startsWith('EXPLAIN')) return [{ rows: this.layout.explainRows ?? 1 }];
+      if (sql.includes('information_schema.PARTITIONS')) {
+        const parts = this.layout.partitions?.[`${params[0]}.${params[1]}`.toLowerCase()] ?? [];
+        return parts.map((p) => ({ PARTITION_NAME: p.name, PARTITION_DESCRIPTION: p.description }));
+      }
+      if (sql.includes('information_schema.KEY_COLUMN_USAGE')) {
+        return (this.layout.foreignKeys?.[String(params[0]).toLowerCase()] ?? []).map((f) => ({ TABLE_NAME: f.table, CONSTRAINT_NAME: f.name }));
+      }
       if (sql.includes('information_schema.TABLES')) return [{ TABLE_ROWS: this.layout.tableRows ?? 0 }];
       if (sql.startsWith('USE ')) return [];
       throw new Error(`RuleTester: unexpected query ${sql}`);
