@@ -10,7 +10,7 @@ import { isIP } from 'node:net';
 import { isAbsolute, join, sep } from 'node:path';
 import tls from 'node:tls';
 import mysql from 'mysql2/promise';
-import type { ConnectionOptions, ResultSetHeader } from 'mysql2/promise';
+import type { ConnectionOptions, FieldPacket, ResultSetHeader } from 'mysql2/promise';
 import type { BatchOptions } from '../options/magic-comment.js';
 
 /** The `[inc]` settings the session applies (Config and Settings both carry them under `inc`). */
@@ -151,18 +151,32 @@ export class TargetSession {
    * with the session's state restored: reads change nothing, so the audit goes on as if nothing had happened.
    */
   async query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
+    const [rows] = await this.read({ sql, values: params });
+    this.rememberState(sql);
+    return Array.isArray(rows) ? (rows as T[]) : [];
+  }
+
+  /** One read, asked again once on a new connection when the first was lost or interrupted (see query). */
+  private async read(options: mysql.QueryOptions): Promise<[unknown, FieldPacket[] | undefined]> {
     await this.reconnectIfLost();
-    let rows: unknown;
     try {
-      [rows] = await this.inFlight(this.conn.query(sql, params));
+      return await this.inFlight(this.conn.query(options));
     } catch (err) {
       if (this.closed || !(isConnectionLost(err) || isInterrupted(err))) throw err;
       this.lostReason ??= driverMessage(err);
       await this.reconnectIfLost();
-      [rows] = await this.inFlight(this.conn.query(sql, params));
+      return await this.inFlight(this.conn.query(options));
     }
-    this.rememberState(sql);
-    return Array.isArray(rows) ? (rows as T[]) : [];
+  }
+
+  /**
+   * A statement's result as arrays of values with each column's wire type and character set (binary values arrive
+   * as Buffers); in-batch SHOW/EXPLAIN render it (docs/stages.md "SHOW and EXPLAIN in a batch").
+   */
+  async resultSet(sql: string): Promise<{ columns: { type: number; charset: number }[]; rows: unknown[][] }> {
+    const [rows, fields] = await this.read({ sql, rowsAsArray: true });
+    const columns = ((fields ?? []) as FieldPacket[]).map((f) => ({ type: f.columnType ?? f.type ?? 0, charset: f.characterSet ?? 0 }));
+    return { columns, rows: Array.isArray(rows) ? (rows as unknown[][]) : [] };
   }
 
   /**
