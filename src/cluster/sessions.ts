@@ -120,9 +120,10 @@ export class ClusterSessions implements SessionManager {
   }
 
   async kill(requester: KillRequester, id: bigint, mode: KillMode): Promise<void> {
-    const decoded = decodeConnectionId(id);
+    const decoded = decodeConnectionId(id, this.registry.ids.idBits);
     if (!decoded || decoded.serverId > this.opts.maxServerId) throw this.failed(unknownThread(id));
-    if (decoded.serverId === this.lease.serverId) {
+    // A truncated 64-bit id (server id 0) names no instance: the registry runs it locally or refuses it.
+    if (decoded.serverId === this.lease.serverId || decoded.serverId === 0) {
       try {
         this.registry.kill(requester, id, mode);
       } catch (err) {

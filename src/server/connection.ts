@@ -5,7 +5,7 @@
 import type { Socket } from 'node:net';
 import { TLSSocket, type SecureContext } from 'node:tls';
 import type { Logger } from 'pino';
-import { encodeConnectionId, type LocalIdAllocator } from '../process/connection-id.js';
+import { encodeConnectionId, handshakeConnectionId, type LocalIdAllocator } from '../process/connection-id.js';
 import type { ProcessEntry, ProcessRegistry } from '../process/registry.js';
 import { MalformedPacketError } from '../protocol/buffers.js';
 import { decodeCommand, type ClientCommand } from '../protocol/commands.js';
@@ -20,7 +20,7 @@ import { ER, MysqlError, type ColumnDef, type QueryResult, type Warning } from '
 import { bindPlaceholders, placeholderPositions } from '../sql/placeholders.js';
 import { answerCompat, compatReply, type CompatAnswer, type CompatReply, type CompatSession, type CompatStatement } from './compat.js';
 import { describeAtPrepare, restoreLeadingComment } from './describe.js';
-import type { ClientSession, QueryHandler } from './session.js';
+import type { ClientSession, QueryHandler } from '../process/client-session.js';
 import type { UserDirectory } from './users.js';
 import { LazyLog } from './lazy-log.js';
 import type { LoginDelay } from './login-delay.js';
@@ -225,7 +225,7 @@ export class Connection {
       return;
     }
     try {
-      this.connectionId = encodeConnectionId(shared.registry.serverId, this.localId);
+      this.connectionId = encodeConnectionId(shared.registry.serverId, this.localId, shared.registry.ids.idBits);
     } catch (err) {
       this.log.error({ err }, 'cannot build a connection id');
       this.destroy();
@@ -238,7 +238,7 @@ export class Connection {
       [
         encodeHandshakeV10({
           serverVersion: shared.serverVersion,
-          connectionId: this.connectionId,
+          connectionId: handshakeConnectionId(this.connectionId),
           scramble: this.scramble,
           capabilities: this.serverCapabilities(),
           collation: Collation.UTF8MB4_GENERAL_CI,
