@@ -7,7 +7,7 @@ import type { Settings } from '../config/settings.js';
 import type { StatementHook } from '../execute/hooks.js';
 import type { ProcessEntry } from '../process/registry.js';
 import type { TargetSession } from '../target/session.js';
-import type { BatchOptions } from './options.js';
+import type { BatchOptions } from '../options/magic-comment.js';
 import type { ResultRow } from '../rows/row.js';
 
 export interface BatchContext {

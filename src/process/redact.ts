@@ -2,7 +2,7 @@
 // with the target password, an `inception set backup_password = …`, or an account statement of the target.
 // What docs/security.md "Redaction" lists is masked here.
 
-import { maskPasswordOptions } from '../batch/options.js';
+import { maskPasswordOptions } from '../options/magic-comment.js';
 
 const MASK = '***';
 

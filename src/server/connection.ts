@@ -20,7 +20,7 @@ import { ER, MysqlError, type ColumnDef, type QueryResult, type Warning } from '
 import { bindPlaceholders, placeholderPositions } from '../sql/placeholders.js';
 import { answerCompat, compatReply, type CompatAnswer, type CompatReply, type CompatSession, type CompatStatement } from './compat.js';
 import { describeAtPrepare, restoreLeadingComment } from './describe.js';
-import type { ClientSession, QueryHandler } from './session.js';
+import type { ClientSession, QueryHandler } from '../process/client-session.js';
 import type { UserDirectory } from './users.js';
 import { LazyLog } from './lazy-log.js';
 import type { LoginDelay } from './login-delay.js';

@@ -9,7 +9,7 @@ import type { ProcessRegistry } from '../process/registry.js';
 import { Connection, type ClientTimeouts, type ConnectionShared } from './connection.js';
 import { connectionCap } from './limits.js';
 import { LoginDelay, type LoginDelayOptions } from './login-delay.js';
-import type { QueryHandler } from './session.js';
+import type { QueryHandler } from '../process/client-session.js';
 import { UserDirectory } from './users.js';
 
 export interface ServerOptions {

@@ -10,8 +10,8 @@ import { isIP } from 'node:net';
 import { isAbsolute, join, sep } from 'node:path';
 import tls from 'node:tls';
 import mysql from 'mysql2/promise';
-import type { ConnectionOptions, ResultSetHeader } from 'mysql2/promise';
-import type { BatchOptions } from '../batch/options.js';
+import type { ConnectionOptions, FieldPacket, ResultSetHeader } from 'mysql2/promise';
+import type { BatchOptions } from '../options/magic-comment.js';
 
 /** The `[inc]` settings the session applies (Config and Settings both carry them under `inc`). */
 export interface TargetIncSettings {
@@ -171,6 +171,16 @@ export class TargetSession {
   async query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
     const [rows] = await this.inFlight(this.conn.query(sql, params));
     return Array.isArray(rows) ? (rows as T[]) : [];
+  }
+
+  /**
+   * A statement's result as arrays of values with each column's wire type and character set (binary values arrive
+   * as Buffers); in-batch SHOW/EXPLAIN render it (docs/stages.md "SHOW and EXPLAIN in a batch").
+   */
+  async resultSet(sql: string): Promise<{ columns: { type: number; charset: number }[]; rows: unknown[][] }> {
+    const [rows, fields] = await this.inFlight(this.conn.query({ sql, rowsAsArray: true }));
+    const columns = ((fields ?? []) as FieldPacket[]).map((f) => ({ type: f.columnType ?? f.type ?? 0, charset: f.characterSet ?? 0 }));
+    return { columns, rows: Array.isArray(rows) ? (rows as unknown[][]) : [] };
   }
 
   /** Runs one row's SQL verbatim and measures it. */

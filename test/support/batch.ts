@@ -7,7 +7,7 @@ import { defaultConfig } from '../../src/config/config.js';
 import { Settings } from '../../src/config/settings.js';
 import { ProcessRegistry, type ProcessEntry } from '../../src/process/registry.js';
 import type { QueryResult } from '../../src/protocol/result.js';
-import type { ClientSession } from '../../src/server/session.js';
+import type { ClientSession } from '../../src/process/client-session.js';
 
 export type TestSession = ClientSession & { process: ProcessEntry };
 

@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ICruiseResult } from 'dependency-cruiser';
@@ -18,6 +19,13 @@ interface BoundaryRule {
   to: { path: string; pathNot: string[] };
 }
 
+/** One no-cycle rule as scripts/architecture-boundaries.cjs generates it. */
+interface CycleRule {
+  name: string;
+  from: { path?: string };
+  to: { path?: string; reachable?: boolean; circular?: boolean };
+}
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 
@@ -26,8 +34,13 @@ interface BoundariesModule {
   sharedUnitsFromPage(text?: string): string[];
   unitPath(unit: string): string;
   rulesFor(boundaries: Record<string, string[] | null>, shared?: string[]): BoundaryRule[];
+  knownCyclesFromPage(text?: string): string[];
+  cycleRulesFor(boundaries: Record<string, string[] | null>): CycleRule[];
+  tableCycles(boundaries: Record<string, string[] | null>, knownCycles?: string[]): string[][];
 }
-const { boundariesFromPage, rulesFor, sharedUnitsFromPage, unitPath } = require(join(root, 'scripts', 'architecture-boundaries.cjs')) as BoundariesModule;
+const { boundariesFromPage, cycleRulesFor, knownCyclesFromPage, rulesFor, tableCycles, sharedUnitsFromPage, unitPath } = require(
+  join(root, 'scripts', 'architecture-boundaries.cjs'),
+) as BoundariesModule;
 
 /** `src/batch/plan.ts` → `batch`, `src/cli.ts` → `cli`. */
 function unitOf(path: string): string {
@@ -40,15 +53,18 @@ let cruised: ICruiseResult | undefined;
  * (the CommonJS `@swc/core/Visitor` is imported with another shape), so the check runs as `npm run boundaries` does.
  */
 function cruiseSrc(): ICruiseResult {
-  if (cruised) return cruised;
+  cruised ??= cruise(root, '.dependency-cruiser.cjs');
+  return cruised;
+}
+
+function cruise(cwd: string, config: string): ICruiseResult {
   const run = spawnSync(
     process.execPath,
-    [join(root, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs'), 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'json'],
-    { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 120_000 },
+    [join(root, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs'), 'src', '--config', config, '--output-type', 'json'],
+    { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 120_000 },
   );
   assert.ok(run.stdout.startsWith('{'), `dependency-cruiser ran: status ${run.status}, ${run.stderr.slice(0, 2000)}`);
-  cruised = JSON.parse(run.stdout) as ICruiseResult;
-  return cruised;
+  return JSON.parse(run.stdout) as ICruiseResult;
 }
 
 test('no import in src/ crosses a boundary that docs/architecture.md does not allow', () => {
@@ -101,4 +117,47 @@ test('the generated rules can fail: a leaf may import nothing of ours, a listed 
   assert.equal(forbids(rules[2]!, 'src/sql/lex.ts'), true, 'and itself imports nothing of ours');
   assert.equal(new RegExp(unitPath('cli')).test('src/cli.ts'), true);
   assert.equal(new RegExp(unitPath('cli')).test('src/client/x.ts'), false);
+});
+
+test('the folder table has no cycle but the one it names, on both of its edges', () => {
+  assert.deepEqual(knownCyclesFromPage().sort(), ['audit → config', 'config → audit']);
+  assert.deepEqual(tableCycles(boundariesFromPage(), knownCyclesFromPage()), []);
+  assert.deepEqual(tableCycles(boundariesFromPage()), [['audit', 'config']], 'without the exemption the check fails');
+});
+
+test('a cycle through three folders is found; a note with commas is one item; "known cycle" exempts that edge', () => {
+  const page = [
+    '## Folders', '', '| folder | holds | may import |', '|---|---|---|',
+    '| `a/` | x | b (one, two), d (known cycle) |', '| `b/` | y | c |', '| `c/` | z | a |',
+    '| `d/` | w | a (known cycle), e |', '| `e/` | v | nothing of ours |', '',
+  ].join('\n');
+  const boundaries = boundariesFromPage(page);
+  assert.deepEqual(boundaries, { a: ['b', 'd'], b: ['c'], c: ['a'], d: ['a', 'e'], e: [] });
+  assert.deepEqual(knownCyclesFromPage(page), ['a → d', 'd → a']);
+  assert.deepEqual(tableCycles(boundaries, knownCyclesFromPage(page)), [['a', 'b', 'c']]);
+  assert.deepEqual(tableCycles({ ...boundaries, c: [] }, knownCyclesFromPage(page)), []);
+  assert.deepEqual(tableCycles({ ...boundaries, c: [] }).map((c) => c.join()), ['a,d']);
+});
+
+test('a unit that may import everything may not reach a unit that imports it (checked on code)', () => {
+  // main.ts → a/y.ts and a/x.ts → main.ts: no module cycle, but the two units go round.
+  const dir = mkdtempSync(join(tmpdir(), 'inceptor-cycles-'));
+  try {
+    const files: Record<string, string> = {
+      'src/main.ts': "import { y } from './a/y.js';\nexport const main = y;\n",
+      'src/a/x.ts': "import { main } from '../main.js';\nexport const x = main;\n",
+      'src/a/y.ts': 'export const y = 1;\n',
+    };
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    const boundaries = { main: null, a: ['main'] };
+    const config = { forbidden: cycleRulesFor(boundaries), options: { parser: 'swc', tsPreCompilationDeps: true } };
+    writeFileSync(join(dir, 'cruise.cjs'), `module.exports = ${JSON.stringify(config)};`);
+    const names = cruise(dir, 'cruise.cjs').summary.violations.map((v) => v.rule.name);
+    assert.deepEqual([...new Set(names)], ['no-cycle-main-a']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -5,7 +5,7 @@ import type { ProcessEntry } from '../../process/registry.js';
 import type { QueryResult } from '../../protocol/result.js';
 import type { TargetSession } from '../../target/session.js';
 import { KILLED_MESSAGE } from '../../rows/row.js';
-import type { BatchOptions } from '../options.js';
+import type { BatchOptions } from '../../options/magic-comment.js';
 import { batchItems, BEGIN_TWICE_MESSAGE, MUST_END_MESSAGE } from '../plan.js';
 import type { SqlPiece } from '../splitter.js';
 import { createMaskingMode } from './masking-mode.js';

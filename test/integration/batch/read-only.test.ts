@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import mysql from 'mysql2/promise';
 import { startPrivateMariaDb } from '../../support/mariadb.js';
-import { defaultOptions, type BatchOptions } from '../../../src/batch/options.js';
+import { defaultOptions, type BatchOptions } from '../../../src/options/magic-comment.js';
 import { ResultRow, StageStatus } from '../../../src/rows/row.js';
 import { defaultConfig } from '../../../src/config/config.js';
 import { Settings } from '../../../src/config/settings.js';

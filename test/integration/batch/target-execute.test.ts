@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import pino from 'pino';
 import { directConnection, freshDatabase, testDb } from '../../support/mariadb.js';
-import { defaultOptions, type BatchOptions } from '../../../src/batch/options.js';
+import { defaultOptions, type BatchOptions } from '../../../src/options/magic-comment.js';
 import { ResultRow, StageStatus } from '../../../src/rows/row.js';
 import { runExecuteStage, statementTimeoutSql, type ExecuteContext } from '../../../src/execute/execute.js';
 import { BackupCapture } from '../../../src/backup/capture.js';

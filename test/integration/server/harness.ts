@@ -4,7 +4,7 @@ import pino from 'pino';
 import { ProcessRegistry } from '../../../src/process/registry.js';
 import { ColumnType, mysqlError, ER, type QueryResult } from '../../../src/protocol/result.js';
 import { createInceptorServer, type InceptorServer, type ServerOptions } from '../../../src/server/server.js';
-import type { ClientSession } from '../../../src/server/session.js';
+import type { ClientSession } from '../../../src/process/client-session.js';
 
 export const UTF8_TEXT = '表情 😀 中文 ✓';
 

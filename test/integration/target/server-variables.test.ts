@@ -2,7 +2,7 @@
 // started with non-default values so that a value merely defaulted by the reader cannot pass for one read.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { defaultOptions, type BatchOptions } from '../../../src/batch/options.js';
+import { defaultOptions, type BatchOptions } from '../../../src/options/magic-comment.js';
 import { StageStatus } from '../../../src/rows/row.js';
 import { parseVersionNumber, TargetSession, type TargetIncSettings } from '../../../src/target/session.js';
 import { batchRunner, header, rootConnection, startMariaDbWith, type PrivateDb } from './support.js';

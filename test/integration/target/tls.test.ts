@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { testDb, type TestDb } from '../../support/mariadb.js';
-import { defaultOptions, type BatchOptions } from '../../../src/batch/options.js';
+import { defaultOptions, type BatchOptions } from '../../../src/options/magic-comment.js';
 import { StageStatus } from '../../../src/rows/row.js';
 import { TargetSession } from '../../../src/target/session.js';
 import { batchRunner, header, makeTestPki, rootConnection, startMariaDbWith, type PrivateDb, type TestPki } from './support.js';

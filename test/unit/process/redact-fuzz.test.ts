@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseMagicComment } from '../../../src/batch/options.js';
+import { parseMagicComment } from '../../../src/options/magic-comment.js';
 import { redactSecrets } from '../../../src/process/redact.js';
 import { fuzzSeed, seededRandom } from '../../support/seeded-random.js';
 

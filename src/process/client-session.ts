@@ -1,6 +1,6 @@
 // What the layers above the connection see of a client: who it is, its current database and its registry entry.
 
-import type { ProcessEntry } from '../process/registry.js';
+import type { ProcessEntry } from './registry.js';
 import type { QueryResult } from '../protocol/result.js';
 
 export interface ClientSession {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { batchMode, parseMagicComment, redactOptions, validateOptions, type BatchOptions } from '../../../src/batch/options.js';
+import { batchMode, parseMagicComment, redactOptions, validateOptions, type BatchOptions } from '../../../src/options/magic-comment.js';
 
 function parse(text: string): BatchOptions {
   const r = parseMagicComment(text);
