@@ -56,6 +56,11 @@ export const TOP_SPEC = {
   ignore_sighup: bool(true),
   /** TiDB's key: client connections at once; more get 1040 (0 = only the file-descriptor bound, docs/security.md). */
   'max-server-connections': uint(1000),
+  /**
+   * goInception's (TiDB's) key, used with `[cluster] id_bits = 64`: a KILL of a truncated id (server id 0, the
+   * handshake's 32 bits) acts on that local id of the receiving instance instead of being refused (docs/kill.md).
+   */
+  'compatible-kill-query': bool(false),
 } as const satisfies SectionSpec;
 
 export const LOG_SPEC = {
@@ -108,6 +113,8 @@ export const CLUSTER_SPEC = {
   fence_seconds: { kind: 'uint', default: 21600, min: 1 },
   max_server_id: { kind: 'uint', default: 1023, min: 1, max: 2047 },
   forward_timeout_ms: { kind: 'uint', default: 2000, min: 1 },
+  /** Connection-id layout: 32 (default, fits the handshake) or 64 (server id in the high 32 bits; docs/kill.md). */
+  id_bits: { kind: 'uint', default: 32, min: 32, max: 64 },
 } as const satisfies SectionSpec;
 
 export const PERFORMANCE_SPEC = {
@@ -378,7 +385,6 @@ export const TIDB_ONLY_KEYS: ReadonlySet<string> = new Set([
   'mem-quota-query',
   'enable-streaming',
   'lower-case-table-names',
-  'compatible-kill-query',
   'treat-old-version-utf8-as-utf8mb4',
   'check-mb4-value-in-utf8',
   'enable-table-lock',
