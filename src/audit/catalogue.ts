@@ -2,22 +2,9 @@
 // default levels and en-US templates, as data. Numbers and templates are wire-visible facts and must stay
 // byte-identical to the spec table; the engine formats them with `formatTemplate`.
 
+import type { CodeDef, CodeLevel } from './code-def.js';
 import { PEER_CODES } from './peer-codes.js';
 import { ZH_CN_TEMPLATES } from './templates-zh-cn.js';
-
-export type CodeLevel = 0 | 1 | 2;
-
-export interface CodeDef {
-  code: number;
-  name: string;
-  /** `[inc_level]` / `inception show levels` key; null for codes without one (they always use `defaultLevel`). */
-  levelKey: string | null;
-  defaultLevel: CodeLevel;
-  /** en-US template (Go fmt verbs). */
-  en: string;
-  /** zh-CN template, where one is known. */
-  zh?: string;
-}
 
 const CODE_TABLE = [
   { code: 0, name: "ER_ERROR_FIRST", levelKey: null, defaultLevel: 2, en: "HelloWorld" },

@@ -1,7 +1,7 @@
 // inceptor's own audit codes (docs/audit.md "Peer rules"): checks goInception lacks, adopted from other SQL review
 // tools. Each is off by default behind its own `[inc]` option and has its own `[inc_level]` key, like a catalogue
 // code; numbers start at 1001 so they never meet goInception's (0–188). DML peers use 1001–1099.
-import type { CodeDef } from './catalogue.js';
+import type { CodeDef } from './code-def.js';
 
 const PEER_TABLE = [
   { code: 1001, name: 'ErrLikeLeadingWildcard', levelKey: 'er_like_leading_wildcard', defaultLevel: 1, en: "LIKE '%s' starts with a wildcard; no index can be used.", zh: "LIKE '%s' 以通配符开头, 无法使用索引." },
