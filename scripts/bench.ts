@@ -1,9 +1,14 @@
 // `npm run bench`: measures inceptor against baselines taken in the same run, and prints ratios.
 // Load comes from this process (mysql2 clients); inceptor runs in its own process; MariaDB is a private instance.
 // Numbers on a shared 2-core machine are lower bounds; the ratios are what to compare across commits.
+// `npm run bench -- NAME …` runs only the named sections (names: see SECTIONS below).
+// inceptor runs from the build (dist/, built first), as `bin/inceptor.js` does: under tsx every closure goes
+// through esbuild's keepNames helper, which costs the per-statement audit a fifth of its time for nothing.
+// Batch lines also give inceptor's own CPU per statement (its process's user+sys time), steadier than the rate
+// when the machine is shared.
 
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
@@ -16,6 +21,8 @@ import { binlogSection } from './bench-binlog.js';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const INSERTS = Number(process.env.BENCH_INSERTS ?? 10000);
 const DDL_STATEMENTS = Number(process.env.BENCH_DDL ?? 1000);
+const UPDATES = Number(process.env.BENCH_UPDATES ?? 10000);
+const ROOT = new URL('..', import.meta.url).pathname;
 
 interface Endpoint {
   host: string;
@@ -82,13 +89,14 @@ function batch(db: Endpoint, mode: 'check' | 'execute', schema: string, statemen
   );
 }
 
-async function startInceptorProcess(port: number): Promise<ChildProcess> {
+/** An inceptor server from source; `inc` adds `[inc]` lines (the backup bench adds the backup server). */
+async function startInceptorProcess(port: number, inc = ''): Promise<ChildProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'inceptor-bench-'));
   const cfg = join(dir, 'config.toml');
-  writeFileSync(cfg, `host = "127.0.0.1"\nport = ${port}\n[log]\nlevel = "error"\n[inc]\nmax_allowed_packet = ${64 << 20}\n`);
-  // The CLI module exports main(); run it from source through tsx so the bench needs no build step.
-  const boot = `const m = await import(${JSON.stringify(new URL('../src/cli.ts', import.meta.url).href)}); await m.main(['--config', ${JSON.stringify(cfg)}]);`;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', boot], { stdio: ['ignore', 'ignore', 'inherit'] });
+  writeFileSync(cfg, `host = "127.0.0.1"\nport = ${port}\n[log]\nlevel = "error"\n[inc]\nmax_allowed_packet = ${64 << 20}\n${inc}`);
+  const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('build failed');
+  const child = spawn(process.execPath, [join(ROOT, 'bin/inceptor.js'), '--config', cfg], { stdio: ['ignore', 'ignore', 'inherit'] });
   for (let i = 0; i < 100; i++) {
     try {
       const c = await mysql.createConnection({ host: '127.0.0.1', port, user: 'bench', password: '' });
@@ -100,6 +108,46 @@ async function startInceptorProcess(port: number): Promise<ChildProcess> {
   }
   child.kill();
   throw new Error('inceptor did not start');
+}
+
+/** CPU time (user + system) the process has used so far, in µs (Linux /proc). */
+function cpuMicros(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * (1_000_000 / 100);
+}
+
+/** Runs `work` and returns its wall seconds and the CPU µs per statement `pid` used meanwhile. */
+async function timed(pid: number, statements: number, work: () => Promise<unknown>): Promise<{ seconds: number; cpuPerStatement: number }> {
+  const c0 = cpuMicros(pid);
+  const t0 = performance.now();
+  await work();
+  return { seconds: (performance.now() - t0) / 1000, cpuPerStatement: (cpuMicros(pid) - c0) / statements };
+}
+
+/**
+ * Seconds the C client (Python's mysqlclient under /usr/bin/python3) takes to send `statements` one by one on one
+ * connection, measured inside Python after connecting; null when mysqlclient is not installed.
+ */
+function cClientSeconds(ep: Endpoint, db: string, statements: string[]): number | null {
+  const code = [
+    'import sys, time, MySQLdb',
+    'stmts = sys.stdin.read().split("\\n")',
+    `c = MySQLdb.connect(host=${JSON.stringify(ep.host)}, port=${ep.port}, user=${JSON.stringify(ep.user)}, passwd=${JSON.stringify(ep.password)}, db=${JSON.stringify(db)}, autocommit=True)`,
+    'cur = c.cursor()',
+    't0 = time.perf_counter()',
+    'for s in stmts: cur.execute(s)',
+    'print(time.perf_counter() - t0)',
+  ].join('\n');
+  const run = spawnSync('/usr/bin/python3', ['-c', code], { input: statements.join('\n'), encoding: 'utf8' });
+  if (run.status !== 0) {
+    process.stderr.write(run.stderr);
+    return null;
+  }
+  return Number(run.stdout.trim());
+}
+
+function updateStatements(table: string, n: number): string[] {
+  return Array.from({ length: n }, (_, i) => `update ${table} set score = ${i % 100} where id = ${i + 1}`);
 }
 
 /** Calls of `work` per second, measured in this process for SECONDS after a short warm-up. */
@@ -119,86 +167,144 @@ function row(label: string, ours: number, base: number, unit: string): string {
   return `${label.padEnd(44)} ${ours.toFixed(0).padStart(9)} ${unit.padEnd(8)} ${base.toFixed(0).padStart(9)} ${unit.padEnd(8)} ${(ours / base).toFixed(2).padStart(6)}`;
 }
 
+/** The sections `npm run bench -- NAME …` can pick; all of them run by default. */
+const SECTIONS = ['queries', 'connects', 'execute', 'check-insert', 'check-update', 'split', 'ddl', 'stall', 'binlog'] as const;
+type Section = (typeof SECTIONS)[number];
+
+function chosenSections(argv: readonly string[]): ReadonlySet<Section> {
+  const unknown = argv.filter((a) => !(SECTIONS as readonly string[]).includes(a));
+  if (unknown.length > 0) throw new Error(`unknown bench section ${unknown.join(', ')}; sections: ${SECTIONS.join(', ')}`);
+  return new Set(argv.length > 0 ? (argv as Section[]) : SECTIONS);
+}
+
+function timeLine(label: string, ours: number, base: number, note: string): string {
+  return `${label.padEnd(44)} ${ours.toFixed(2).padStart(9)} ${'s'.padEnd(8)} ${base.toFixed(2).padStart(9)} ${'s'.padEnd(8)} ${(ours / base).toFixed(2).padStart(6)}   ${note}`;
+}
+
 async function main(): Promise<void> {
+  const only = chosenSections(process.argv.slice(2));
   const db = await startPrivateMariaDb();
   const port = await freePort();
   const child = await startInceptorProcess(port);
+  const pid = child.pid!;
   const proxy: Endpoint = { host: '127.0.0.1', port, user: 'bench', password: '' };
   const direct: Endpoint = { host: db.host, port: db.port, user: db.user, password: db.password };
   const lines: string[] = [];
   try {
     const q = 'select @@version_comment limit 1';
-    console.log(`measuring (${SECONDS}s per figure, ${INSERTS} inserts)…`);
-    lines.push(`${'figure'.padEnd(44)} ${'inceptor'.padStart(18)} ${'MariaDB/direct'.padStart(18)} ${'ratio'.padStart(6)}`);
-    lines.push(row('local query, 1 connection', await rateOfQueries(proxy, q, 1), await rateOfQueries(direct, q, 1), 'q/s'));
-    lines.push(row('local query, 32 connections', await rateOfQueries(proxy, q, 32), await rateOfQueries(direct, q, 32), 'q/s'));
-    lines.push(row('new connections, 1 at a time', await rateOfConnects(proxy, 1), await rateOfConnects(direct, 1), 'conn/s'));
-    lines.push(row('new connections, 32 in parallel', await rateOfConnects(proxy, 32), await rateOfConnects(direct, 32), 'conn/s'));
+    console.log(`measuring (${SECTIONS.filter((x) => only.has(x)).join(', ')}; ${SECONDS}s per rate, ${INSERTS} inserts, ${UPDATES} updates)…`);
+    lines.push(`${'figure'.padEnd(44)} ${'inceptor'.padStart(18)} ${'baseline'.padStart(18)} ${'ratio'.padStart(6)}`);
+    if (only.has('queries')) {
+      lines.push(row('local query, 1 connection', await rateOfQueries(proxy, q, 1), await rateOfQueries(direct, q, 1), 'q/s'));
+      lines.push(row('local query, 32 connections', await rateOfQueries(proxy, q, 32), await rateOfQueries(direct, q, 32), 'q/s'));
+    }
+    if (only.has('connects')) {
+      lines.push(row('new connections, 1 at a time', await rateOfConnects(proxy, 1), await rateOfConnects(direct, 1), 'conn/s'));
+      lines.push(row('new connections, 32 in parallel', await rateOfConnects(proxy, 32), await rateOfConnects(direct, 32), 'conn/s'));
+    }
 
     const admin = await mysql.createConnection({ ...direct, multipleStatements: true });
-    await admin.query('create database if not exists bench; drop table if exists bench.t_direct, bench.t_proxy, bench.t_check, bench.t_warm;');
-    for (const t of ['t_direct', 't_proxy', 't_check']) {
-      await admin.query(`create table bench.${t}(id int primary key, name varchar(64) not null, score int not null)`);
-    }
+    await admin.query('create database if not exists bench');
+    const freshTable = async (t: string) => {
+      await admin.query(`drop table if exists bench.${t}; create table bench.${t}(id int primary key, name varchar(64) not null, score int not null)`);
+    };
+    const client = await mysql.createConnection(proxy);
     // Warm both paths first: inceptor is a long-running server, so its parser and audit code are measured hot,
     // just as the direct path's mysql2 code is already hot in this process.
-    await admin.query('create table bench.t_warm(id int primary key, name varchar(64) not null, score int not null)');
-    const warmClient = await mysql.createConnection(proxy);
-    await warmClient.query(batch(direct, 'execute', 'bench', insertStatements('t_warm', 2000)));
-    await warmClient.end();
-    await admin.query('truncate table bench.t_warm');
-    const conn = await mysql.createConnection({ ...direct, database: 'bench' });
-    for (const sql of insertStatements('t_warm', 2000)) await conn.query(sql);
-    let t0 = performance.now();
-    for (const sql of insertStatements('t_direct', INSERTS)) await conn.query(sql);
-    const directSeconds = (performance.now() - t0) / 1000;
-    await conn.end();
+    await freshTable('t_warm');
+    await client.query(batch(direct, 'execute', 'bench', insertStatements('t_warm', 2000)));
 
-    const client = await mysql.createConnection(proxy);
-    t0 = performance.now();
-    const [execRows] = await client.query(batch(direct, 'execute', 'bench', insertStatements('t_proxy', INSERTS)));
-    const proxySeconds = (performance.now() - t0) / 1000;
-    const executed = (execRows as unknown[][]).length;
-    const [[{ n }]] = (await admin.query('select count(*) n from bench.t_proxy')) as unknown as [[{ n: number }]];
-    if (Number(n) !== INSERTS) throw new Error(`execute batch inserted ${n} of ${INSERTS} rows (${executed} result rows)`);
-    lines.push(
-      `${`${INSERTS} single-row INSERTs executed`.padEnd(44)} ${proxySeconds.toFixed(2).padStart(9)} ${'s'.padEnd(8)} ${directSeconds
-        .toFixed(2)
-        .padStart(9)} ${'s'.padEnd(8)} ${(proxySeconds / directSeconds).toFixed(2).padStart(6)}   (goal <= 1.10)`,
-    );
+    if (only.has('execute')) {
+      // the same statements sent directly: by the C client (the goal's baseline) and by mysql2 (what inceptor uses)
+      await freshTable('t_c');
+      const cSeconds = cClientSeconds(direct, 'bench', insertStatements('t_c', INSERTS));
+      await freshTable('t_direct');
+      const conn = await mysql.createConnection({ ...direct, database: 'bench' });
+      for (const sql of insertStatements('t_warm', 2000)) await conn.query(`${sql} on duplicate key update score = score`);
+      let t0 = performance.now();
+      for (const sql of insertStatements('t_direct', INSERTS)) await conn.query(sql);
+      const mysql2Seconds = (performance.now() - t0) / 1000;
+      await conn.end();
+      await freshTable('t_proxy');
+      let executed = 0;
+      const proxyRun = await timed(pid, INSERTS, async () => {
+        const [execRows] = await client.query(batch(direct, 'execute', 'bench', insertStatements('t_proxy', INSERTS)));
+        executed = (execRows as unknown[]).length;
+      });
+      const [[{ n }]] = (await admin.query('select count(*) n from bench.t_proxy')) as unknown as [[{ n: number }]];
+      if (Number(n) !== INSERTS) throw new Error(`execute batch inserted ${n} of ${INSERTS} rows (${executed} result rows)`);
+      const note = `inceptor ${proxyRun.cpuPerStatement.toFixed(0)} µs CPU/stmt`;
+      if (cSeconds !== null) {
+        lines.push(timeLine(`execute ${INSERTS} INSERTs (vs C client)`, proxyRun.seconds, cSeconds, `(goal <= 1.10; ${note})`));
+        lines.push(timeLine(`  same, direct by mysql2 (vs C client)`, mysql2Seconds, cSeconds, ''));
+      } else {
+        lines.push(timeLine(`execute ${INSERTS} INSERTs (vs mysql2; no C client)`, proxyRun.seconds, mysql2Seconds, `(${note})`));
+      }
+    }
 
-    t0 = performance.now();
-    await client.query(batch(direct, 'check', 'bench', insertStatements('t_check', INSERTS)));
-    const checkSeconds = (performance.now() - t0) / 1000;
-    lines.push(`${`check-only, ${INSERTS} INSERTs in one batch`.padEnd(44)} ${(INSERTS / checkSeconds).toFixed(0).padStart(9)} stmts/s`);
-    // The splitter alone, in this process, against String.split(';') over the same text (no lexing at all).
-    const checkText = batch(direct, 'check', 'bench', insertStatements('t_check', INSERTS));
-    lines.push(row(`split, ${INSERTS}-statement batch (vs split(';'))`, callsPerSecond(() => splitStatements(checkText)), callsPerSecond(() => checkText.split(';')), 'batch/s'));
+    if (only.has('check-insert')) {
+      await freshTable('t_check');
+      const text = batch(direct, 'check', 'bench', insertStatements('t_check', INSERTS));
+      const run = await timed(pid, INSERTS, () => client.query(text));
+      lines.push(
+        `${`check-only, ${INSERTS} INSERTs in one batch`.padEnd(44)} ${(INSERTS / run.seconds).toFixed(0).padStart(9)} stmts/s ${''.padStart(18)}          (goal >= 100000; inceptor ${run.cpuPerStatement.toFixed(0)} µs CPU/stmt)`,
+      );
+    }
 
-    // DDL audit throughput against node-sql-parser's bare parse of the same statements (both warmed once)
-    const ddl = ddlStatements(DDL_STATEMENTS);
-    const ddlBatch = batch(direct, 'check', 'bench', ddl);
-    for (const sql of ddl) astify(sql);
-    await client.query(ddlBatch);
-    t0 = performance.now();
-    for (const sql of ddl) astify(sql);
-    const parseRate = DDL_STATEMENTS / ((performance.now() - t0) / 1000);
-    t0 = performance.now();
-    await client.query(ddlBatch);
-    const ddlRate = DDL_STATEMENTS / ((performance.now() - t0) / 1000);
-    lines.push(row(`check-only, ${DDL_STATEMENTS} CREATE+ALTER (vs bare parse)`, ddlRate, parseRate, 'stmts/s'));
+    if (only.has('check-update')) {
+      // UPDATEs by primary key on a filled table: each needs an EXPLAIN; the baseline sends those EXPLAINs itself,
+      // one after the other on one connection
+      await freshTable('t_upd');
+      await admin.query(`insert into bench.t_upd select seq, concat('n', seq), 0 from bench.seq_1_to_${UPDATES}`);
+      const updates = updateStatements('t_upd', UPDATES);
+      await client.query(batch(direct, 'check', 'bench', updateStatements('t_upd', 2000)));
+      const conn = await mysql.createConnection({ ...direct, database: 'bench' });
+      for (const sql of updates.slice(0, 2000)) await conn.query(`EXPLAIN ${sql}`);
+      const t0 = performance.now();
+      for (const sql of updates) await conn.query(`EXPLAIN ${sql}`);
+      const explainRate = UPDATES / ((performance.now() - t0) / 1000);
+      await conn.end();
+      const run = await timed(pid, UPDATES, () => client.query(batch(direct, 'check', 'bench', updates)));
+      lines.push(
+        `${row(`check-only, ${UPDATES} indexed UPDATEs (vs EXPLAINs)`, UPDATES / run.seconds, explainRate, 'stmts/s')}   (goal >= 8000; inceptor ${run.cpuPerStatement.toFixed(0)} µs CPU/stmt)`,
+      );
+    }
+
+    if (only.has('split')) {
+      // The splitter alone, in this process, against String.split(';') over the same text (no lexing at all).
+      const checkText = batch(direct, 'check', 'bench', insertStatements('t_check', INSERTS));
+      lines.push(row(`split, ${INSERTS}-statement batch (vs split(';'))`, callsPerSecond(() => splitStatements(checkText)), callsPerSecond(() => checkText.split(';')), 'batch/s'));
+    }
+
+    if (only.has('ddl')) {
+      // DDL audit throughput against node-sql-parser's bare parse of the same statements (both warmed once)
+      const ddl = ddlStatements(DDL_STATEMENTS);
+      const ddlBatch = batch(direct, 'check', 'bench', ddl);
+      for (const sql of ddl) astify(sql);
+      await client.query(ddlBatch);
+      const t0 = performance.now();
+      for (const sql of ddl) astify(sql);
+      const parseRate = DDL_STATEMENTS / ((performance.now() - t0) / 1000);
+      const run = await timed(pid, DDL_STATEMENTS, () => client.query(ddlBatch));
+      lines.push(row(`check-only, ${DDL_STATEMENTS} CREATE+ALTER (vs bare parse)`, DDL_STATEMENTS / run.seconds, parseRate, 'stmts/s'));
+    }
     await client.end();
     await admin.end();
 
-    const stall = await measureStall(proxy, direct, Number(process.env.BENCH_STALL_STATEMENTS ?? 100_000));
-    const idle = await measureIdleWait(proxy, stall.probes);
-    lines.push(
-      `${`longest select 1 wait, ${stall.statements / 1000}k-stmt check running`.padEnd(44)} ${stall.longestWaitMs.toFixed(0).padStart(9)} ${'ms'.padEnd(8)} ${idle
-        .toFixed(0)
-        .padStart(9)} ${'ms idle'.padEnd(8)} ${(stall.longestWaitMs / idle).toFixed(2).padStart(6)}   (goal <= 50 ms; ${stall.probes} probes; batch ${(stall.statements / stall.batchSeconds).toFixed(0)} stmts/s)`,
-    );
+    if (only.has('stall')) {
+      const stall = await measureStall(proxy, direct, Number(process.env.BENCH_STALL_STATEMENTS ?? 100_000));
+      const idle = await measureIdleWait(proxy, stall.probes);
+      lines.push(
+        `${`longest select 1 wait, ${stall.statements / 1000}k-stmt check running`.padEnd(44)} ${stall.longestWaitMs.toFixed(0).padStart(9)} ${'ms'.padEnd(8)} ${idle
+          .toFixed(0)
+          .padStart(9)} ${'ms idle'.padEnd(8)} ${(stall.longestWaitMs / idle).toFixed(2).padStart(6)}   (goal <= 50 ms; ${stall.probes} probes; batch ${(stall.statements / stall.batchSeconds).toFixed(0)} stmts/s)`,
+      );
+    }
 
-    lines.push(...(await binlogSection({ ...direct, dir: db.dir })));
+    if (only.has('binlog')) lines.push(...(await binlogSection({ ...direct, dir: db.dir }, async (inc) => {
+      const backupPort = await freePort();
+      return { port: backupPort, child: await startInceptorProcess(backupPort, inc) };
+    })));
   } finally {
     child.kill('SIGTERM');
     db.stop();

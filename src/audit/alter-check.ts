@@ -72,7 +72,8 @@ export function alterFindings(table: TableInfo, actions: readonly AlterAction[])
         break;
       case 'add_index': {
         const name = a.index.kind === 'primary' ? 'PRIMARY' : a.index.name;
-        if (name !== null && indexes.has(name.toLowerCase())) push(f.dupIndex, name);
+        // A FOREIGN KEY gets the foreign-key checks, not the index checks (its name may be an index MariaDB made).
+        if (name !== null && a.index.kind !== 'foreign' && indexes.has(name.toLowerCase())) push(f.dupIndex, name);
         for (const c of a.index.columns) missing(c);
         indexes.add((name ?? a.index.columns[0] ?? '').toLowerCase());
         break;

@@ -2,6 +2,7 @@
 // default levels and en-US templates, as data. Numbers and templates are wire-visible facts and must stay
 // byte-identical to the spec table; the engine formats them with `formatTemplate`.
 
+import { PEER_CODES } from './peer-codes.js';
 import { ZH_CN_TEMPLATES } from './templates-zh-cn.js';
 
 export type CodeLevel = 0 | 1 | 2;
@@ -302,14 +303,17 @@ export const NEVER_EMITTED: ReadonlySet<number> = new Set([
 
 export const INVALID_CODE_MESSAGE = 'Invalid error code!';
 
+const PEERS_BY_CODE: ReadonlyMap<number, CodeDef> = new Map(PEER_CODES.map((d) => [d.code, d]));
+
+/** A catalogue code, or one of inceptor's own peer codes (peer-codes.ts). */
 export function codeDef(code: number): CodeDef | undefined {
-  return CODES[code]?.code === code ? CODES[code] : undefined;
+  return CODES[code]?.code === code ? CODES[code] : PEERS_BY_CODE.get(code);
 }
 
 /** Codes that `inception show levels` lists and `[inc_level]` accepts, in code order. */
 export function levelKeyedCodes(): CodeDef[] {
   const seen = new Set<string>();
-  return CODES.filter((c) => {
+  return [...CODES, ...PEER_CODES].filter((c) => {
     if (c.levelKey === null || seen.has(c.levelKey)) return false;
     seen.add(c.levelKey);
     return true;

@@ -9,23 +9,28 @@ import { databaseNameOf, tablesOf, type TableName } from '../sql/ast.js';
 import type { ParsedStatement, StatementKind } from '../sql/statement.js';
 import { Code, codeDef, formatCode, levelOf } from './catalogue.js';
 import { applySnapshotEffects } from './effects.js';
-import { estimateAffectedRows } from './estimate.js';
+import { estimateAffectedRows, type FingerprintCache } from './estimate.js';
 import { StatementFacts } from './facts.js';
 import { ESTIMATE, RESOLVE, rankOf, type Rank } from './order.js';
 import { DEFAULT_REAL_ROW_COUNT_TIMEOUT_MS } from './real-count.js';
 import { resolveStatement } from './resolve.js';
 import type { Rule, RuleContext } from './rule.js';
 import { RULES } from './rules/index.js';
-import type { AuditServerInfo, AuditSettings, SqlRunner } from './runner.js';
+import type { AuditServerInfo, AuditSettings, ExplainRunner, SqlRunner } from './runner.js';
 import { MetadataError, SchemaSnapshot, quoteIdent, type TableInfo } from './snapshot.js';
 
-export type { AuditServerInfo, AuditSettings, SqlRunner } from './runner.js';
+export type { AuditServerInfo, AuditSettings, ExplainRunner, SqlRunner } from './runner.js';
 
 export interface Auditor {
   readonly snapshot: SchemaSnapshot;
   readonly currentDb: string | null;
-  /** Audits one statement onto its row (messages, level, affected_rows estimate). */
+  /**
+   * Audits one statement onto its row (messages, level, affected_rows estimate). With an EXPLAIN pool, an
+   * UPDATE/DELETE's row may be completed later (its EXPLAIN in flight): `settle` waits for every such row.
+   */
   audit(stmt: ParsedStatement, row: ResultRow): Promise<void>;
+  /** Resolves when every row audited so far is complete (rethrows a programming error of a pipelined row). */
+  settle(): Promise<void>;
   /** ER_NOT_SUPPORTED_YET at its configured level (SELECT in execute mode, docs/audit.md). */
   reportNotSupported(row: ResultRow): void;
   /** The table layout the row was audited against (DML and DDL on one table), for the backup stage. */
@@ -48,7 +53,17 @@ export interface AuditorOptions {
   realRowCount?: boolean;
   /** Statement timeout of that COUNT (default DEFAULT_REAL_ROW_COUNT_TIMEOUT_MS); past it EXPLAIN is used. */
   realRowCountTimeoutMs?: number;
+  /**
+   * Sessions for pipelined EXPLAINs (docs/audit.md "Pipelined EXPLAIN"): an UPDATE/DELETE's EXPLAIN runs there
+   * while the next statements are audited; its row is completed in statement order. Absent: one at a time.
+   */
+  explainPool?: ExplainRunner | null;
+  /** `--fingerprint`: the fingerprint cache is on even when `enable_fingerprint` is off (docs/audit.md). */
+  fingerprint?: boolean;
 }
+
+/** EXPLAINs in flight at most (beyond it the oldest is waited for). */
+const MAX_PIPELINED = 12;
 
 /** The level a code gets under the settings (0: dropped) and its text in the session language. */
 function rendered(settings: AuditSettings, code: number, args: readonly unknown[]): { level: Level; text: string } {
@@ -104,11 +119,32 @@ class Engine implements Auditor {
   private readonly rowTables = new Map<ResultRow, TableInfo>();
   private readonly rules: ReadonlyMap<string, Rule>;
   private readonly rulesByKind = new Map<StatementKind, KindRules>();
+  /** The database the target session is in (USE is sent only for databases that exist there). */
+  private targetDb: string | null;
+  /** Rows whose EXPLAIN is in flight, oldest first. */
+  private readonly inFlight: Promise<void>[] = [];
+  private pool: Promise<ExplainRunner | null> | null = null;
+  private readonly fingerprints: FingerprintCache = new Map();
+  /** Statements audited so far in this batch (RuleContext.ordinal). */
+  private audited = 0;
 
   constructor(private readonly opts: AuditorOptions) {
     this.snapshot = new SchemaSnapshot(opts.target, opts.serverInfo.lowerCaseTableNames);
     this.db = opts.initialDb;
+    this.targetDb = opts.initialDb;
     this.rules = opts.rules ?? RULES;
+  }
+
+  async settle(): Promise<void> {
+    while (this.inFlight.length > 0) await this.inFlight.shift();
+  }
+
+  /** The EXPLAIN pool once open; null without one or when it could not be opened. */
+  private explainPool(): Promise<ExplainRunner | null> {
+    const pool = this.opts.explainPool;
+    if (!pool) return Promise.resolve(null);
+    this.pool ??= pool.ready().then((ok) => (ok ? pool : null));
+    return this.pool;
   }
 
   get currentDb(): string | null {
@@ -124,6 +160,13 @@ class Engine implements Auditor {
   }
 
   async audit(stmt: ParsedStatement, row: ResultRow): Promise<void> {
+    // UPDATE/DELETE change nothing the next statements are audited against: their EXPLAIN may still be in flight.
+    const pipelined = (stmt.kind === 'update' || stmt.kind === 'delete') && !this.opts.realRowCount ? await this.explainPool() : null;
+    if (pipelined) {
+      while (this.inFlight.length >= MAX_PIPELINED) await this.inFlight.shift();
+    } else if (this.inFlight.length > 0) {
+      await this.settle();
+    }
     const { settings } = this.opts;
     const inc: Readonly<IncConfig> = settings.inc;
     const db = this.db;
@@ -158,6 +201,7 @@ class Engine implements Auditor {
       inc,
       serverInfo: this.opts.serverInfo,
       currentDb: db,
+      ordinal: ++this.audited,
       facts,
       report: (...args: unknown[]) => void pushCode(STATEMENT, codeOfRule(), args),
       reportAt: (item: number, ...args: unknown[]) => void pushCode(item, codeOfRule(), args),
@@ -171,6 +215,8 @@ class Engine implements Auditor {
       warn: (text: string) => push(STATEMENT, 1, text, true),
       dbOf,
       table,
+      partitions: (t: TableInfo) => snapshot.partitions(t.db, t.name),
+      foreignKeys: (fkDb: string) => snapshot.foreignKeys(fkDb),
     };
     const flush = (upTo: Rank | null) => {
       const ready = upTo ? pending.filter((p) => before(p, upTo)) : pending.splice(0);
@@ -217,18 +263,33 @@ class Engine implements Auditor {
       await this.recordTable(stmt, row, dbOf);
       // Estimates read the tables as they were before this statement (ALTER … RENAME, DROP change them).
       rank = estimateRank;
+      const targetDb = this.targetDb;
       const estimating = estimateAffectedRows(stmt, row, {
-        runner: this.opts.target,
+        runner: pipelined ? { query: (sql, params) => (params ? Promise.reject(new Error('EXPLAIN takes no parameters')) : pipelined.query(sql, targetDb)) } : this.opts.target,
         snapshot,
         inc,
         facts,
         dbOf,
         report: (c, args) => void pushCode(STATEMENT, c, args),
         execute: this.opts.execute ?? false,
+        fingerprints: this.opts.fingerprint || inc.enable_fingerprint ? this.fingerprints : null,
         realRowCount: this.opts.realRowCount
           ? { serverInfo: this.opts.serverInfo, timeoutMs: this.opts.realRowCountTimeoutMs ?? DEFAULT_REAL_ROW_COUNT_TIMEOUT_MS }
           : null,
       });
+      if (estimating && pipelined) {
+        const completing = estimating.then(
+          () => flush(null),
+          (err: unknown) => {
+            flush(null);
+            if (!(err instanceof MetadataError)) throw err;
+            row.addText(2, err.message);
+          },
+        );
+        completing.catch(() => undefined); // a programming error surfaces from settle(), not as an unhandled rejection
+        this.inFlight.push(completing);
+        return;
+      }
       if (estimating) await estimating;
       flush(null);
       if (!ended && SCHEMA_CHANGING.has(stmt.kind)) await applySnapshotEffects(stmt, snapshot, dbOf);
@@ -278,6 +339,7 @@ class Engine implements Auditor {
     if ((await this.snapshot.databaseExists(db)) && !(await this.snapshot.databaseIsNew(db))) {
       try {
         await this.opts.target.query(`USE ${quoteIdent(db)}`);
+        this.targetDb = db;
       } catch (err) {
         throw new MetadataError(String((err as { sqlMessage?: string; message?: string }).sqlMessage ?? (err as Error).message), null);
       }

@@ -5,10 +5,11 @@
 // information_schema TABLE_ROWS (ER_CHANGE_TOO_MUCH_ROWS for ALTER and DROP). With `--real_row_count` the
 // UPDATE/DELETE/INSERT … SELECT rows are counted instead (src/audit/real-count.ts), EXPLAIN being the fallback.
 
-import type { ResultRow } from '../rows/row.js';
+import type { Level, ResultRow } from '../rows/row.js';
+import { scanShape } from '../sql/shape-cache.js';
 import { insertRowsOf, insertSelectOf, tablesOf, type TableName } from '../sql/ast.js';
 import type { ParsedStatement } from '../sql/statement.js';
-import { Code } from './catalogue.js';
+import { Code, codeDef, formatCode } from './catalogue.js';
 import { realRowCount } from './real-count.js';
 import type { IncConfig } from '../config/config.js';
 import type { StatementFacts } from './facts.js';
@@ -28,6 +29,30 @@ export interface EstimateContext {
   execute: boolean;
   /** `--real_row_count=true`: COUNT the rows on the target, bounded by `timeoutMs`; absent → EXPLAIN only. */
   realRowCount?: { serverInfo: AuditServerInfo; timeoutMs: number } | null;
+  /** The batch's fingerprint cache when `enable_fingerprint` or `--fingerprint` is on (see FingerprintCache). */
+  fingerprints?: FingerprintCache | null;
+}
+
+/**
+ * What an EXPLAIN left on its row (docs/audit.md "Fingerprint cache"): the estimate, and the EXPLAIN-phase messages
+ * (the EXPLAIN's error, the too-many-rows warning at its built-in level) as one block at their highest level.
+ */
+export interface FingerprintEntry {
+  affectedRows: number;
+  level: Level;
+  text: string;
+}
+
+/** Fingerprint → the first EXPLAIN's entry (a promise: with pipelined EXPLAIN it may still be in flight). */
+export type FingerprintCache = Map<string, Promise<FingerprintEntry | null>>;
+
+/**
+ * The statement's fingerprint: its shape (src/sql/shape-cache.ts, every literal a `?`) with whitespace runs folded
+ * to one space and letters folded to lower case; null for text the shape scanner leaves alone (always EXPLAINed).
+ */
+export function fingerprintOf(text: string): string | null {
+  const scan = scanShape(text);
+  return scan ? scan.key.replace(/\u0000[a-z]/g, '?').replace(/\s+/g, ' ').trim().toLowerCase() : null;
 }
 
 function limitOf(n: number): number {
@@ -67,8 +92,12 @@ async function estimateFromTarget(stmt: ParsedStatement, row: ResultRow, ctx: Es
         row.affectedRows = counted;
         return;
       }
-      const estimate = await explainRows(ctx.runner, stmt.text, ctx.inc.explain_rule, row);
-      row.affectedRows = estimate === 0 && !(Array.isArray(select.from) && select.from.length > 0) ? 1 : estimate;
+      const noFrom = !(Array.isArray(select.from) && select.from.length > 0);
+      await explainWithFingerprint(stmt, row, ctx, async () => {
+        const estimate = await explainRows(ctx.runner, stmt.text, ctx.inc.explain_rule, row);
+        row.affectedRows = estimate === 0 && noFrom ? 1 : estimate;
+        return null;
+      });
       return;
     }
     case 'update':
@@ -78,10 +107,20 @@ async function estimateFromTarget(stmt: ParsedStatement, row: ResultRow, ctx: Es
         const info = await tableOf(ctx, t);
         if (!info || info.isNew || info.hasNewColumns) return;
       }
-      row.affectedRows =
-        (await countedRows(stmt, ctx, null)) ?? (await explainRows(ctx.runner, stmt.text, ctx.inc.explain_rule, row));
       const max = limitOf(ctx.inc.max_update_rows);
-      if (max > 0 && row.affectedRows > max) ctx.report(Code.ER_UDPATE_TOO_MUCH_ROWS, [row.affectedRows, max]);
+      const counted = await countedRows(stmt, ctx, null);
+      if (counted !== null) {
+        row.affectedRows = counted;
+        if (max > 0 && counted > max) ctx.report(Code.ER_UDPATE_TOO_MUCH_ROWS, [counted, max]);
+        return;
+      }
+      await explainWithFingerprint(stmt, row, ctx, async () => {
+        row.affectedRows = await explainRows(ctx.runner, stmt.text, ctx.inc.explain_rule, row);
+        if (!(max > 0 && row.affectedRows > max)) return null;
+        ctx.report(Code.ER_UDPATE_TOO_MUCH_ROWS, [row.affectedRows, max]);
+        // cached at the code's built-in level, whatever [inc_level] says (docs/audit.md "Fingerprint cache")
+        return { level: codeDef(Code.ER_UDPATE_TOO_MUCH_ROWS)!.defaultLevel, text: formatCode(Code.ER_UDPATE_TOO_MUCH_ROWS, [row.affectedRows, max], ctx.inc.lang) };
+      });
       return;
     }
     case 'alter_table':
@@ -115,6 +154,42 @@ async function estimateFromTarget(stmt: ParsedStatement, row: ResultRow, ctx: Es
     default:
       return;
   }
+}
+
+/**
+ * Runs `explain` (which sets affected_rows and returns the too-many-rows message it raised, if any), or, with the
+ * fingerprint cache on and a statement of the same fingerprint EXPLAINed before in the batch, copies that
+ * statement's affected_rows and EXPLAIN-phase messages (one free-text block at their level) instead.
+ */
+async function explainWithFingerprint(
+  stmt: ParsedStatement,
+  row: ResultRow,
+  ctx: EstimateContext,
+  explain: () => Promise<{ level: Level; text: string } | null>,
+): Promise<void> {
+  const cache = ctx.fingerprints;
+  const key = cache ? fingerprintOf(stmt.text) : null;
+  if (!cache || key === null) {
+    await explain();
+    return;
+  }
+  const earlier = cache.get(key);
+  const hit = earlier ? await earlier : null;
+  if (hit) {
+    row.affectedRows = hit.affectedRows;
+    if (hit.text !== '' && hit.level > 0) row.addText(hit.level as 1 | 2, hit.text);
+    return;
+  }
+  const before = row.messages.length;
+  const recording = explain().then((raised): FingerprintEntry => {
+    // the EXPLAIN's own error went onto the row; the too-many-rows message is in the engine's queue until flushed
+    const parts = row.messages.slice(before).map((text) => ({ level: 2 as Level, text }));
+    if (raised) parts.push(raised);
+    const level = parts.reduce<Level>((m, p) => (p.level > m ? p.level : m), 0);
+    return { affectedRows: row.affectedRows, level, text: parts.map((p) => p.text).join('\n').trim() };
+  });
+  if (!earlier) cache.set(key, recording.catch(() => null));
+  await recording;
 }
 
 /** The real row count when `--real_row_count` is on and the target could count; null → EXPLAIN. */

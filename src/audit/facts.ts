@@ -16,6 +16,7 @@ import {
 } from '../sql/ast.js';
 import type { ParsedStatement } from '../sql/statement.js';
 import { alterFindings, type AlterFindings } from './alter-check.js';
+import { keyFactsOf, type KeyFacts } from './key-checks.js';
 import { analyseQuery, isLiteral, type QueryAnalysis, type TableLookup } from './resolver.js';
 import type { TableInfo } from './snapshot.js';
 
@@ -46,6 +47,9 @@ export class StatementFacts {
   private names: readonly NewIdentifier[] | null = null;
   private analysisPromise: Promise<QueryAnalysis> | null = null;
   private alterPromise: Promise<{ table: TableInfo; findings: AlterFindings } | null> | null = null;
+  private keysPromise: Promise<KeyFacts | null> | null = null;
+  /** How many ALTER TABLEs of this statement's table the batch had before it (set by the resolve phase). */
+  earlierAlters = 0;
 
   constructor(
     readonly stmt: ParsedStatement,
@@ -144,6 +148,19 @@ export class StatementFacts {
   alter(): Promise<{ table: TableInfo; findings: AlterFindings } | null> {
     this.alterPromise ??= this.target().then((table) => (table ? { table, findings: alterFindings(table, tableChangesOf(this.stmt)) } : null));
     return this.alterPromise;
+  }
+
+  /**
+   * The indexes and foreign keys the statement creates, each with its key columns as the table stands at that
+   * point (src/audit/key-checks.ts); null for statements that create none or whose table is missing.
+   */
+  keys(db: string | null, defaultCharset: string): Promise<KeyFacts | null> {
+    this.keysPromise ??= this.target().then((table) => {
+      const ddl = this.stmt.ddl;
+      const at = table?.db ?? db;
+      return ddl && at !== null ? keyFactsOf(ddl, table, at, defaultCharset) : null;
+    });
+    return this.keysPromise;
   }
 
   /** How many values an INSERT must supply per row: its column list, else every column of the table. */

@@ -32,6 +32,7 @@ const FIELD_CHECKS = [
   'column/invalid-data-type',
   'column/char-to-varchar',
   'column/float-double',
+  'column/charset-on-column',
   'column/column-comment',
   'column/invalid-default',
   'column/blob-cant-have-default',
@@ -39,35 +40,118 @@ const FIELD_CHECKS = [
   'column/text-not-nullable',
   'column/autoinc-unsigned',
   'column/autoinc-type',
+  'column/timestamp-default',
   'column/default-value',
+  'column/max-varchar-length',
 ];
 
+/** Per new index (docs/audit.md "Index rules"): name and shape, then its key columns, then the index as a whole. */
+const INDEX_CHECKS = [
+  'index/pk-too-many-parts',
+  'index/duplicate-key-column',
+  'index/wrong-name',
+  'index/unique-prefix',
+  'index/name-prefix',
+  'index/column-repeat',
+  'index/too-many-key-parts',
+  'index/blob-used-as-key',
+  'index/wrong-sub-key',
+  'index/too-long-key',
+  'index/pk-columns-int',
+  'index/primary-not-null',
+  'index/comment-too-long',
+  'index/visibility',
+];
+
+/** Per FOREIGN KEY when enable_foreign_key (docs/audit.md "Foreign-key rules"). */
+const FOREIGN_KEY_CHECKS = [
+  'foreign-key/columns-exist',
+  'foreign-key/referenced-table-exists',
+  'foreign-key/wrong-definition',
+  'foreign-key/duplicate-name',
+];
+
+/** Partition clauses (docs/audit.md "Partition rules"). */
+const PARTITION_CHECKS = ['partition/not-allowed', 'partition/same-name', 'partition/repeat-constant', 'partition/not-existed'];
+
 const ALTER_SPECS = [
+  'alter-table/change-column',
+  'alter-table/not-supported',
   'alter-table/column-existed',
   ...IDENTIFIER_CHECKS,
   'alter-table/column-not-existed',
+  'alter-table/column-position',
   'column/autoinc-name',
+  'column/invalid-on-update',
   ...FIELD_CHECKS,
+  'column/change-column-type',
+  'alter-table/remove-all-columns',
+  ...INDEX_CHECKS,
   'create-table/foreign-key',
+  ...FOREIGN_KEY_CHECKS,
+  'alter-table/drop-foreign-key',
   'create-table/set-engine',
+  'charset/engine-not-supported',
   'create-table/set-charset',
+  'charset/charset-not-supported',
+  'charset/unknown-charset',
   'create-table/set-collation',
+  'charset/collation-not-supported',
+  'alter-table/unsupported-option',
   'alter-table/cant-drop-key',
   'alter-table/dup-keyname',
   'alter-table/dup-index',
+  'index/too-many-keys',
+  'alter-table/index-not-existed',
   'alter-table/rename-target-exists',
+  ...PARTITION_CHECKS,
+  'partition/alter-clauses',
+  // after every spec (reportAt past the last one)
+  'create-table/columns-must-have-index-type',
+  'create-table/columns-must-have-index',
 ];
+
+/** inceptor's peer rules (docs/audit.md "Peer rules"): after goInception's messages, so those keep their order. */
+const QUERY_PEER_CHECKS = [
+  'query/like-leading-wildcard',
+  'query/compare-null',
+  'query/function-on-index',
+  'query/always-true',
+  'query/max-join-tables',
+];
+const DML_PEER_CHECKS = [...QUERY_PEER_CHECKS, 'dml/blocklist'];
+
+/** Checks of the batch as a whole: the last section of every kind. */
+const BATCH_CHECKS: readonly string[] = ['batch/max-statements'];
+
+/** DDL peer rules (docs/audit.md "Peer rules"): free texts after everything goInception says about the statement. */
+const DDL_PEER_CHECKS = [
+  'peer/ddl-blocklist',
+  'peer/algorithm-lock',
+  'peer/charset-without-convert',
+  'peer/drop-indexed-column',
+  'peer/redundant-index',
+  'peer/index-naming',
+  'peer/text-blob-length',
+  'peer/comment-length',
+];
+const peers = (...ids: string[]) => DDL_PEER_CHECKS.filter((id) => ids.includes(id));
 
 const INSERT: Order = [
   [
     'dml/insert-field-list',
     RESOLVE,
-    'dml/insert-columns-exist',
     'dml/insert-value-count',
     'query/only-star',
     'insert-select/value-count',
     ...QUERY_CHECKS,
+    'query/implicit-conversion',
+    'query/mix-group-func',
+    'query/field-not-in-group-by',
+    // per VALUES cell (reportAt), in value order: one of these at most for a value
     'insert/bad-null',
+    'insert/datetime-value',
+    'insert/integer-value',
     'dml/insert-set-form',
     'query/union-usage',
     'query/join-no-on',
@@ -77,6 +161,8 @@ const INSERT: Order = [
     // goInception raises ER_INSERT_TOO_MUCH_ROWS right after the column list; here it follows the VALUES checks,
     // because the EXPLAIN of INSERT … SELECT must see every error of the SELECT part first.
     ESTIMATE,
+    ...DML_PEER_CHECKS,
+    'insert-select/lock',
   ],
 ];
 
@@ -84,9 +170,18 @@ const UPDATE_DELETE_TAIL = ['dml/no-where', 'dml/value-expr-where', 'dml/limit',
 
 export const MESSAGE_ORDER: Readonly<Partial<Record<StatementKind, Order>>> = {
   use: [[RESOLVE]],
-  create_database: [[RESOLVE, ...IDENTIFIER_CHECKS]],
+  create_database: [
+    [
+      RESOLVE,
+      ...IDENTIFIER_CHECKS,
+      'database/cant-set-charset',
+      'charset/charset-not-supported',
+      'database/cant-set-collation',
+      'charset/collation-not-supported',
+    ],
+  ],
   drop_database: [['database/cant-drop-database', RESOLVE]],
-  alter_database: [['database/alter-database-not-supported', RESOLVE]],
+  alter_database: [['database/alter-database-not-supported', RESOLVE, 'charset/charset-not-supported', 'charset/collation-not-supported']],
   create_table: [
     [
       RESOLVE,
@@ -94,35 +189,89 @@ export const MESSAGE_ORDER: Readonly<Partial<Record<StatementKind, Order>>> = {
       ...IDENTIFIER_CHECKS,
       'create-table/multiple-primary-key',
       'create-table/must-have-columns',
+      'create-table/wrong-auto-key',
       'create-table/table-prefix',
       'create-table/duplicate-column',
       // table options (goInception: in written order)
       'create-table/set-engine',
+      'charset/engine-not-supported',
       'create-table/set-charset',
+      'charset/charset-not-supported',
       'create-table/set-collation',
+      'charset/collation-not-supported',
       'create-table/auto-increment-init',
       'create-table/must-have-primary-key',
       'create-table/must-have-comment',
       'create-table/max-column-count',
+      // while goInception builds the table's layout
+      'charset/unknown-charset',
       'column/autoinc-name',
+      'column/invalid-on-update',
+      'create-table/must-have-column-list',
       ...FIELD_CHECKS,
-      // constraints come after the columns (reportAt past the last column)
+      // after every column's messages, before the constraints' (both at the item past the last column)
+      'create-table/auto-timestamp-count',
+      'create-table/auto-datetime-count',
+      // inline PRIMARY KEY / UNIQUE at their column; constraints after the columns (reportAt past the last column)
+      'index/pk-too-many-parts',
+      'index/duplicate-key-column',
+      'index/wrong-name',
+      'index/unique-prefix',
+      'index/name-prefix',
+      'index/column-repeat',
+      'index/too-many-key-parts',
+      'create-table/key-column-not-existed',
+      ...INDEX_CHECKS.slice(7),
+      'create-table/dup-index',
+      'index/too-many-keys',
+      'create-table/dup-keyname',
       'create-table/foreign-key',
+      ...FOREIGN_KEY_CHECKS.filter((id) => id !== 'foreign-key/duplicate-name'),
+      // after every column and constraint
+      ...PARTITION_CHECKS.filter((id) => id !== 'partition/not-existed'),
+      'create-table/columns-must-have-index-type',
+      'create-table/columns-must-have-index',
       ESTIMATE,
     ],
+    peers('peer/ddl-blocklist', 'peer/redundant-index', 'peer/index-naming', 'peer/text-blob-length', 'peer/comment-length'),
   ],
-  alter_table: [[RESOLVE, ESTIMATE], ALTER_SPECS],
-  create_index: [[RESOLVE], ['alter-table/column-not-existed', 'alter-table/dup-index'], [ESTIMATE]],
-  drop_index: [[RESOLVE], ['alter-table/cant-drop-key'], [ESTIMATE]],
-  drop_table: [['drop-table/cant-drop-table', RESOLVE, ESTIMATE]],
-  truncate_table: [['drop-table/cant-drop-table', RESOLVE, ESTIMATE]],
-  rename_table: [[RESOLVE, ...IDENTIFIER_CHECKS]],
-  create_view: [['create-view/view-support', RESOLVE, 'query/only-star', 'query/union-usage', ...QUERY_CHECKS]],
+  alter_table: [[RESOLVE, 'alter-table/alter-table-once', ESTIMATE], ALTER_SPECS, DDL_PEER_CHECKS],
+  create_index: [
+    [RESOLVE],
+    [
+      ...INDEX_CHECKS.slice(1, 7),
+      'alter-table/column-not-existed',
+      ...INDEX_CHECKS.slice(7).filter((id) => id !== 'index/pk-columns-int' && id !== 'index/primary-not-null'),
+      'alter-table/dup-index',
+      'index/too-many-keys',
+    ],
+    [ESTIMATE],
+    peers('peer/ddl-blocklist', 'peer/algorithm-lock', 'peer/redundant-index', 'peer/index-naming', 'peer/comment-length'),
+  ],
+  drop_index: [[RESOLVE], ['alter-table/cant-drop-key'], [ESTIMATE], peers('peer/ddl-blocklist')],
+  drop_table: [['drop-table/cant-drop-table', RESOLVE, ESTIMATE], peers('peer/ddl-blocklist')],
+  truncate_table: [['drop-table/cant-drop-table', RESOLVE, ESTIMATE], peers('peer/ddl-blocklist')],
+  rename_table: [[RESOLVE, ...IDENTIFIER_CHECKS], peers('peer/ddl-blocklist')],
+  create_view: [
+    ['create-view/view-support', RESOLVE, 'query/only-star', 'query/union-usage', ...QUERY_CHECKS, 'query/mix-group-func', 'query/field-not-in-group-by'],
+  ],
   insert: INSERT,
   replace: INSERT,
-  update: [['update/wrong-and-expr', RESOLVE, ...QUERY_CHECKS, 'query/join-no-on', ESTIMATE, ...UPDATE_DELETE_TAIL]],
-  delete: [[RESOLVE, ...QUERY_CHECKS, ESTIMATE, ...UPDATE_DELETE_TAIL]],
-  select: [['query/only-star', 'query/union-usage', RESOLVE, ...QUERY_CHECKS, 'query/join-no-on']],
+  update: [['update/wrong-and-expr', RESOLVE, ...QUERY_CHECKS, 'query/join-no-on', 'query/implicit-conversion', ESTIMATE, ...UPDATE_DELETE_TAIL, ...DML_PEER_CHECKS, 'update/primary-key']],
+  delete: [[RESOLVE, ...QUERY_CHECKS, 'query/implicit-conversion', ESTIMATE, ...UPDATE_DELETE_TAIL, ...DML_PEER_CHECKS]],
+  select: [
+    [
+      'query/only-star',
+      'query/union-usage',
+      RESOLVE,
+      ...QUERY_CHECKS,
+      'query/join-no-on',
+      'query/implicit-conversion',
+      'query/mix-group-func',
+      'query/field-not-in-group-by',
+      ...QUERY_PEER_CHECKS,
+    ],
+  ],
   set: [['set/names-charset', 'set/not-supported']],
   other: [['other/not-supported']],
 };
@@ -140,7 +289,7 @@ export function rankOf(kind: StatementKind, id: string): Rank | null {
   let table = ranks.get(kind);
   if (!table) {
     table = new Map();
-    (MESSAGE_ORDER[kind] ?? []).forEach((section, s) => section.forEach((entry, p) => table!.set(entry, { section: s, place: p })));
+    [...(MESSAGE_ORDER[kind] ?? []), BATCH_CHECKS].forEach((section, s) => section.forEach((entry, p) => table!.set(entry, { section: s, place: p })));
     ranks.set(kind, table);
   }
   return table.get(id) ?? null;

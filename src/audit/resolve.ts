@@ -5,9 +5,10 @@
 // Names inside queries (subquery tables, columns) never end a statement: rules report them from the facts.
 
 import type { Level } from '../rows/row.js';
-import { databaseNameOf, hasIfExists, hasIfNotExists, renamePairsOf, tablesOf, type TableName } from '../sql/ast.js';
+import { databaseNameOf, hasIfExists, hasIfNotExists, insertColumnsOf, renamePairsOf, tablesOf, type TableName } from '../sql/ast.js';
 import type { ParsedStatement, StatementKind } from '../sql/statement.js';
 import { Code } from './catalogue.js';
+import { hasColumn } from './column-lookup.js';
 import type { StatementFacts } from './facts.js';
 import type { SchemaSnapshot, TableInfo } from './snapshot.js';
 
@@ -68,12 +69,19 @@ export async function resolveStatement(stmt: ParsedStatement, env: ResolveEnv): 
     case 'drop_table':
     case 'truncate_table':
       return resolveDropTable(stmt, refs, env);
-    case 'alter_table':
+    case 'alter_table': {
+      if (!(await mustExist(refs.slice(0, 1), env))) return 'end';
+      // merge_alter_table (ER_ALTER_TABLE_ONCE) counts the ALTERs of each table in the batch.
+      const t = refs[0]!;
+      env.facts.earlierAlters = env.snapshot.noteAlter(env.dbOf(t)!, t.name);
+      return 'continue';
+    }
     case 'create_index':
     case 'drop_index':
       return (await mustExist(refs.slice(0, 1), env)) ? 'continue' : 'end';
     case 'insert':
     case 'replace':
+      return (await mustExist(refs, env)) ? resolveInsertColumns(stmt, refs[0]!, env) : 'end';
     case 'update':
     case 'delete':
       return (await mustExist(refs, env)) ? 'continue' : 'end';
@@ -142,6 +150,28 @@ async function mustExist(refs: TableName[], env: ResolveEnv): Promise<boolean> {
     }
   }
   return found;
+}
+
+/**
+ * INSERT's column list, in written order: a column the table lacks gets ER_COLUMN_NOT_EXISTED (`t.col`, the table
+ * as written); a column listed twice gets ER_FIELD_SPECIFIED_TWICE and ends the statement, as goInception stops
+ * there (messages of the columns before it stay). Without a list there is nothing to resolve.
+ */
+async function resolveInsertColumns(stmt: ParsedStatement, ref: TableName, env: ResolveEnv): Promise<Resolution> {
+  const columns = insertColumnsOf(stmt);
+  const table = await env.facts.target();
+  if (!columns || !table) return 'continue';
+  const seen = new Set<string>();
+  for (const c of columns) {
+    const key = c.toLowerCase();
+    if (seen.has(key)) {
+      env.report(Code.ER_FIELD_SPECIFIED_TWICE, c, ref.name);
+      return 'end';
+    }
+    seen.add(key);
+    if (!hasColumn(table, c)) env.report(Code.ER_COLUMN_NOT_EXISTED, `${ref.name}.${c}`);
+  }
+  return 'continue';
 }
 
 /**

@@ -70,6 +70,8 @@ interface Source {
   names: readonly string[] | null;
   /** Has columns we could not name (unnamed expressions of a derived table). */
   open: boolean;
+  /** How messages name the source: its alias as written, else the table's name in the snapshot. */
+  label?: string;
 }
 
 class Scope {
@@ -144,13 +146,30 @@ class Resolver {
   private async update(ast: Node): Promise<void> {
     const scope = new Scope(null);
     const joinNoOn = await this.from(ast.table, scope);
-    for (const a of updateSetOf({ text: '', kind: 'update', ast })) {
-      this.column({ type: 'column_ref', table: a.table, column: a.column }, scope, 'set');
+    const sets = updateSetOf({ text: '', kind: 'update', ast });
+    // The UPDATE's target is the table of its first SET column; when no table has it, goInception reports that
+    // column alone (qualifier lower-cased) and checks nothing else of the statement.
+    const first = sets[0];
+    if (first && !this.attributable(first, scope)) {
+      this.add(this.result.unknownColumns, first.table !== null ? `${first.table.toLowerCase()}.${first.column}` : first.column);
+      return;
+    }
+    // With one table, an unqualified SET column is reported qualified by that table's alias or name (`t1.c9`).
+    const only = scope.sources.length === 1 ? scope.sources[0]!.label : undefined;
+    for (const a of sets) {
+      this.column({ type: 'column_ref', table: a.table ?? only ?? null, column: a.column }, scope, 'set');
       await this.expr(a.value, scope, 'field');
     }
     await this.expr(ast.where, scope, 'where');
     for (const o of arr(ast.orderby)) await this.expr(obj(o)?.expr, scope, 'order');
     if (joinNoOn && !ast.where) this.result.joinWithoutOn = true;
+  }
+
+  /** Whether some table of the UPDATE may have the SET column (unknowable tables count as having it). */
+  private attributable(a: { table: string | null; column: string }, scope: Scope): boolean {
+    const col = a.column.toLowerCase();
+    const q = a.table?.toLowerCase() ?? null;
+    return scope.sources.some((s) => (q === null || s.key === q) && (s.columns === null || s.open || s.columns.has(col)));
   }
 
   private async delete(ast: Node): Promise<void> {
@@ -323,7 +342,7 @@ class Resolver {
       return;
     }
     if (info.isNew || info.hasNewColumns) this.result.usesNewTables = true;
-    scope.sources.push({ key, db: db.toLowerCase(), columns: columnMap(info), names: info.columns.map((c) => c.field), open: false });
+    scope.sources.push({ key, db: db.toLowerCase(), columns: columnMap(info), names: info.columns.map((c) => c.field), open: false, label: alias ?? info.name });
   }
 
   private async expr(node: unknown, scope: Scope, clause: Clause): Promise<void> {

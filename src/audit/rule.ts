@@ -7,13 +7,15 @@ import type { TableName } from '../sql/ast.js';
 import type { ParsedStatement, StatementKind } from '../sql/statement.js';
 import type { StatementFacts } from './facts.js';
 import type { AuditServerInfo } from './runner.js';
-import type { TableInfo } from './snapshot.js';
+import type { ForeignKeyInfo, PartitionInfo, TableInfo } from './snapshot.js';
 
 export interface RuleContext {
   readonly inc: Readonly<IncConfig>;
   readonly serverInfo: AuditServerInfo;
   /** Current database of the batch (USE), null before any. */
   readonly currentDb: string | null;
+  /** The statement's 1-based position among the statements audited in this batch. */
+  readonly ordinal: number;
   /** What the resolve phase and other rules learnt about this statement, built lazily and shared. */
   readonly facts: StatementFacts;
   /** Reports this rule's code with template arguments (dropped at level 0). */
@@ -36,6 +38,10 @@ export interface RuleContext {
   dbOf(ref: { db: string | null }): string | null;
   /** The table as the batch sees it (null: missing, or no database); a metadata failure ends the statement. */
   table(ref: TableName | { db: string | null; name: string }): Promise<TableInfo | null>;
+  /** The partitions the target has for a table that existed before the batch (information_schema.PARTITIONS). */
+  partitions(table: TableInfo): Promise<readonly PartitionInfo[]>;
+  /** The foreign keys the target has in a database (information_schema.KEY_COLUMN_USAGE). */
+  foreignKeys(db: string): Promise<readonly ForeignKeyInfo[]>;
 }
 
 export interface Rule {

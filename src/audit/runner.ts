@@ -19,3 +19,12 @@ export interface AuditServerInfo {
   sqlMode: string;
   explicitDefaultsForTimestamp: boolean;
 }
+
+/**
+ * Extra target sessions for EXPLAIN (src/target/explain-pool.ts): `query` runs with `db` as the current database.
+ * `ready` opens them; false means they could not be opened and the auditor stays on its own session.
+ */
+export interface ExplainRunner {
+  ready(): Promise<boolean>;
+  query<T = Record<string, unknown>>(sql: string, db: string | null): Promise<T[]>;
+}

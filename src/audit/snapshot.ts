@@ -41,6 +41,19 @@ export interface TableInfo {
   readonly isView: boolean;
 }
 
+/** One partition of a table on the target (information_schema.PARTITIONS). */
+export interface PartitionInfo {
+  readonly name: string;
+  /** PARTITION_DESCRIPTION: the LESS THAN value or the IN list as the server prints it; null for HASH/KEY. */
+  readonly description: string | null;
+}
+
+/** A foreign key on the target (information_schema.KEY_COLUMN_USAGE). */
+export interface ForeignKeyInfo {
+  readonly table: string;
+  readonly name: string;
+}
+
 /** A metadata query failed for a reason other than "does not exist"; `message` is the server's text. */
 export class MetadataError extends Error {
   constructor(
@@ -90,6 +103,9 @@ export class SchemaSnapshot {
   private readonly dbs = new Map<string, DbState>();
   /** key → TableInfo, or null when known not to exist (missing on the target, dropped or renamed away). */
   private readonly tables = new Map<string, TableInfo | null>();
+  private readonly partitionCache = new Map<string, Promise<readonly PartitionInfo[]>>();
+  private readonly foreignKeyCache = new Map<string, Promise<readonly ForeignKeyInfo[]>>();
+  private readonly alterCounts = new Map<string, number>();
   /** Round trips made (tests assert one per table per batch). */
   metadataQueries = 0;
 
@@ -215,5 +231,50 @@ export class SchemaSnapshot {
     const info = await this.table(from.db, from.name);
     this.dropTable(from.db, from.name);
     if (info) this.putTable({ ...info, db: to.db, name: to.name, isNew: true });
+  }
+
+  /** Counts an ALTER TABLE of the table in this batch; returns how many came before it (ER_ALTER_TABLE_ONCE). */
+  noteAlter(db: string, name: string): number {
+    const key = this.tableKey(db, name);
+    const earlier = this.alterCounts.get(key) ?? 0;
+    this.alterCounts.set(key, earlier + 1);
+    return earlier;
+  }
+
+  /** The table's partitions on the target, in order (loaded once per table per batch; [] when unpartitioned). */
+  partitions(db: string, name: string): Promise<readonly PartitionInfo[]> {
+    const key = this.tableKey(db, name);
+    let found = this.partitionCache.get(key);
+    if (!found) {
+      found = this.metadata(
+        'SELECT PARTITION_NAME, PARTITION_DESCRIPTION FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND PARTITION_NAME IS NOT NULL ORDER BY PARTITION_ORDINAL_POSITION',
+        [db, name],
+      ).then((rows) => rows.map((r) => ({ name: String(r.PARTITION_NAME), description: r.PARTITION_DESCRIPTION == null ? null : String(r.PARTITION_DESCRIPTION) })));
+      this.partitionCache.set(key, found);
+    }
+    return found;
+  }
+
+  /** The foreign keys of the database's tables on the target (loaded once per database per batch). */
+  foreignKeys(db: string): Promise<readonly ForeignKeyInfo[]> {
+    const key = this.dbKey(db);
+    let found = this.foreignKeyCache.get(key);
+    if (!found) {
+      found = this.metadata(
+        'SELECT DISTINCT TABLE_NAME, CONSTRAINT_NAME FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = ? AND REFERENCED_TABLE_NAME IS NOT NULL',
+        [db],
+      ).then((rows) => rows.map((r) => ({ table: String(r.TABLE_NAME), name: String(r.CONSTRAINT_NAME) })));
+      this.foreignKeyCache.set(key, found);
+    }
+    return found;
+  }
+
+  private async metadata(sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+    this.metadataQueries++;
+    try {
+      return await this.runner.query(sql, params);
+    } catch (err) {
+      throw new MetadataError(messageOf(err), errnoOf(err));
+    }
   }
 }

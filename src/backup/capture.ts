@@ -1,11 +1,11 @@
 // The backup stage's hook around each executed statement (docs/backup.md "What is captured"). Before a statement it
 // reads what the rollback will need from the target, on the execute session itself: the binlog position for DML,
 // the old definitions for DDL. After it, the end position and the statement's GTID (DML) or the new definition and
-// the finished DDL rollback. Nothing here decodes the binlog; that happens in the BACKUP stage, after execution.
+// the finished DDL rollback; for DML inside a `--trans` transaction, after its COMMIT. Nothing here decodes the binlog; that happens in the BACKUP stage, after execution.
 
 import { alterActionsOf } from '../sql/alter-actions.js';
 import { databaseNameOf, renamePairsOf, tablesOf, updateSetOf, type TableName } from '../sql/ast.js';
-import type { TableInfo } from '../audit/snapshot.js';
+import { SchemaSnapshot, type TableInfo } from '../audit/snapshot.js';
 import type { StatementKind } from '../sql/statement.js';
 import type { ResultRow } from '../rows/row.js';
 import { driverMessage, type BinlogPosition } from '../target/session.js';
@@ -87,6 +87,17 @@ export class BackupCapture {
   readonly items: BackupItem[] = [];
   private currentDb: string | null;
   private pending: Before | null = null;
+  /**
+   * The open `--trans` transaction: its start position (read once, the binlog does not move before COMMIT) and its
+   * DML items, whose end position and GTID are known only after COMMIT (docs/backup.md "Transactions").
+   */
+  private txn: { start: BinlogPosition | null; failure: string | null; items: BackupItem[] } | null = null;
+  /**
+   * Table layouts read from the target on the execute session, as they are between two non-DML statements: the
+   * layouts the batch's DML really ran against (docs/binlog.md, "Columns"). Dropped after every other statement,
+   * since a DDL may have changed them.
+   */
+  private live: SchemaSnapshot | null = null;
 
   constructor(private readonly ctx: BackupContext) {
     this.currentDb = ctx.options.db === '' ? null : ctx.options.db;
@@ -100,6 +111,11 @@ export class BackupCapture {
     this.pending = pending;
     try {
       if (DML.has(stmt.kind)) {
+        if (this.txn) {
+          pending.start = this.txn.start;
+          pending.failure = this.txn.failure;
+          return;
+        }
         pending.start = await this.ctx.target.masterStatus();
         return;
       }
@@ -113,6 +129,7 @@ export class BackupCapture {
   async after(row: ResultRow, result: { ok: boolean }): Promise<void> {
     const stmt = row.statement;
     if (stmt?.kind === 'use' && result.ok) this.currentDb = databaseNameOf(stmt) ?? this.currentDb;
+    if (stmt && !DML.has(stmt.kind)) this.live = null;
     const pending = this.pending;
     this.pending = null;
     if (!pending || pending.row !== row || !stmt || !result.ok) return;
@@ -121,6 +138,10 @@ export class BackupCapture {
     if (!main) return;
     const item: BackupItem = { row, type, db: main.db, table: main.name, dml: null, ddl: null, failure: pending.failure };
     this.items.push(item);
+    if (this.txn && DML.has(stmt.kind)) {
+      this.txn.items.push(item);
+      return;
+    }
     if (item.failure) return;
     try {
       if (DML.has(stmt.kind)) await this.afterDml(item, pending);
@@ -130,10 +151,70 @@ export class BackupCapture {
     }
   }
 
+  /** `--trans`: a transaction of several statements begins; its start position is the one of all its statements. */
+  async transactionBegin(): Promise<void> {
+    this.txn = { start: null, failure: null, items: [] };
+    try {
+      this.txn.start = await this.ctx.target.masterStatus();
+    } catch (err) {
+      this.txn.failure = driverMessage(err);
+    }
+  }
+
+  /**
+   * The transaction ended. Committed: every DML item gets the transaction's range and GTID, and its place among
+   * the statements that changed rows (the binlog side tells them apart by the statement-end flag, docs/binlog.md).
+   * Rolled back: its statements changed nothing and have no backup.
+   */
+  async transactionEnd(_rows: readonly ResultRow[], committed: boolean): Promise<void> {
+    const txn = this.txn;
+    this.txn = null;
+    if (!txn) return;
+    if (!committed) {
+      const dropped = new Set(txn.items);
+      const kept = this.items.filter((item) => !dropped.has(item));
+      this.items.length = 0;
+      this.items.push(...kept);
+      return;
+    }
+    let end: BinlogPosition | null = null;
+    let gtid: string | null = null;
+    let failure: string | null = null;
+    try {
+      end = await this.ctx.target.masterStatus();
+      gtid = await this.lastGtid();
+    } catch (err) {
+      failure = driverMessage(err);
+    }
+    let ordinal = 0;
+    for (const item of txn.items) {
+      item.failure ??= failure;
+      if (item.failure) continue;
+      try {
+        await this.recordDml(item, txn.start, end, gtid, ordinal);
+      } catch (err) {
+        item.failure = driverMessage(err);
+      }
+      if (item.row.affectedRows > 0) ordinal++;
+    }
+  }
+
   private async afterDml(item: BackupItem, pending: Before): Promise<void> {
-    const { target } = this.ctx;
-    const start = pending.start;
-    const end = await target.masterStatus();
+    const end = await this.ctx.target.masterStatus();
+    await this.recordDml(item, pending.start ?? null, end, null, 0);
+  }
+
+  /**
+   * What the binlog side needs for one DML: its range and, on MariaDB, the GTID of its transaction (read here after
+   * an autocommit statement; `gtid` when the caller read it after the transaction's COMMIT).
+   */
+  private async recordDml(
+    item: BackupItem,
+    start: BinlogPosition | null,
+    end: BinlogPosition | null,
+    gtid: string | null,
+    ordinalInTransaction: number,
+  ): Promise<void> {
     if (!start || !end) {
       item.failure = NO_MASTER_STATUS_MESSAGE;
       return;
@@ -143,14 +224,20 @@ export class BackupCapture {
     row.binlog = { startFile: start.file, startPos: start.position, endFile: end.file, endPos: end.position };
     // Other sessions may have moved the position: a statement that changed no row has nothing to roll back.
     if (row.affectedRows === 0) return;
-    const info = this.ctx.auditor.tableFor(row);
-    if (!info) {
+    const audited = this.ctx.auditor.tableFor(row);
+    if (!audited) {
       item.failure = NO_TABLE_INFO_MESSAGE;
       return;
     }
+    // Every table the statement names, with its layout as the statement ran: read from the target between
+    // statements (a DDL earlier or later in the batch does not matter), the audited layout if that read fails.
+    this.live ??= new SchemaSnapshot(this.ctx.target, this.ctx.target.serverInfo.lowerCaseTableNames);
+    const live = this.live;
+    const readLive = (db: string, name: string) => live.table(db, name).catch(() => null);
+    const info = (await readLive(audited.db, audited.name)) ?? audited;
     const infos: TableInfo[] = [info];
     for (const t of this.resolved(tablesOf(row.statement!)).slice(1)) {
-      const other = await this.ctx.auditor.snapshot.table(t.db, t.name);
+      const other = await readLive(t.db, t.name);
       if (other && !infos.some((l) => l.db === other.db && l.name === other.name)) infos.push(other);
     }
     const tables: TableLayout[] = infos.map(tableLayoutOf);
@@ -159,9 +246,9 @@ export class BackupCapture {
       rowIndex: row.seqNo,
       start,
       end,
-      gtid: await this.lastGtid(),
+      gtid: gtid ?? (await this.lastGtid()),
       threadId: row.threadId,
-      ordinalInTransaction: 0,
+      ordinalInTransaction,
       affectedRows: row.affectedRows,
       tables,
       mainTable: { db: info.db, name: info.name },

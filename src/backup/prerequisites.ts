@@ -65,16 +65,3 @@ export async function fixBinlogSession(target: TargetSession): Promise<string | 
     return `${driverMessage(err)} (sql: ${sql})`;
   }
 }
-
-/**
- * The execute session's time zone as the binlog side needs it: the session's named zone or offset, or when it is
- * SYSTEM the server's current offset from UTC (`+08:00`).
- */
-export async function sessionTimeZone(target: TargetSession): Promise<string> {
-  const rows = await target.query<{ tz: string; off: string }>('SELECT @@session.time_zone AS tz, TIMEDIFF(NOW(), UTC_TIMESTAMP()) AS off');
-  const tz = String(rows[0]?.tz ?? 'SYSTEM');
-  if (tz.toUpperCase() !== 'SYSTEM') return tz;
-  const m = /^(-)?(\d+):(\d+)/.exec(String(rows[0]?.off ?? '00:00:00'));
-  if (!m) return '+00:00';
-  return `${m[1] ? '-' : '+'}${m[2]!.padStart(2, '0')}:${m[3]}`;
-}

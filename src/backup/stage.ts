@@ -9,9 +9,10 @@ import { driverMessage } from '../target/session.js';
 import { BackupCapture, type BackupItem } from './capture.js';
 import type { BackupContext } from './context.js';
 import { backupDbName } from './name.js';
-import { backupServerConfigured, fixBinlogSession, INVALID_BACKUP_MESSAGE, sessionTimeZone, targetBackupError } from './prerequisites.js';
+import { backupServerConfigured, fixBinlogSession, INVALID_BACKUP_MESSAGE, targetBackupError } from './prerequisites.js';
 import { BackupStore, type BackupServerSettings, type InfoRow } from './store.js';
 import type { BinlogSourceOptions, DmlRollbackSource, DmlStatementCapture } from './types.js';
+import { sessionZone, type SessionZone } from './zone.js';
 
 /** goInception's replication server ids: 2000111111 + (connection id mod 10000). */
 const REPLICA_SERVER_ID_BASE = 2000111111;
@@ -29,7 +30,7 @@ export interface BackupStage {
 export function createBackupStage(source: DmlRollbackSource): BackupStage {
   let store: BackupStore | null = null;
   let capture: BackupCapture | null = null;
-  let timeZone = '+00:00';
+  let zone: SessionZone = { name: '+00:00', rules: null };
   const settingsOf = (ctx: BackupContext) => ctx.settings.inc as unknown as BackupServerSettings;
   return {
     async prerequisites(ctx) {
@@ -48,7 +49,7 @@ export function createBackupStage(source: DmlRollbackSource): BackupStage {
       const fix = await fixBinlogSession(ctx.target);
       if (fix) return fix;
       try {
-        timeZone = await sessionTimeZone(ctx.target);
+        zone = await sessionZone(ctx.target, `${ctx.options.host}:${ctx.options.port}`);
       } catch (err) {
         return driverMessage(err);
       }
@@ -68,7 +69,7 @@ export function createBackupStage(source: DmlRollbackSource): BackupStage {
     },
     async run(ctx) {
       if (!store || !capture) return true;
-      await writeBackup(ctx, store, capture.items, source, timeZone);
+      await writeBackup(ctx, store, capture.items, source, zone);
       return true;
     },
     async dispose() {
@@ -111,8 +112,9 @@ export async function writeBackup(
   store: BackupWriter,
   items: readonly BackupItem[],
   source: DmlRollbackSource,
-  timeZone: string,
+  zone: SessionZone | string,
 ): Promise<void> {
+  const { name: timeZone, rules: timeZoneRules } = typeof zone === 'string' ? { name: zone, rules: null } : zone;
   const { options, process: entry } = ctx;
   entry.setStage('BACKUP');
   // A KILL during EXECUTING still backs up what ran; only a KILL during BACKUP stops the decoder.
@@ -186,6 +188,7 @@ export async function writeBackup(
       flavor: ctx.target.serverInfo.isMariaDb ? 'mariadb' : 'mysql',
       replicaServerId: REPLICA_SERVER_ID_BASE + (entry.id % 10000),
       timeZone,
+      timeZoneRules,
       minimalRollback: Boolean(ctx.settings.inc.enable_minimal_rollback),
       hexBlob: Boolean(ctx.settings.inc.hex_blob),
       signal,

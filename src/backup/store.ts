@@ -1,8 +1,11 @@
 // The backup server (docs/backup.md): one utf8mb4 connection per batch that creates the backup schemas and tables
 // goInception's readers expect and writes rollback rows and information rows in multi-row INSERTs, each in its own
-// transaction. Schemas created by goInception (older column widths) are reused as they are.
+// transaction. Schemas created by goInception (older column widths) are reused as they are. A connection killed
+// or lost on the backup server is reopened and the unfinished write retried, never stored twice (docs/backup.md
+// "A lost backup connection").
 
 import mysql from 'mysql2/promise';
+import { driverMessage, isConnectionLost } from '../target/session.js';
 import { quoteName } from './ddl/show-create.js';
 import { INFO_TABLE } from './name.js';
 
@@ -41,43 +44,108 @@ interface InfoTableShape {
 }
 
 const CONNECT_TIMEOUT_MS = 10_000;
+/** How often one write may lose its connection and be retried on a new one before it fails. */
+const MAX_RECONNECTS = 3;
+
+/** What a write left behind after its connection was lost (it may have committed just before). */
+type WriteState = 'stored' | 'absent' | 'partial';
 
 export class BackupStore {
   private readonly infoTables = new Map<string, InfoTableShape>();
   private readonly rollbackTables = new Set<string>();
+  /** Rollback rows this batch has stored per rollback table and opid: tells a committed retry from a lost one. */
+  private readonly storedRows = new Map<string, number>();
+  private conn: mysql.Connection;
+  /** Why the connection is gone (killed on the backup server, a restart), or null. */
+  private lostReason: string | null = null;
 
-  private constructor(private readonly conn: mysql.Connection) {
-    conn.on('error', () => {});
+  private constructor(
+    conn: mysql.Connection,
+    private readonly open: () => Promise<mysql.Connection>,
+  ) {
+    this.conn = conn;
+    this.watch(conn);
   }
 
   /** Connects to `[inc] backup_*`; throws the driver's error. */
   static async connect(s: BackupServerSettings): Promise<BackupStore> {
-    const conn = await mysql.createConnection({
-      host: s.backup_host,
-      port: s.backup_port,
-      user: s.backup_user,
-      password: s.backup_password,
-      charset: 'UTF8MB4_GENERAL_CI',
-      connectTimeout: CONNECT_TIMEOUT_MS,
-      supportBigNumbers: true,
-      bigNumberStrings: true,
-      ssl: backupTls(s.backup_tls),
-      trace: false,
+    const open = () =>
+      mysql.createConnection({
+        host: s.backup_host,
+        port: s.backup_port,
+        user: s.backup_user,
+        password: s.backup_password,
+        charset: 'UTF8MB4_GENERAL_CI',
+        connectTimeout: CONNECT_TIMEOUT_MS,
+        supportBigNumbers: true,
+        bigNumberStrings: true,
+        ssl: backupTls(s.backup_tls),
+        trace: false,
+        connectAttributes: { program_name: 'inceptor', inceptor_role: 'backup' },
+      });
+    return new BackupStore(await open(), open);
+  }
+
+  private watch(conn: mysql.Connection): void {
+    conn.on('error', (err: Error) => {
+      if (conn === this.conn) this.lostReason = driverMessage(err);
     });
-    return new BackupStore(conn);
+  }
+
+  /** A new connection when the old one was lost; throws, naming both, when none can be opened. */
+  private async reconnectIfLost(): Promise<void> {
+    if (this.lostReason === null) return;
+    const reason = this.lostReason;
+    let conn: mysql.Connection;
+    try {
+      conn = await this.open();
+    } catch (err) {
+      throw new Error(`the backup server connection was lost (${reason}) and could not be opened again: ${driverMessage(err)}`);
+    }
+    this.conn.destroy();
+    this.conn = conn;
+    this.watch(conn);
+    this.lostReason = null;
+  }
+
+  /**
+   * Runs one write (its own transaction, or idempotent DDL) and, when its connection is lost, reconnects and asks
+   * `check` what it left: `absent` runs it again, `stored` is done, `partial` (or no check) fails with the reason.
+   */
+  private async write<T>(op: (conn: mysql.Connection) => Promise<T>, check?: () => Promise<WriteState>): Promise<T | undefined> {
+    for (let attempt = 0; ; attempt++) {
+      await this.reconnectIfLost();
+      try {
+        return await op(this.conn);
+      } catch (err) {
+        if (!isConnectionLost(err) && this.lostReason === null) throw err;
+        this.lostReason ??= driverMessage(err);
+        if (attempt >= MAX_RECONNECTS) throw new Error(`the backup server connection was lost ${attempt + 1} times: ${this.lostReason}`);
+        await this.reconnectIfLost();
+        const state = check ? await check() : 'absent';
+        if (state === 'stored') return undefined;
+        if (state === 'partial') throw new Error(`the backup server connection was lost (${driverMessage(err)}) in the middle of a write that cannot be repeated safely`);
+      }
+    }
+  }
+
+  /** A query on the current connection (after a reconnect if it was lost). */
+  private async query(sql: string, params?: unknown[]): Promise<unknown> {
+    const result = await this.write(async (conn) => (await conn.query(sql, params))[0]);
+    return result;
   }
 
   /** Creates the schema and its information table when missing, and reads the table's column widths. */
   async prepareSchema(db: string): Promise<void> {
     if (this.infoTables.has(db)) return;
-    await this.conn.query(`CREATE DATABASE IF NOT EXISTS ${quoteName(db)}`);
-    await this.conn.query(
+    await this.query(`CREATE DATABASE IF NOT EXISTS ${quoteName(db)}`);
+    await this.query(
       `CREATE TABLE IF NOT EXISTS ${quoteName(db)}.${quoteName(INFO_TABLE)} (` +
         'opid_time varchar(50), start_binlog_file varchar(512), start_binlog_pos int, end_binlog_file varchar(512), ' +
         'end_binlog_pos int, sql_statement mediumtext, host VARCHAR(128), dbname VARCHAR(64), tablename VARCHAR(64), ' +
         'port INT, time TIMESTAMP, type VARCHAR(20), PRIMARY KEY(opid_time)) ENGINE INNODB DEFAULT CHARSET UTF8MB4',
     );
-    const [columns] = await this.conn.query(`SHOW COLUMNS FROM ${quoteName(db)}.${quoteName(INFO_TABLE)}`);
+    const columns = await this.query(`SHOW COLUMNS FROM ${quoteName(db)}.${quoteName(INFO_TABLE)}`);
     const shape: InfoTableShape = { hostLength: 128, sqlIsText: false };
     for (const c of columns as { Field: string; Type: string }[]) {
       const type = String(c.Type).toLowerCase();
@@ -92,7 +160,7 @@ export class BackupStore {
     const key = `${db}\u0000${table}`;
     if (this.rollbackTables.has(key)) return;
     await this.prepareSchema(db);
-    await this.conn.query(
+    await this.query(
       `CREATE TABLE IF NOT EXISTS ${quoteName(db)}.${quoteName(table)} (` +
         'id bigint auto_increment primary key, rollback_statement mediumtext, opid_time varchar(50), ' +
         'KEY `idx_opid_time` (`opid_time`)) ENGINE INNODB DEFAULT CHARSET UTF8MB4',
@@ -105,12 +173,14 @@ export class BackupStore {
    */
   async probeWrite(db: string): Promise<void> {
     await this.prepareSchema(db);
-    await this.conn.beginTransaction();
-    try {
-      await this.conn.query(`INSERT INTO ${quoteName(db)}.${quoteName(INFO_TABLE)} (opid_time, time) VALUES ('inceptor_write_probe', NOW())`);
-    } finally {
-      await this.conn.rollback();
-    }
+    await this.write(async (conn) => {
+      await conn.beginTransaction();
+      try {
+        await conn.query(`INSERT INTO ${quoteName(db)}.${quoteName(INFO_TABLE)} (opid_time, time) VALUES ('inceptor_write_probe', NOW())`);
+      } finally {
+        await conn.rollback();
+      }
+    });
   }
 
   /**
@@ -120,8 +190,16 @@ export class BackupStore {
   async insertRollback(db: string, table: string, opid: string, statements: readonly string[]): Promise<void> {
     await this.prepareRollbackTable(db, table);
     if (statements.length === 0) return;
-    const into = `INSERT INTO ${quoteName(db)}.${quoteName(table)} (rollback_statement, opid_time) VALUES `;
-    await this.insertChunked(into, statements.map((s) => [s, opid]), '(?, ?)');
+    const from = `${quoteName(db)}.${quoteName(table)}`;
+    const key = `${db}\u0000${table}\u0000${opid}`;
+    const into = `INSERT INTO ${from} (rollback_statement, opid_time) VALUES `;
+    await this.insertChunked(into, statements.map((s) => [s, opid]), '(?, ?)', async (chunk) => {
+      // The opid is this batch's own: every row of it in the table was stored by this store.
+      const before = this.storedRows.get(key) ?? 0;
+      const rows = (await this.query(`SELECT COUNT(*) AS n FROM ${from} WHERE opid_time = ?`, [opid])) as { n: string | number }[];
+      const n = Number(rows[0]?.n ?? 0);
+      return n === before ? 'absent' : n === before + chunk.length ? 'stored' : 'partial';
+    }, (chunk) => this.storedRows.set(key, (this.storedRows.get(key) ?? 0) + chunk.length));
   }
 
   /**
@@ -131,29 +209,49 @@ export class BackupStore {
    */
   async reverseReplayOrder(db: string, table: string, opid: string): Promise<boolean> {
     const from = `${quoteName(db)}.${quoteName(table)}`;
-    await this.conn.beginTransaction();
-    try {
-      const [rows] = await this.conn.query(`SELECT MIN(id) AS lo, MAX(id) AS hi, COUNT(*) AS n FROM ${from} WHERE opid_time = ? FOR UPDATE`, [opid]);
-      const r = (rows as { lo: string | null; hi: string | null; n: string | number }[])[0]!;
-      const n = BigInt(r.n);
-      if (n < 2n) {
-        await this.conn.commit();
-        return true;
-      }
-      const lo = BigInt(r.lo!);
-      const hi = BigInt(r.hi!);
-      if (hi - lo + 1n !== n) {
-        await this.conn.rollback();
-        return false;
-      }
-      await this.conn.query(`UPDATE ${from} SET id = -id WHERE opid_time = ?`, [opid]);
-      await this.conn.query(`UPDATE ${from} SET id = ${lo + hi} + id WHERE opid_time = ?`, [opid]);
-      await this.conn.commit();
-      return true;
-    } catch (err) {
-      await this.conn.rollback().catch(() => {});
-      throw err;
-    }
+    // Which row comes first tells, after a lost connection, whether the turn-around was committed.
+    const firstStatement = async (): Promise<string | null> => {
+      const rows = (await this.query(`SELECT rollback_statement AS s FROM ${from} WHERE opid_time = ? ORDER BY id LIMIT 1`, [opid])) as { s: string }[];
+      return rows[0]?.s ?? null;
+    };
+    const firstBefore = await firstStatement();
+    let reversed = false;
+    await this.write(
+      async (conn) => {
+        await conn.beginTransaction();
+        try {
+          const [rows] = await conn.query(`SELECT MIN(id) AS lo, MAX(id) AS hi, COUNT(*) AS n FROM ${from} WHERE opid_time = ? FOR UPDATE`, [opid]);
+          const r = (rows as { lo: string | null; hi: string | null; n: string | number }[])[0]!;
+          const n = BigInt(r.n);
+          if (n < 2n) {
+            await conn.commit();
+            reversed = true;
+            return;
+          }
+          const lo = BigInt(r.lo!);
+          const hi = BigInt(r.hi!);
+          if (hi - lo + 1n !== n) {
+            await conn.rollback();
+            return;
+          }
+          await conn.query(`UPDATE ${from} SET id = -id WHERE opid_time = ?`, [opid]);
+          await conn.query(`UPDATE ${from} SET id = ${lo + hi} + id WHERE opid_time = ?`, [opid]);
+          await conn.commit();
+          reversed = true;
+        } catch (err) {
+          await conn.rollback().catch(() => {});
+          throw err;
+        }
+      },
+      async () => {
+        if ((await firstStatement()) !== firstBefore) {
+          reversed = true;
+          return 'stored';
+        }
+        return 'absent';
+      },
+    );
+    return reversed;
   }
 
   async insertInfo(db: string, rows: readonly InfoRow[]): Promise<void> {
@@ -168,24 +266,44 @@ export class BackupStore {
       shape.sqlIsText ? cutUtf8(r.sql, TEXT_LIMIT) : r.sql,
       r.host.slice(0, shape.hostLength), r.db, r.table, r.port, r.type,
     ]);
-    await this.insertChunked(into, values, '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), ?)');
+    const table = `${quoteName(db)}.${quoteName(INFO_TABLE)}`;
+    await this.insertChunked(into, values, '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), ?)', async (chunk) => {
+      const opids = chunk.map((v) => v[0]);
+      const rows = (await this.query(`SELECT COUNT(*) AS n FROM ${table} WHERE opid_time IN (${opids.map(() => '?').join(', ')})`, opids)) as { n: string | number }[];
+      const n = Number(rows[0]?.n ?? 0);
+      return n === 0 ? 'absent' : n === chunk.length ? 'stored' : 'partial';
+    });
   }
 
-  /** Multi-row INSERTs of at most ROWS_PER_INSERT rows / about BYTES_PER_INSERT bytes, each committed on its own. */
-  private async insertChunked(into: string, rows: readonly unknown[][], placeholder: string): Promise<void> {
+  /**
+   * Multi-row INSERTs of at most ROWS_PER_INSERT rows / about BYTES_PER_INSERT bytes, each committed on its own.
+   * `check` tells, after a lost connection, whether the chunk's transaction was committed; `stored` is told of
+   * every chunk that is.
+   */
+  private async insertChunked(
+    into: string,
+    rows: readonly unknown[][],
+    placeholder: string,
+    check: (chunk: readonly unknown[][]) => Promise<WriteState>,
+    stored: (chunk: readonly unknown[][]) => void = () => {},
+  ): Promise<void> {
     let chunk: unknown[][] = [];
     let bytes = 0;
     const flush = async () => {
       if (chunk.length === 0) return;
       const sql = into + chunk.map(() => placeholder).join(', ');
-      await this.conn.beginTransaction();
-      try {
-        await this.conn.query(sql, chunk.flat());
-        await this.conn.commit();
-      } catch (err) {
-        await this.conn.rollback().catch(() => {});
-        throw err;
-      }
+      const values = chunk;
+      await this.write(async (conn) => {
+        await conn.beginTransaction();
+        try {
+          await conn.query(sql, values.flat());
+          await conn.commit();
+        } catch (err) {
+          await conn.rollback().catch(() => {});
+          throw err;
+        }
+      }, () => check(values));
+      stored(values);
       chunk = [];
       bytes = 0;
     };

@@ -59,6 +59,18 @@ export interface DmlStatementCapture {
   mainTable: { db: string; name: string };
 }
 
+/**
+ * A time zone's offsets as the target server itself computes them (docs/binlog.md, "Values"):
+ * `offsets[i]` seconds east of UTC from the UTC instant `transitions[i]` on, `initial` before the first transition.
+ * Read from the server for SYSTEM and named zones, so that rendering agrees with the server's conversion even when
+ * its zone data differ from Node's.
+ */
+export interface ZoneRules {
+  initial: number;
+  transitions: readonly number[];
+  offsets: readonly number[];
+}
+
 /** How to reach the target's binlog and how to render values. */
 export interface BinlogSourceOptions {
   host: string;
@@ -75,6 +87,8 @@ export interface BinlogSourceOptions {
    * applying the rollback under the same session time zone restores the exact instant.
    */
   timeZone: string;
+  /** The server's own offsets for `timeZone` when it is SYSTEM or a named zone (backup/zone.ts); else Intl's. */
+  timeZoneRules?: ZoneRules | null;
   /** `enable_minimal_rollback`: UPDATE rollbacks SET only the columns whose value changed. */
   minimalRollback: boolean;
   /** `hex_blob`: binary values that are not valid UTF-8 are written as X'…'. */

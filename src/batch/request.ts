@@ -16,6 +16,7 @@ import type { ProcessEntry, ProcessRegistry } from '../process/registry.js';
 import { LocalSessions, type SessionManager } from '../process/sessions.js';
 import type { QueryResult } from '../protocol/result.js';
 import type { ClientSession } from '../process/client-session.js';
+import { ExplainPool } from '../target/explain-pool.js';
 import { driverMessage, TargetSession } from '../target/session.js';
 import type { DmlRollbackSource } from '../backup/types.js';
 import type { BatchContext, BatchStage } from './context.js';
@@ -86,6 +87,8 @@ async function runBatch(pieces: SqlPiece[], session: ClientSession, deps: Reques
     return rowsToResult(rows);
   }
 
+  // opened on the first UPDATE/DELETE that needs an EXPLAIN (docs/audit.md "Pipelined EXPLAIN")
+  const explainPool = new ExplainPool(options, sessionSettings);
   const mode = batchMode(options);
   const applySet = async (item: Extract<BatchItem, { kind: 'set' }>): Promise<void> => {
     await runLocalCommand(item.command, commandContext(session, deps, sessionSettings, true));
@@ -107,6 +110,8 @@ async function runBatch(pieces: SqlPiece[], session: ClientSession, deps: Reques
       serverInfo: target.serverInfo,
       execute: options.execute,
       realRowCount: options.realRowCount,
+      explainPool,
+      fingerprint: options.fingerprint,
     }),
     stages,
     outcomes: {},
@@ -134,6 +139,7 @@ async function runBatch(pieces: SqlPiece[], session: ClientSession, deps: Reques
   } finally {
     clearInterval(progressTimer);
     for (const stage of stages) await stage.dispose?.();
+    await explainPool.close();
     await target.close();
     log.info(
       {

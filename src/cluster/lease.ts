@@ -47,6 +47,8 @@ export class LeaseKeeper {
   /** A row of ours that may still be in the store after a fence: deleted before the next acquire. */
   private staleToken: string | null = null;
   private previousId: number | null = null;
+  /** Why we fenced, kept in `reason` until a new id is held (a failed re-acquire adds to it, never replaces it). */
+  private fenceCause: string | null = null;
   private readonly listeners: ((state: LeaseState) => void)[] = [];
 
   constructor(
@@ -114,11 +116,13 @@ export class LeaseKeeper {
     this.registry.serverId = result.serverId;
     this.registry.refusal = null;
     this.reason = '';
+    this.fenceCause = null;
     this.log.info({ event: 'lease', state: 'serving', serverId: result.serverId }, `acquired server id ${result.serverId}`);
     this.setState('serving');
   }
 
-  private notServing(reason: string): void {
+  private notServing(problem: string): void {
+    const reason = this.fenceCause === null ? problem : `fenced: ${this.fenceCause}; no new server id yet: ${problem}`;
     if (reason !== this.reason) this.log.warn({ event: 'lease', state: this.state, reason }, `not serving: ${reason}`);
     this.reason = reason;
     this.refuse();
@@ -153,6 +157,7 @@ export class LeaseKeeper {
     this.staleToken = this.token;
     this.token = randomUUID();
     this.serverId = null;
+    this.fenceCause = reason;
     this.reason = `fenced: ${reason}`;
     this.refuse();
     if (draining) {

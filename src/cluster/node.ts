@@ -30,7 +30,10 @@ const DIRECTORY_MAX_AGE_MS = 3000;
 
 /** The registry of this instance: a cluster member refuses clients until the store grants it a server id. */
 export function createRegistry(config: Config): ProcessRegistry {
-  const registry = new ProcessRegistry(config.inceptor.server_id);
+  const registry = new ProcessRegistry(config.inceptor.server_id, {
+    idBits: config.cluster.id_bits === 64 ? 64 : 32,
+    compatibleKillQuery: config.compatible_kill_query,
+  });
   if (config.cluster.enable) registry.refusal = mysqlError(ER.UNKNOWN, `${NOT_SERVING} acquiring a server id`);
   return registry;
 }

@@ -17,6 +17,9 @@ import type { Lease, LeaseStore } from './store.js';
 export class Directory {
   private leases: Lease[] = [];
   private loadedAt = -Infinity;
+  /** Reads started so far, and which of them the cache holds. */
+  private reads = 0;
+  private cachedRead = 0;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -30,13 +33,29 @@ export class Directory {
     const age = Date.now() - this.loadedAt;
     if (age > this.maxAgeMs || (fresh && age > MIN_REFRESH_MS)) {
       try {
-        this.leases = await this.store.live();
-        this.loadedAt = Date.now();
+        await this.read();
       } catch (err) {
         this.log.warn({ event: 'directory', error: (err as Error).message, cachedMs: Math.round(age) }, 'store unreachable: using the cached leases');
       }
     }
     return this.leases;
+  }
+
+  /**
+   * One read of the store; throws when the store cannot be read. Reads overlap (the warming timer, a miss, the
+   * cluster processlist): one that began before the read already in the cache never replaces it.
+   */
+  private async read(): Promise<Lease[]> {
+    const began = ++this.reads;
+    const startedAt = Date.now();
+    const leases = await this.store.live();
+    if (began > this.cachedRead) {
+      this.cachedRead = began;
+      this.leases = leases;
+      // the age of what the cache says is counted from when it was read, not from when the answer came
+      this.loadedAt = startedAt;
+    }
+    return leases;
   }
 
   /** Keeps the cache warm, so a store outage finds it filled. */
@@ -50,16 +69,30 @@ export class Directory {
     if (this.timer) clearInterval(this.timer);
   }
 
+  /**
+   * The live lease of `serverId`, or undefined when the store says it has none. A hit in the cache is used as is
+   * (forwarding keeps working through a short store outage); a miss is only believed when a read that began after
+   * the miss confirms it: the cache may predate a peer taking this id. When that read fails, nobody can tell
+   * whether the id is leased: StoreUnreadable, never a guess.
+   */
   async find(serverId: number): Promise<Lease | undefined> {
     const cached = (await this.live()).find((l) => l.serverId === serverId);
     if (cached) return cached;
-    // A miss must be answered from a read that began after the miss: the cache may have been loaded a moment before
-    // a peer took this id. Waiting out the rate limit (instead of skipping the read) keeps both promises.
+    // at most one such read per MIN_REFRESH_MS: waited out, never skipped
     const age = Date.now() - this.loadedAt;
     if (age <= MIN_REFRESH_MS) await new Promise((resolve) => setTimeout(resolve, MIN_REFRESH_MS - age + 1));
-    return (await this.live(true)).find((l) => l.serverId === serverId);
+    let leases: Lease[];
+    try {
+      leases = await this.read();
+    } catch (err) {
+      throw new StoreUnreadable((err as Error).message);
+    }
+    return leases.find((l) => l.serverId === serverId);
   }
 }
+
+/** The coordination store could not be read when a lookup needed it. */
+export class StoreUnreadable extends Error {}
 
 /** A miss refreshes the cache, but not more often than this. */
 const MIN_REFRESH_MS = 200;
@@ -87,9 +120,10 @@ export class ClusterSessions implements SessionManager {
   }
 
   async kill(requester: KillRequester, id: bigint, mode: KillMode): Promise<void> {
-    const decoded = decodeConnectionId(id);
+    const decoded = decodeConnectionId(id, this.registry.ids.idBits);
     if (!decoded || decoded.serverId > this.opts.maxServerId) throw this.failed(unknownThread(id));
-    if (decoded.serverId === this.lease.serverId) {
+    // A truncated 64-bit id (server id 0) names no instance: the registry runs it locally or refuses it.
+    if (decoded.serverId === this.lease.serverId || decoded.serverId === 0) {
       try {
         this.registry.kill(requester, id, mode);
       } catch (err) {
@@ -98,7 +132,14 @@ export class ClusterSessions implements SessionManager {
       this.metrics.kill('local');
       return;
     }
-    const owner = await this.directory.find(decoded.serverId);
+    let owner: Lease | undefined;
+    try {
+      owner = await this.directory.find(decoded.serverId);
+    } catch (err) {
+      if (!(err instanceof StoreUnreadable)) throw err;
+      this.log.warn({ event: 'kill_forward', id: Number(id), serverId: decoded.serverId, error: err.message }, 'KILL: lease lookup failed');
+      throw this.failed(mysqlError(ER.UNKNOWN, `KILL ${id}: server id ${decoded.serverId} is not in the cached lease directory and the coordination store cannot be read: ${err.message}`));
+    }
     if (!owner) throw this.failed(unknownThread(id));
     const message: KillMessage = { serverId: decoded.serverId, id: Number(id), mode, requester: { user: requester.user, isAdmin: requester.isAdmin } };
     let answer: KillAnswer;

@@ -206,6 +206,7 @@ class ConfigReader {
     if (c.advertise_address !== '' && !isHostPort(c.advertise_address)) {
       this.fail('cluster', 'advertise_address', `expected host:port, got ${JSON.stringify(c.advertise_address)}`);
     }
+    if (c.id_bits !== 32 && c.id_bits !== 64) this.fail('cluster', 'id_bits', `expected 32 or 64, got ${c.id_bits}`);
     if (c.fence_seconds > c.lease_seconds / 2) {
       this.fail('cluster', this.present('cluster', 'fence_seconds', 'lease_seconds'), `must be at most lease_seconds / 2 (${c.lease_seconds / 2}), got ${c.fence_seconds}`);
     }

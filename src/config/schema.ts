@@ -56,6 +56,11 @@ export const TOP_SPEC = {
   ignore_sighup: bool(true),
   /** TiDB's key: client connections at once; more get 1040 (0 = only the file-descriptor bound, docs/security.md). */
   'max-server-connections': uint(1000),
+  /**
+   * goInception's (TiDB's) key, used with `[cluster] id_bits = 64`: a KILL of a truncated id (server id 0, the
+   * handshake's 32 bits) acts on that local id of the receiving instance instead of being refused (docs/kill.md).
+   */
+  'compatible-kill-query': bool(false),
 } as const satisfies SectionSpec;
 
 export const LOG_SPEC = {
@@ -108,6 +113,8 @@ export const CLUSTER_SPEC = {
   fence_seconds: { kind: 'uint', default: 21600, min: 1 },
   max_server_id: { kind: 'uint', default: 1023, min: 1, max: 2047 },
   forward_timeout_ms: { kind: 'uint', default: 2000, min: 1 },
+  /** Connection-id layout: 32 (default, fits the handshake) or 64 (server id in the high 32 bits; docs/kill.md). */
+  id_bits: { kind: 'uint', default: 32, min: 32, max: 64 },
 } as const satisfies SectionSpec;
 
 export const PERFORMANCE_SPEC = {
@@ -219,8 +226,45 @@ export const INC_SPEC = {
   support_engine: str('innodb'),
   wait_timeout: int(0),
   max_execution_time: int(0),
+  // inceptor's DML peer rules (docs/audit.md "Peer rules"): each off by default, each with its own [inc_level] key
+  /** LIKE patterns starting with `%` or `_` in conditions. */
+  check_dml_like_leading_wildcard: bool(false),
+  /** `= NULL`, `<> NULL`, `IN (NULL)` comparisons. */
+  check_dml_compare_null: bool(false),
+  /** Functions or arithmetic wrapping an indexed column in a condition. */
+  check_dml_function_on_index: bool(false),
+  /** Always-true predicates: `id = id`, `1 = 1`, `… OR 1 = 1`. */
+  check_dml_always_true: bool(false),
+  /** Most tables one statement may join (0: no limit). */
+  max_join_tables: uint(0),
+  /** UPDATE that sets a primary-key column. */
+  check_update_primary_key: bool(false),
+  /** INSERT … SELECT (the rows read are locked while it runs). */
+  check_insert_select_lock: bool(false),
+  /** Most statements one batch may hold (0: no limit). */
+  max_statements: uint(0),
+  /** Tables no INSERT/REPLACE/UPDATE/DELETE may write: comma list of `db.table` or `table` (any database). */
+  dml_blocklist: str(''),
   version: str(''),
   custom_keywords: list([]),
+  // Peer rules goInception lacks (docs/audit.md "Peer rules"): each off by default, with its own level (1, 2).
+  peer_redundant_index: bool(false),
+  peer_redundant_index_level: uint(1, 2),
+  peer_require_algorithm_lock: bool(false),
+  peer_require_algorithm_lock_level: uint(1, 2),
+  peer_drop_indexed_column: bool(false),
+  peer_drop_indexed_column_level: uint(1, 2),
+  peer_max_text_blob_length: uint(0),
+  peer_max_text_blob_length_level: uint(1, 2),
+  peer_max_comment_length: uint(0),
+  peer_max_comment_length_level: uint(1, 2),
+  peer_ddl_blocklist: str(''),
+  peer_ddl_blocklist_level: uint(2, 2),
+  peer_charset_without_convert: bool(false),
+  peer_charset_without_convert_level: uint(1, 2),
+  peer_index_name_template: str(''),
+  peer_unique_name_template: str(''),
+  peer_index_name_level: uint(1, 2),
   /** Directory the magic comment's --ssl-ca/--ssl-cert/--ssl-key must lie in; '' refuses them (docs/security.md). */
   tls_files_dir: str(''),
   /** Seconds the target may stay silent while a statement runs before the session is given up (docs/security.md). */
@@ -341,7 +385,6 @@ export const TIDB_ONLY_KEYS: ReadonlySet<string> = new Set([
   'mem-quota-query',
   'enable-streaming',
   'lower-case-table-names',
-  'compatible-kill-query',
   'treat-old-version-utf8-as-utf8mb4',
   'check-mb4-value-in-utf8',
   'enable-table-lock',

@@ -1,6 +1,7 @@
 // EXECUTING (docs/stages.md): refusal rules, session pre-flight, then every row in order on the batch's one pinned
 // target session, each wrapped by the other stages' hooks. Stops at the first failure; rows not reached keep their
-// audit values. KILL is honoured between statements: the running one completes, then the loop stops.
+// audit values. KILL is honoured between statements: the running one completes, then the loop stops. With
+// `--trans=N`, DML runs in transactions of N statements on the same session; a failure rolls its transaction back.
 
 import type { Settings } from '../config/settings.js';
 import type { ProcessEntry } from '../process/registry.js';
@@ -12,7 +13,7 @@ import { abortableSleep, shouldSleepAfter } from './sleep.js';
 
 /** What the loop reads of the batch (the batch's context is a superset). */
 export interface ExecuteContext {
-  options: { ignoreWarnings: boolean; sleep: number; sleepRows: number; db: string };
+  options: { ignoreWarnings: boolean; sleep: number; sleepRows: number; db: string; trans?: number };
   rows: ResultRow[];
   target: TargetSession;
   settings: Pick<Settings, 'inc'>;
@@ -25,6 +26,10 @@ export const NO_THREAD_ID_MESSAGE = '无法获取线程号';
 
 /** Sent to the target during audit already (their output is the row); never executed. */
 const SKIPPED_KINDS: ReadonlySet<StatementKind> = new Set(['show', 'explain']);
+/** What `--trans=N` groups into transactions of N (docs/stages.md "--trans"). */
+const GROUPED_KINDS: ReadonlySet<StatementKind> = new Set(['insert', 'replace', 'update', 'delete']);
+/** Session statements that run inside an open transaction without ending it (and do not count towards N). */
+const SESSION_KINDS: ReadonlySet<StatementKind> = new Set(['use', 'set']);
 
 export type ExecuteOutcome = 'refused' | 'aborted' | 'failed' | 'killed' | 'completed';
 
@@ -64,36 +69,112 @@ export async function runExecuteStage(
   }
 
   const signal = entry.signal;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    const kind = row.statement?.kind;
-    if (!kind || SKIPPED_KINDS.has(kind)) continue;
-    entry.progress(row.sql, (i / rows.length) * 100);
-
-    for (const hook of hooks) await hook.before(row);
-    const result = await executeRow(row, target, threadId);
-    for (const hook of hooks) await hook.after(row, result);
-    if (!result.ok) return 'failed';
-    if (row.errorLevel === 2) return 'failed';
-
+  const groupSize = (options.trans ?? 0) > 1 ? options.trans! : 0;
+  /** The open transaction's rows that ran (null: none open), and how many of them count towards N. */
+  let group: ResultRow[] | null = null;
+  let grouped = 0;
+  /** Ends the open transaction with COMMIT; false when the COMMIT failed (its rows say so). */
+  const commit = async (): Promise<boolean> => {
+    const members = group!;
+    group = null;
+    grouped = 0;
+    try {
+      await target.execute('COMMIT');
+    } catch (err) {
+      failGroup(members, driverMessage(err), isConnectionLost(err) || target.isClosed);
+      for (const hook of hooks) await hook.transactionEnd?.(members, false);
+      return false;
+    }
+    for (const hook of hooks) await hook.transactionEnd?.(members, true);
+    return true;
+  };
+  /** After a row (or a transaction ending with it): KILL, then the pause. null: go on. */
+  const afterRow = async (i: number, row: ResultRow, sleepDue: boolean): Promise<ExecuteOutcome | null> => {
     if (signal.aborted) {
       row.addText(2, KILLED_MESSAGE, 'execute');
       return 'killed';
     }
-    const isLast = i === rows.length - 1;
-    if (!isLast && shouldSleepAfter(i, options.sleep, options.sleepRows)) {
+    if (sleepDue && i < rows.length - 1) {
       await abortableSleep(options.sleep, signal);
       if (signal.aborted) {
         row.addText(2, KILLED_MESSAGE, 'execute');
         return 'killed';
       }
     }
+    return null;
+  };
+
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const kind = row.statement?.kind;
+    if (!kind || SKIPPED_KINDS.has(kind)) continue;
+    entry.progress(row.sql, (i / rows.length) * 100);
+
+    const joins = groupSize > 0 && (GROUPED_KINDS.has(kind) || (group !== null && SESSION_KINDS.has(kind)));
+    if (!joins && group !== null) {
+      const last = group[group.length - 1]!;
+      const sleepDue = group.some((r) => shouldSleepAfter(r.seqNo, options.sleep, options.sleepRows));
+      if (!(await commit())) return 'failed';
+      const stop = await afterRow(last.seqNo, last, sleepDue);
+      if (stop) return stop;
+    }
+    if (joins && group === null) {
+      try {
+        await target.execute('BEGIN');
+      } catch (err) {
+        row.stage = 'EXECUTED';
+        row.stageStatus = StageStatus.EXECUTE_FAILED;
+        row.addText(2, `${driverMessage(err)} (sql: BEGIN)`, 'execute');
+        return 'failed';
+      }
+      group = [];
+      for (const hook of hooks) await hook.transactionBegin?.();
+    }
+
+    for (const hook of hooks) await hook.before(row);
+    const result = await executeRow(row, target, threadId, group === null);
+    for (const hook of hooks) await hook.after(row, result);
+
+    if (group !== null) {
+      const members: ResultRow[] = group;
+      members.push(row);
+      if (!result.ok) {
+        group = null;
+        // A lost connection ends the transaction on the server without COMMIT: nothing of it stays.
+        if (!result.connectionLost) await rollbackQuietly(target);
+        failGroup(members, result.message, false);
+        for (const hook of hooks) await hook.transactionEnd?.(members, false);
+        return 'failed';
+      }
+      if (GROUPED_KINDS.has(kind)) grouped++;
+      // KILL ends the transaction early: what ran commits, as it would have without --trans.
+      if (grouped < groupSize && !signal.aborted && i < rows.length - 1) continue;
+      const sleepDue = members.some((r) => shouldSleepAfter(r.seqNo, options.sleep, options.sleepRows));
+      if (!(await commit())) return 'failed';
+      const stop = await afterRow(i, row, sleepDue);
+      if (stop) return stop;
+      continue;
+    }
+
+    if (!result.ok) return 'failed';
+    if (row.errorLevel === 2) return 'failed';
+    const stop = await afterRow(i, row, shouldSleepAfter(i, options.sleep, options.sleepRows));
+    if (stop) return stop;
   }
+  if (group !== null && !(await commit())) return 'failed';
   return 'completed';
 }
 
-/** Runs one row; a failure's message is already on the row. */
-async function executeRow(row: ResultRow, target: TargetSession, threadId: number): Promise<StatementResult> {
+interface RowResult extends StatementResult {
+  /** The driver's message when it failed. */
+  message: string;
+}
+
+/**
+ * Runs one row. Alone (`report`), a failure's message goes on the row; inside a transaction the caller reports it
+ * on every row of the transaction (failGroup).
+ */
+async function executeRow(row: ResultRow, target: TargetSession, threadId: number, report: boolean): Promise<RowResult> {
   row.stage = 'EXECUTED';
   row.threadId = threadId;
   const t0 = performance.now();
@@ -103,18 +184,44 @@ async function executeRow(row: ResultRow, target: TargetSession, threadId: numbe
     row.affectedRows = result.affectedRows;
     row.execTimestamp = Math.floor(Date.now() / 1000);
     row.stageStatus = StageStatus.EXECUTE_OK;
-    return { ok: true, connectionLost: false };
+    return { ok: true, connectionLost: false, message: '' };
   } catch (err) {
     row.executeSeconds ??= (performance.now() - t0) / 1000;
     row.execTimestamp = Math.floor(Date.now() / 1000);
     row.stageStatus = StageStatus.EXECUTE_FAILED;
-    row.addText(2, driverMessage(err), 'execute');
+    const message = driverMessage(err);
     const connectionLost = isConnectionLost(err) || target.isClosed;
-    if (connectionLost) {
-      row.affectedRows = 0;
-      row.addText(2, UNKNOWN_RESULT_MESSAGE, 'execute');
+    if (report) {
+      row.addText(2, message, 'execute');
+      if (connectionLost) {
+        row.affectedRows = 0;
+        row.addText(2, UNKNOWN_RESULT_MESSAGE, 'execute');
+      }
     }
-    return { ok: false, connectionLost };
+    return { ok: false, connectionLost, message };
+  }
+}
+
+/**
+ * A transaction that did not commit: every row of it that ran says `Execute failed` with the failure's message,
+ * the first one prefixed `Execute: ` (docs/stages.md "--trans"), and changed nothing. `unknown`: the COMMIT itself
+ * lost the connection, so whether it committed cannot be known.
+ */
+function failGroup(rows: readonly ResultRow[], message: string, unknown: boolean): void {
+  rows.forEach((row, k) => {
+    row.stageStatus = StageStatus.EXECUTE_FAILED;
+    row.affectedRows = 0;
+    row.addText(2, message, k === 0 ? 'execute' : 'audit');
+    if (unknown) row.addText(2, UNKNOWN_RESULT_MESSAGE, 'audit');
+  });
+}
+
+/** ROLLBACK after a failed statement; a failure here changes nothing (the server rolls back a dropped session). */
+async function rollbackQuietly(target: TargetSession): Promise<void> {
+  try {
+    await target.execute('ROLLBACK');
+  } catch {
+    // the session is gone: its open transaction is rolled back by the server
   }
 }
 

@@ -1,5 +1,6 @@
-// What the execution loop offers the other stages (docs/stages.md): a hook around each executed statement.
-// The loop knows nothing about what a hook does; backup captures binlog positions and old definitions with it.
+// What the execution loop offers the other stages (docs/stages.md): a hook around each executed statement, and
+// around each transaction of several statements (`--trans`). The loop knows nothing about what a hook does; backup
+// captures binlog positions and old definitions with it.
 
 import type { ResultRow } from '../rows/row.js';
 
@@ -14,8 +15,15 @@ export interface StatementResult {
  * Called around every statement the loop sends to the target. `before` runs just before it (it may read the target
  * on the same session: positions, old definitions); `after` runs right after it, whether it succeeded or failed.
  * A hook never fails the statement: a hook's own problem belongs on the row as a message of its stage.
+ *
+ * With `--trans=N` the loop also says where a transaction of several statements begins (after its `BEGIN`, before
+ * the first statement's `before`) and how it ended (after its `COMMIT` or `ROLLBACK`): a statement's `after` inside
+ * a transaction does not yet know whether its changes will stay.
  */
 export interface StatementHook {
   before(row: ResultRow): Promise<void>;
   after(row: ResultRow, result: StatementResult): Promise<void>;
+  transactionBegin?(): Promise<void>;
+  /** `rows`: the transaction's rows that ran, in order; `committed` false: none of their changes stayed. */
+  transactionEnd?(rows: readonly ResultRow[], committed: boolean): Promise<void>;
 }

@@ -3,7 +3,7 @@
 // `entry.closeRequested` after it has written a response.
 
 import { ER, mysqlError, type MysqlError } from '../protocol/result.js';
-import { decodeConnectionId } from './connection-id.js';
+import { decodeConnectionId, encodeConnectionId, type IdBits } from './connection-id.js';
 
 export type ProcessCommand = 'LOCAL' | 'CHECK' | 'EXECUTE';
 export type ProcessState = 'INIT' | 'CHECKING' | 'EXECUTING' | 'BACKUP';
@@ -138,14 +138,17 @@ export class ProcessRegistry {
   refusal: MysqlError | null = null;
 
   /** The server id of new connection ids; the cluster changes it when it acquires a new lease. */
-  constructor(public serverId: number = 1) {}
+  constructor(
+    public serverId: number = 1,
+    readonly ids: IdLayout = { idBits: 32, compatibleKillQuery: false },
+  ) {}
 
   register(owner: ProcessOwner): ProcessEntry {
     const entry = new ProcessEntry(owner);
     this.entries.set(entry.id, entry);
     // A login that began before a fence finishes with an id of a server id we no longer hold: close it, as the
     // fence closed every other session (docs/kill.md, "Failure behaviour").
-    const decoded = decodeConnectionId(owner.id);
+    const decoded = decodeConnectionId(owner.id, this.ids.idBits);
     if (this.refusal || (decoded && decoded.serverId !== this.serverId)) setImmediate(() => entry.kill('connection'));
     return entry;
   }
@@ -180,12 +183,39 @@ export class ProcessRegistry {
    * Ids of other server ids answer 1094 (cluster/sessions.ts forwards them before they get here).
    */
   kill(requester: KillRequester, id: bigint, mode: KillMode): void {
-    const decoded = decodeConnectionId(id);
-    const entry = decoded && decoded.serverId === this.serverId ? this.entries.get(Number(id)) : undefined;
+    const entry = this.entryFor(id);
     if (!entry) throw mysqlError(ER.NO_SUCH_THREAD, `Unknown thread id: ${id}`);
     if (!requester.isAdmin && requester.user !== entry.user) {
       throw mysqlError(ER.KILL_DENIED, `You are not owner of thread ${id}`);
     }
     entry.kill(mode, requester.connectionId === entry.id);
   }
+
+  /**
+   * The local connection a client's id names. A truncated 64-bit id (server id 0) names a local id of this
+   * instance only with `compatible-kill-query = true`; otherwise it is refused, saying why (docs/kill.md).
+   */
+  private entryFor(id: bigint): ProcessEntry | undefined {
+    const decoded = decodeConnectionId(id, this.ids.idBits);
+    if (!decoded) return undefined;
+    if (decoded.serverId === 0) {
+      if (!this.ids.compatibleKillQuery) throw mysqlError(ER.UNKNOWN, truncatedIdMessage(id));
+      return this.entries.get(encodeConnectionId(this.serverId, decoded.localId, 64));
+    }
+    return decoded.serverId === this.serverId ? this.entries.get(Number(id)) : undefined;
+  }
+}
+
+/** How connection ids are made and how a KILL of a truncated one is read (`[cluster] id_bits`, `compatible-kill-query`). */
+export interface IdLayout {
+  idBits: IdBits;
+  compatibleKillQuery: boolean;
+}
+
+export function truncatedIdMessage(id: bigint | number): string {
+  return (
+    `KILL ${id}: connection ids are 64-bit here and this one has no server id (its high 32 bits are 0); it is the ` +
+    'handshake\'s 32-bit part of an id, so the instance that owns it is unknown. Use the full id from ' +
+    'CONNECTION_ID() or the processlist, or set compatible-kill-query = true to treat it as a local id of this instance'
+  );
 }

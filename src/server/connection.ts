@@ -5,7 +5,7 @@
 import type { Socket } from 'node:net';
 import { TLSSocket, type SecureContext } from 'node:tls';
 import type { Logger } from 'pino';
-import { encodeConnectionId, type LocalIdAllocator } from '../process/connection-id.js';
+import { encodeConnectionId, handshakeConnectionId, type LocalIdAllocator } from '../process/connection-id.js';
 import type { ProcessEntry, ProcessRegistry } from '../process/registry.js';
 import { MalformedPacketError } from '../protocol/buffers.js';
 import { decodeCommand, type ClientCommand } from '../protocol/commands.js';
@@ -225,7 +225,7 @@ export class Connection {
       return;
     }
     try {
-      this.connectionId = encodeConnectionId(shared.registry.serverId, this.localId);
+      this.connectionId = encodeConnectionId(shared.registry.serverId, this.localId, shared.registry.ids.idBits);
     } catch (err) {
       this.log.error({ err }, 'cannot build a connection id');
       this.destroy();
@@ -238,7 +238,7 @@ export class Connection {
       [
         encodeHandshakeV10({
           serverVersion: shared.serverVersion,
-          connectionId: this.connectionId,
+          connectionId: handshakeConnectionId(this.connectionId),
           scramble: this.scramble,
           capabilities: this.serverCapabilities(),
           collation: Collation.UTF8MB4_GENERAL_CI,

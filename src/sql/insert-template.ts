@@ -98,8 +98,10 @@ export function literalAt(text: string, i: number): { node: Node; end: number } 
     const end = i + num[0].length;
     if (/[A-Za-z0-9_.$]/.test(text[end] ?? '')) return null; // 1e3, 1.2.3, 12abc …
     const digits = num[0].replace(/^-/, '');
+    // the parser drops the sign of a negative zero (-0, -0.0): leave those to it
+    if (num[0].startsWith('-') && /^0+(\.0+)?$/.test(digits)) return null;
     if (num[1] !== undefined) return { node: { type: 'number', value: num[0] }, end };
-    if (digits.length > 15 || (num[0].startsWith('-') && /^0+$/.test(digits))) return null;
+    if (digits.length > 15) return null;
     return { node: { type: 'number', value: Number(num[0]) }, end };
   }
   WORD.lastIndex = i;

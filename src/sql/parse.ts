@@ -7,6 +7,7 @@ import type { DdlStatement, DdlType } from './ddl/model.js';
 import { astify, type NodeParseOutcome } from './node-parser.js';
 import { insertFromTemplate, learnInsertTemplate } from './insert-template.js';
 import { kindOfAst } from './kind.js';
+import { learnShape, scanShape, statementFromShape, type ShapeScan } from './shape-cache.js';
 import { isSpaceCode, tokenLengthAt } from './lex.js';
 import { recognise, recogniseDeleteUsing, recogniseInsertCountMismatch, recogniseUpdateAndAssignment, withDigitNamesQuoted } from './recognise.js';
 import type { ParseResult, ParsedStatement, StatementKind } from './statement.js';
@@ -34,12 +35,15 @@ const KIND_OF_DDL: Readonly<Record<DdlType, StatementKind>> = {
 export function parseStatement(text: string): ParseResult {
   const fast = insertFromTemplate(text);
   if (fast) return { ok: true, statement: fast };
+  const shape = scanShape(text);
+  const cached = shape && statementFromShape(text, shape);
+  if (cached) return { ok: true, statement: cached };
   const ddl = parseDdl(text);
   if (ddl?.ok) return { ok: true, statement: ddlStatement(text, ddl.ddl) };
   // DDL is ours to judge (node-sql-parser accepts some invalid DDL): the error stands where our parser stopped
   if (ddl) return { ok: false, message: syntaxErrorAt(text, ddl.offset) };
   const parsed = astify(text);
-  if (parsed.ok) return fromAsts(text, parsed.asts);
+  if (parsed.ok) return fromAsts(text, parsed.asts, shape);
   const rescued = rescue(text, parsed);
   if (rescued) return rescued;
   return { ok: false, message: syntaxErrorAt(text, parsed.failure.offset) };
@@ -71,16 +75,23 @@ function ddlStatement(text: string, ddl: DdlStatement): ParsedStatement {
   };
 }
 
-function fromAsts(text: string, asts: unknown[]): ParseResult {
+function fromAsts(text: string, asts: unknown[], shape: ShapeScan | null = null): ParseResult {
   if (asts.length === 1) {
     const ast = asts[0];
     const kind = kindOfAst(ast);
     if (kind === 'insert') learnInsertTemplate(text, ast);
+    if (shape) learnShape(text, shape, kind, ast, soleAst);
     return { ok: true, statement: { text, kind, ast } };
   }
   if (asts.length === 0) return { ok: false, message: EMPTY_PARSE_MESSAGE };
   // Several statements in one piece: the splitter does not produce this; the text as a whole is refused.
   return { ok: false, message: syntaxErrorAt(text, null) };
+}
+
+/** node-sql-parser's tree of `sql` when it is one statement; null otherwise. */
+function soleAst(sql: string): unknown | null {
+  const parsed = astify(sql);
+  return parsed.ok && parsed.asts.length === 1 ? parsed.asts[0] : null;
 }
 
 /** Valid MySQL that node-sql-parser refuses: our recognisers, tried in order. */

@@ -10,7 +10,7 @@ import { isIP } from 'node:net';
 import { isAbsolute, join, sep } from 'node:path';
 import tls from 'node:tls';
 import mysql from 'mysql2/promise';
-import type { ConnectionOptions, ResultSetHeader } from 'mysql2/promise';
+import type { ConnectionOptions, FieldPacket, ResultSetHeader } from 'mysql2/promise';
 import type { BatchOptions } from '../options/magic-comment.js';
 
 /** The `[inc]` settings the session applies (Config and Settings both carry them under `inc`). */
@@ -98,20 +98,29 @@ const SERVER_VARIABLES = [
 export class TargetSession {
   private threadIdCache: number | null = null;
   private closed = false;
+  /** The server or the network ended the connection (a DBA's KILL, a restart): the next read reconnects. */
+  private lostReason: string | null = null;
+  /** Session state set on this session (USE, SET), replayed in order on a new connection (docs/kill.md). */
+  private readonly sessionState: string[] = [];
   /** Fails the query in flight (set while one is). */
   private abandonInFlight: ((err: DriverError) => void) | null = null;
   private killWatchTimer: NodeJS.Timeout | null = null;
   private readonly readTimeoutMs: number;
 
   private constructor(
-    private readonly conn: mysql.Connection,
+    private conn: mysql.Connection,
     readonly serverInfo: ServerInfo,
     readTimeoutS: number,
+    private readonly reopen: () => Promise<mysql.Connection>,
   ) {
     this.readTimeoutMs = Math.min(readTimeoutS * 1000, 2 ** 31 - 1);
-    // A dead connection emits 'error' outside any query; without a listener that would crash the process.
-    conn.on('error', () => {
-      this.closed = true;
+    this.watchConnection(conn);
+  }
+
+  /** A dead connection emits 'error' outside any query; without a listener that would crash the process. */
+  private watchConnection(conn: mysql.Connection): void {
+    conn.on('error', (err: DriverError) => {
+      if (conn === this.conn && !this.closed) this.lostReason = driverMessage(err);
     });
   }
 
@@ -121,65 +130,106 @@ export class TargetSession {
    */
   static async connect(options: BatchOptions, settings: { inc: TargetIncSettings }): Promise<TargetSession> {
     const inc = settings.inc;
-    const base = connectionOptions(options, inc);
-    let conn: mysql.Connection;
-    if (options.ssl === 'preferred' || options.ssl === 'true') {
-      // "preferred": TLS when the server offers it, plain only when it offers none (a failed TLS handshake with a
-      // server that does offer TLS is an error, as in the MySQL clients' PREFERRED mode).
-      try {
-        conn = await mysql.createConnection({ ...base, ssl: { rejectUnauthorized: false } });
-      } catch (err) {
-        if ((err as DriverError).code !== 'HANDSHAKE_NO_SSL_SUPPORT') throw err;
-        conn = await mysql.createConnection(base);
-      }
-    } else {
-      conn = await mysql.createConnection({ ...base, ssl: await tlsOptions(options, inc.tls_files_dir ?? '') });
-    }
+    const reopen = () => openConnection(options, inc);
+    const conn = await reopen();
     try {
-      if (options.ssl === 'verify_identity') verifyServerIdentity(conn, options.host);
-    } catch (err) {
-      conn.destroy();
-      throw err;
-    }
-    try {
-      const sets: string[] = [];
-      const params: unknown[] = [];
-      if (inc.sql_mode) {
-        sets.push('sql_mode = ?');
-        params.push(inc.sql_mode);
-      }
-      if (inc.sql_safe_updates !== undefined && inc.sql_safe_updates !== -1 && inc.sql_safe_updates !== null) {
-        sets.push(`sql_safe_updates = ${inc.sql_safe_updates > 0 ? 1 : 0}`);
-      }
-      if (inc.lock_wait_timeout !== undefined && inc.lock_wait_timeout > 0) {
-        sets.push(`lock_wait_timeout = ${Math.floor(inc.lock_wait_timeout)}`);
-      }
-      if (sets.length > 0) await conn.query(`SET SESSION ${sets.join(', ')}`, params);
       const [rows] = await conn.query(
         `SHOW VARIABLES WHERE Variable_name IN (${SERVER_VARIABLES.map((v) => `'${v}'`).join(',')})`,
       );
       const vars = new Map<string, string>();
       for (const r of rows as { Variable_name: string; Value: string | null }[]) vars.set(r.Variable_name.toLowerCase(), r.Value ?? '');
-      return new TargetSession(conn, serverInfoFrom(vars), inc.target_read_timeout || DEFAULT_READ_TIMEOUT_S);
+      return new TargetSession(conn, serverInfoFrom(vars), inc.target_read_timeout || DEFAULT_READ_TIMEOUT_S, reopen);
     } catch (err) {
       conn.destroy();
       throw err;
     }
   }
 
-  /** The SqlRunner the auditor uses: rows of a query (metadata, EXPLAIN, SHOW …). */
+  /**
+   * The SqlRunner the auditor uses: rows of a query (metadata, EXPLAIN, SHOW …, and USE). A read whose connection
+   * was killed or lost, or that a KILL QUERY on the target interrupted, is asked again once on a new connection
+   * with the session's state restored: reads change nothing, so the audit goes on as if nothing had happened.
+   */
   async query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
-    const [rows] = await this.inFlight(this.conn.query(sql, params));
+    const [rows] = await this.read({ sql, values: params });
+    this.rememberState(sql);
     return Array.isArray(rows) ? (rows as T[]) : [];
   }
 
-  /** Runs one row's SQL verbatim and measures it. */
+  /** One read, asked again once on a new connection when the first was lost or interrupted (see query). */
+  private async read(options: mysql.QueryOptions): Promise<[unknown, FieldPacket[] | undefined]> {
+    await this.reconnectIfLost();
+    try {
+      return await this.inFlight(this.conn.query(options));
+    } catch (err) {
+      if (this.closed || !(isConnectionLost(err) || isInterrupted(err))) throw err;
+      this.lostReason ??= driverMessage(err);
+      await this.reconnectIfLost();
+      return await this.inFlight(this.conn.query(options));
+    }
+  }
+
+  /**
+   * A statement's result as arrays of values with each column's wire type and character set (binary values arrive
+   * as Buffers); in-batch SHOW/EXPLAIN render it (docs/stages.md "SHOW and EXPLAIN in a batch").
+   */
+  async resultSet(sql: string): Promise<{ columns: { type: number; charset: number }[]; rows: unknown[][] }> {
+    const [rows, fields] = await this.read({ sql, rowsAsArray: true });
+    const columns = ((fields ?? []) as FieldPacket[]).map((f) => ({ type: f.columnType ?? f.type ?? 0, charset: f.characterSet ?? 0 }));
+    return { columns, rows: Array.isArray(rows) ? (rows as unknown[][]) : [] };
+  }
+
+  /**
+   * Runs one row's SQL verbatim and measures it. Never retried, never sent on a new connection: a statement may
+   * change data, so a connection lost before or during it fails it as a lost connection (its result unknown).
+   */
   async execute(sql: string): Promise<ExecuteResult> {
+    if (this.lostReason !== null) return Promise.reject(abandonedError(this.lostReason));
     const t0 = performance.now();
     const [result] = await this.inFlight(this.conn.query(sql));
     const seconds = (performance.now() - t0) / 1000;
+    this.rememberState(sql);
     const header = Array.isArray(result) ? null : (result as ResultSetHeader);
     return { affectedRows: header?.affectedRows ?? 0, seconds };
+  }
+
+  /** Why the connection is gone (a KILL on the target, a restart), or null while it is there. */
+  get lostConnection(): string | null {
+    return this.lostReason;
+  }
+
+  /**
+   * After the connection was lost: a new one, with the batch's session state (database, SET NAMES, sql_mode,
+   * time_zone … as this session set them) replayed in order. The thread id is read again when next asked.
+   */
+  async reconnectIfLost(): Promise<void> {
+    if (this.lostReason === null || this.closed) return;
+    const old = this.conn;
+    const conn = await this.reopen();
+    try {
+      for (const sql of this.sessionState) await conn.query(sql);
+    } catch (err) {
+      conn.destroy();
+      throw err;
+    }
+    old.destroy();
+    this.conn = conn;
+    this.watchConnection(conn);
+    this.threadIdCache = null;
+    this.lostReason = null;
+  }
+
+  /** Keeps what a later reconnect must restore: USE and session SET statements (not SET GLOBAL, PASSWORD, TRANSACTION). */
+  private rememberState(sql: string): void {
+    const text = sql.replace(/^\s*(\/\*[\s\S]*?\*\/\s*)*/, '');
+    if (/^use\b/i.test(text)) {
+      // Only the last database matters.
+      const i = this.sessionState.findIndex((s) => /^use\b/i.test(s));
+      if (i >= 0) this.sessionState.splice(i, 1);
+      this.sessionState.push(text);
+    } else if (/^set\b/i.test(text) && !/^set\s+(global\b|@@global\.|persist|password\b|transaction\b|default\s+role\b)/i.test(text)) {
+      this.sessionState.push(text);
+    }
   }
 
   /** `select connection_id()`, asked once per batch (reduced mod 2^32 as goInception does). */
@@ -204,8 +254,9 @@ export class TargetSession {
     return rows[0]?.Value ?? null;
   }
 
+  /** Closed by us, or lost (the next statement could not run on it). */
   get isClosed(): boolean {
-    return this.closed;
+    return this.closed || this.lostReason !== null;
   }
 
   /**
@@ -273,6 +324,44 @@ export class TargetSession {
   }
 }
 
+/** One new connection with the `[inc]` session settings applied (TLS as `--ssl` asks). */
+async function openConnection(options: BatchOptions, inc: TargetIncSettings): Promise<mysql.Connection> {
+  const base = connectionOptions(options, inc);
+  let conn: mysql.Connection;
+  if (options.ssl === 'preferred' || options.ssl === 'true') {
+    // "preferred": TLS when the server offers it, plain only when it offers none (a failed TLS handshake with a
+    // server that does offer TLS is an error, as in the MySQL clients' PREFERRED mode).
+    try {
+      conn = await mysql.createConnection({ ...base, ssl: { rejectUnauthorized: false } });
+    } catch (err) {
+      if ((err as DriverError).code !== 'HANDSHAKE_NO_SSL_SUPPORT') throw err;
+      conn = await mysql.createConnection(base);
+    }
+  } else {
+    conn = await mysql.createConnection({ ...base, ssl: await tlsOptions(options, inc.tls_files_dir ?? '') });
+  }
+  try {
+    if (options.ssl === 'verify_identity') verifyServerIdentity(conn, options.host);
+    const sets: string[] = [];
+    const params: unknown[] = [];
+    if (inc.sql_mode) {
+      sets.push('sql_mode = ?');
+      params.push(inc.sql_mode);
+    }
+    if (inc.sql_safe_updates !== undefined && inc.sql_safe_updates !== -1 && inc.sql_safe_updates !== null) {
+      sets.push(`sql_safe_updates = ${inc.sql_safe_updates > 0 ? 1 : 0}`);
+    }
+    if (inc.lock_wait_timeout !== undefined && inc.lock_wait_timeout > 0) {
+      sets.push(`lock_wait_timeout = ${Math.floor(inc.lock_wait_timeout)}`);
+    }
+    if (sets.length > 0) await conn.query(`SET SESSION ${sets.join(', ')}`, params);
+    return conn;
+  } catch (err) {
+    conn.destroy();
+    throw err;
+  }
+}
+
 function connectionOptions(options: BatchOptions, inc: TargetIncSettings): ConnectionOptions {
   return {
     host: options.host,
@@ -292,6 +381,8 @@ function connectionOptions(options: BatchOptions, inc: TargetIncSettings): Conne
     flags: ['-FOUND_ROWS', '-IGNORE_SPACE'],
     // mysql2/promise copies a stack trace into every query for nicer errors; our errors become row messages.
     trace: false,
+    // Lets a DBA with performance_schema tell inceptor's target sessions from others (session_connect_attrs).
+    connectAttributes: { program_name: 'inceptor', inceptor_role: 'target' },
   };
 }
 
@@ -408,7 +499,15 @@ export function serverInfoFrom(vars: Map<string, string>): ServerInfo {
 export function isConnectionLost(err: unknown): boolean {
   const e = err as DriverError;
   if (e?.fatal) return true;
+  // 1927 ER_CONNECTION_KILLED (MariaDB) and 2013 (lost during query): the connection was killed under the query.
+  if (e?.errno === 1927 || e?.errno === 2013) return true;
   return ['PROTOCOL_CONNECTION_LOST', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'PROTOCOL_SEQUENCE_TIMEOUT'].includes(e?.code ?? '');
+}
+
+/** The server interrupted the query (KILL QUERY on the target, ER_QUERY_INTERRUPTED); the connection stays. */
+export function isInterrupted(err: unknown): boolean {
+  const e = err as DriverError;
+  return e?.errno === 1317;
 }
 
 /** The text a row shows for a driver error: the server's message only (no code), like goInception. */

@@ -1,6 +1,7 @@
 // Real inceptor processes for the cluster tests (docs/kill.md): each one a `node` child with its own
 // config.toml on loopback ports, its JSON log kept in memory; plus a round-robin TCP balancer in front of them,
-// as a load balancer would be. Every wait is bounded.
+// as a load balancer would be. Every wait is bounded. With CLUSTER_KEEP_LOGS=<dir> in the environment, each
+// process's log is written there when it is disposed (for reading a failure after the run).
 
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,6 +34,10 @@ export interface MemberOptions {
   timings?: Partial<ClusterTimings>;
   /** [[users]] with grants on (skip_grant_table = false). */
   users?: { name: string; password: string; admin: boolean }[];
+  /** Shifts the process's wall clock (Date) by this much (test/support/skewed-clock.ts). */
+  clockSkewMs?: number;
+  /** The backup server of `--backup=1` batches ([inc] backup_*). */
+  backup?: TestDb;
   /** Reuse these ports (an instance restarted on the same address). */
   sqlPort?: number;
   statusPort?: number;
@@ -101,6 +106,8 @@ export class Member {
       `max_server_id = ${t.maxServerId}`,
       `forward_timeout_ms = ${t.forwardTimeoutMs}`,
     ];
+    const b = this.opts.backup;
+    if (b) lines.push('[inc]', `backup_host = "${b.host}"`, `backup_port = ${b.port}`, `backup_user = "${b.user}"`, `backup_password = "${b.password}"`);
     for (const u of this.opts.users ?? []) lines.push('[[users]]', `name = "${u.name}"`, `password = "${u.password}"`, `admin = ${u.admin}`);
     return lines.join('\n') + '\n';
   }
@@ -110,9 +117,12 @@ export class Member {
     const file = join(this.dir, 'config.toml');
     writeFileSync(file, this.configText());
     this.output = '';
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'test', 'support', 'inceptor-main.ts'), '--config', file], {
+    const skew = this.opts.clockSkewMs ?? 0;
+    const clock = skew === 0 ? [] : ['--import', join(root, 'test', 'support', 'skewed-clock.ts')];
+    const child = spawn(process.execPath, ['--import', 'tsx', ...clock, join(root, 'test', 'support', 'inceptor-main.ts'), '--config', file], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, INCEPTOR_TEST_CLOCK_SKEW_MS: String(skew) },
     });
     this.child = child;
     child.stdout!.on('data', (d: Buffer) => (this.output += d.toString('utf8')));
@@ -167,6 +177,7 @@ export class Member {
 
   async dispose(): Promise<void> {
     await this.crash().catch(() => undefined);
+    if (process.env.CLUSTER_KEEP_LOGS) writeFileSync(join(process.env.CLUSTER_KEEP_LOGS, `member-${this.sqlPort}-${Date.now()}.log`), this.output);
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
@@ -231,18 +242,31 @@ export async function eventually(what: string, ms: number, check: () => Promise<
   throw new Error(`timed out after ${ms} ms waiting for ${what}${lastError ? `: ${(lastError as Error).message}` : ''}`);
 }
 
-/** Stops a private MariaDB (startPrivateMariaDb) but keeps its datadir, so `restartMariaDb` brings it back. */
+/**
+ * Stops a private MariaDB (startPrivateMariaDb) but keeps its datadir, so `restartMariaDb` brings it back. Returns
+ * once the server is dead, not once its pid is gone: the server was started in the background, so after SIGKILL it
+ * stays a zombie until the machine's init reaps it (seconds here), and the fence clock of every instance is already
+ * running meanwhile.
+ */
 export async function pauseMariaDb(dir: string): Promise<void> {
   const pid = Number(readFileSync(`${dir}.pid`, 'utf8').trim());
   process.kill(pid, 'SIGKILL');
-  await eventually('the store to stop', 20_000, () => {
-    try {
-      process.kill(pid, 0);
-      return false;
-    } catch {
-      return true;
-    }
-  });
+  await eventually('the store to stop', 20_000, () => !alive(pid));
+}
+
+/** Whether `pid` still runs: a zombie (state Z in /proc/<pid>/stat) has exited and only waits to be reaped. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false; // reaped between the two looks
+  }
 }
 
 export function restartMariaDb(dir: string, port: number): void {

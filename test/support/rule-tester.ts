@@ -35,6 +35,10 @@ export interface Layout {
   /** What `EXPLAIN` and information_schema TABLE_ROWS answer (default 1 and 0). */
   explainRows?: number;
   tableRows?: number;
+  /** information_schema.PARTITIONS by `db.table` (lower case): partition name and description. */
+  partitions?: Record<string, { name: string; description: string | null }[]>;
+  /** information_schema.KEY_COLUMN_USAGE foreign keys by database (lower case). */
+  foreignKeys?: Record<string, { table: string; name: string }[]>;
 }
 
 export interface RunOptions {
@@ -44,6 +48,10 @@ export interface RunOptions {
   /** Statements audited first in the same batch (their messages are not checked). */
   before?: string[];
   execute?: boolean;
+  /** The target's sql_mode (default ''). */
+  sqlMode?: string;
+  /** The target's version (default a MariaDB 10.11). */
+  version?: string;
 }
 
 export interface InvalidCase extends RunOptions {
@@ -137,7 +145,7 @@ export class RuleTester {
       settings: { inc: incConfig(options.inc), levels: options.levels ?? {} },
       target: this.runner(),
       initialDb: this.db,
-      serverInfo: { version: '10.11.6-MariaDB', lowerCaseTableNames: 1, sqlMode: '', explicitDefaultsForTimestamp: true },
+      serverInfo: { version: options.version ?? '10.11.6-MariaDB', lowerCaseTableNames: 1, sqlMode: options.sqlMode ?? '', explicitDefaultsForTimestamp: true },
       execute: options.execute,
       rules,
     });
@@ -175,6 +183,13 @@ export class RuleTester {
         return t.indexes.map((i) => ({ Key_name: i.keyName, Non_unique: i.nonUnique, Seq_in_index: i.seqInIndex, Column_name: i.columnName, Index_type: i.indexType }));
       }
       if (sql.startsWith('EXPLAIN')) return [{ rows: this.layout.explainRows ?? 1 }];
+      if (sql.includes('information_schema.PARTITIONS')) {
+        const parts = this.layout.partitions?.[`${params[0]}.${params[1]}`.toLowerCase()] ?? [];
+        return parts.map((p) => ({ PARTITION_NAME: p.name, PARTITION_DESCRIPTION: p.description }));
+      }
+      if (sql.includes('information_schema.KEY_COLUMN_USAGE')) {
+        return (this.layout.foreignKeys?.[String(params[0]).toLowerCase()] ?? []).map((f) => ({ TABLE_NAME: f.table, CONSTRAINT_NAME: f.name }));
+      }
       if (sql.includes('information_schema.TABLES')) return [{ TABLE_ROWS: this.layout.tableRows ?? 0 }];
       if (sql.startsWith('USE ')) return [];
       throw new Error(`RuleTester: unexpected query ${sql}`);

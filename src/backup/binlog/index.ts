@@ -16,7 +16,7 @@ async function* readRollbackEvents(statements: readonly DmlStatementCapture[], o
   if (statements.length === 0) return;
   let zone: TimeZone;
   try {
-    zone = new TimeZone(options.timeZone);
+    zone = new TimeZone(options.timeZone, options.timeZoneRules ?? null);
   } catch {
     for (const s of statements) yield { kind: 'failed', rowIndex: s.rowIndex, reason: `unknown session time zone '${options.timeZone}'` };
     return;

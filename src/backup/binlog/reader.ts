@@ -3,7 +3,7 @@
 // (index.ts feeds it from the dump connection).
 
 import type { BinlogPosition, BinlogSourceOptions, DmlStatementCapture, RollbackEvent, TableLayout } from '../types.js';
-import type { TimeZone } from '../rollback/literal.js';
+import { TimeZone } from '../rollback/literal.js';
 import { deleteStatement, insertStatement, updateStatement } from '../rollback/statements.js';
 import {
   EventType,
@@ -16,6 +16,7 @@ import {
   readTableMap,
   rowsKindOf,
   STMT_END_FLAG,
+  type RowsKind,
   type TableMapEvent,
 } from './events.js';
 import { JsonDecodeError } from './mysql-json.js';
@@ -98,6 +99,8 @@ export class RollbackReader {
   /** Index of the first statement not yet finished. */
   private head = 0;
   private readonly render: RenderOptions;
+  /** TIMESTAMPs in UTC, for statements that cannot be written in the session's zone (a repeated DST hour). */
+  private readonly utcRender: RenderOptions;
 
   constructor(
     statements: readonly DmlStatementCapture[],
@@ -106,6 +109,7 @@ export class RollbackReader {
   ) {
     this.states = statements.map((capture) => ({ capture, matched: false, finished: false, rows: 0, skip: 0, failure: null, bound: new Map() }));
     this.render = { timeZone: zone, hexBlob: options.hexBlob };
+    this.utcRender = { timeZone: TimeZone.utc(options.flavor === 'mysql'), hexBlob: options.hexBlob };
   }
 
   get done(): boolean {
@@ -319,7 +323,7 @@ export class RollbackReader {
     }
   }
 
-  private onRows(event: Buffer, type: number, kind: ReturnType<typeof rowsKindOf>): void {
+  private onRows(event: Buffer, type: number, kind: RowsKind | 'unsupported'): void {
     const txn = this.txn!;
     const statements = txn.statements!;
     if (txn.segment >= statements.length) {
@@ -361,19 +365,20 @@ export class RollbackReader {
       return;
     }
     const { db, name } = bound.layout;
-    const table = bound.rollback;
+    const zone = this.render.timeZone;
     const cursor = { at: head.rowsOffset };
     const end = event.length;
     try {
       while (cursor.at < end) {
-        let sql: string | null;
-        if (kind === 'update') {
-          const before = readRow(bound, event, cursor);
-          const after = readRow(bound, event, cursor);
-          sql = updateStatement(table, before, after, this.options.minimalRollback);
-        } else {
-          const row = readRow(bound, event, cursor);
-          sql = kind === 'insert' ? deleteStatement(table, row) : insertStatement(table, row);
+        const rowAt = cursor.at;
+        const ambiguous = zone.ambiguousValues;
+        let sql = this.rollbackOf(bound, kind, event, cursor);
+        if (zone.ambiguousValues !== ambiguous) {
+          // A TIMESTAMP in the hour a DST fall-back repeats: its local time names two instants. The statement is
+          // written in UTC instead, with the session zone set for it alone (docs/binlog.md, "Values").
+          bound.utc ??= bindTable(map, bound.layout, this.utcRender);
+          sql = this.rollbackOf(bound.utc, kind, event, { at: rowAt });
+          if (sql && this.options.flavor === 'mariadb') sql = `SET STATEMENT time_zone = '+00:00' FOR ${sql}`;
         }
         if (s.skip > 0) {
           s.skip--;
@@ -388,5 +393,16 @@ export class RollbackReader {
       else if (err instanceof RangeError) this.fail(s, `a row image of ${db}.${name} is truncated or does not match its layout`);
       else throw err;
     }
+  }
+
+  /** The rollback statement of the row image(s) at `cursor` (advanced past them). */
+  private rollbackOf(bound: BoundTable, kind: 'insert' | 'update' | 'delete', event: Buffer, cursor: { at: number }): string | null {
+    if (kind === 'update') {
+      const before = readRow(bound, event, cursor);
+      const after = readRow(bound, event, cursor);
+      return updateStatement(bound.rollback, before, after, this.options.minimalRollback);
+    }
+    const row = readRow(bound, event, cursor);
+    return kind === 'insert' ? deleteStatement(bound.rollback, row) : insertStatement(bound.rollback, row);
   }
 }

@@ -22,6 +22,8 @@ export interface BoundTable {
   layout: TableLayout;
   rollback: RollbackTable;
   decoders: Decoder[];
+  /** The same table rendering TIMESTAMPs in UTC (reader.ts, for rows in a repeated DST hour); made when needed. */
+  utc?: BoundTable;
 }
 
 export class LayoutMismatch extends Error {}

@@ -4,6 +4,7 @@
 // Pure.
 
 import { isUtf8 } from 'node:buffer';
+import type { ZoneRules } from '../types.js';
 
 export function quoteIdentifier(name: string): string {
   return '`' + name.replace(/`/g, '``') + '`';
@@ -85,25 +86,36 @@ export function timeText(negative: boolean, hours: number, minutes: number, seco
 }
 
 /**
- * A session time zone: a fixed offset (`+08:00`, `UTC`) or an IANA name. TIMESTAMP values are stored as UTC
- * instants and written back as local time in this zone, so applying the rollback with the same session time_zone
- * restores the instant. (A local time inside a DST fall-back hour is ambiguous: docs/binlog.md.)
+ * A session time zone: a fixed offset (`+08:00`, `UTC`), the server's own rules for a zone (`ZoneRules`), or an
+ * IANA name resolved by Intl. TIMESTAMP values are stored as UTC instants and written back as local time in this
+ * zone, so applying the rollback with the same session time_zone restores the instant — except in the hour a DST
+ * fall-back repeats, where one local time names two instants: `localTimeIsAmbiguous` finds those (their statements
+ * are written in UTC, docs/binlog.md).
  */
 export class TimeZone {
   private readonly fixedOffsetSeconds: number | null;
   private readonly format: Intl.DateTimeFormat | null;
+  private readonly rules: ZoneRules | null;
   /** Offset cache per 15-minute UTC slot: zone transitions fall on those boundaries. */
   private readonly offsets = new Map<number, number>();
 
-  constructor(readonly name: string) {
+  constructor(
+    readonly name: string,
+    rules: ZoneRules | null = null,
+    /** Appended to every TIMESTAMP literal (MySQL 8.0.19+ reads `'… +00:00'` as an exact instant). */
+    private readonly literalSuffix = '',
+  ) {
     const m = /^([+-])(\d{1,2}):(\d{2})$/.exec(name.trim());
+    this.rules = null;
+    this.format = null;
     if (m) {
       const minutes = Number(m[2]) * 60 + Number(m[3]);
       this.fixedOffsetSeconds = (m[1] === '-' ? -1 : 1) * minutes * 60;
-      this.format = null;
     } else if (/^(utc|gmt|z)$/i.test(name.trim())) {
       this.fixedOffsetSeconds = 0;
-      this.format = null;
+    } else if (rules) {
+      this.fixedOffsetSeconds = rules.transitions.length === 0 ? rules.initial : null;
+      this.rules = rules;
     } else {
       this.fixedOffsetSeconds = null;
       // Throws RangeError for a zone Intl does not know: the caller reports it.
@@ -120,9 +132,15 @@ export class TimeZone {
     }
   }
 
+  /** UTC, with literals that carry their offset (`'2024-11-03 06:30:00+00:00'`) when `suffixed`. */
+  static utc(suffixed: boolean): TimeZone {
+    return new TimeZone('+00:00', null, suffixed ? '+00:00' : '');
+  }
+
   /** Seconds east of UTC at the UTC instant `epochSeconds`. */
   offsetAt(epochSeconds: number): number {
     if (this.fixedOffsetSeconds !== null) return this.fixedOffsetSeconds;
+    if (this.rules) return ruleOffsetAt(this.rules, epochSeconds);
     const slot = Math.floor(epochSeconds / 900);
     let offset = this.offsets.get(slot);
     if (offset === undefined) {
@@ -138,17 +156,37 @@ export class TimeZone {
     return offset;
   }
 
+  /**
+   * Whether the local time of `epochSeconds` is also the local time of another instant (either pass through the
+   * hour a DST fall-back repeats). Which of the two the server reads such a local time as depends on the zone's
+   * kind (tz tables: the earlier; SYSTEM: the C library's choice), so neither pass can be written as local time.
+   * Transitions less than a day apart are not looked for.
+   */
+  localTimeIsAmbiguous(epochSeconds: number): boolean {
+    if (this.fixedOffsetSeconds !== null) return false;
+    const now = this.offsetAt(epochSeconds);
+    const dayBefore = this.offsetAt(epochSeconds - 86_400);
+    if (dayBefore > now && this.offsetAt(epochSeconds - (dayBefore - now)) === dayBefore) return true;
+    const dayAfter = this.offsetAt(epochSeconds + 86_400);
+    return dayAfter < now && this.offsetAt(epochSeconds + (now - dayAfter)) === dayAfter;
+  }
+
   /** The last second converted (rows of one statement often share a timestamp). */
   private lastSeconds = -1;
   private lastText = '';
+  private lastAmbiguous = false;
+  /** Values rendered so far whose local time is ambiguous (see localTimeIsAmbiguous). */
+  ambiguousValues = 0;
 
   /** `YYYY-MM-DD hh:mm:ss[.f]` local time of a UTC instant. */
   localText(epochSeconds: number, micros: number, fsp: number): string {
     if (epochSeconds !== this.lastSeconds) {
       this.lastText = this.secondsText(epochSeconds);
+      this.lastAmbiguous = this.localTimeIsAmbiguous(epochSeconds);
       this.lastSeconds = epochSeconds;
     }
-    return this.lastText + fraction(micros, fsp);
+    if (this.lastAmbiguous) this.ambiguousValues++;
+    return this.lastText + fraction(micros, fsp) + this.literalSuffix;
   }
 
   private secondsText(epochSeconds: number): string {
@@ -164,4 +202,16 @@ export class TimeZone {
       0,
     );
   }
+}
+
+function ruleOffsetAt(rules: ZoneRules, epochSeconds: number): number {
+  const t = rules.transitions;
+  let lo = 0;
+  let hi = t.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (t[mid] <= epochSeconds) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? rules.initial : rules.offsets[lo - 1];
 }

@@ -7,10 +7,13 @@ import type { ParsedStatement } from '../../sql/statement.js';
 import type { BatchContext, BatchStage } from '../context.js';
 import { BEGIN_TWICE_MESSAGE, MUST_END_MESSAGE, type BatchEnd, type BatchItem } from '../plan.js';
 import { KILLED_MESSAGE, ResultRow } from '../../rows/row.js';
+import { renderRemoteOutput } from '../show-output.js';
 
 /** The auditor as this stage uses it (src/audit/engine.ts `Auditor`). */
 export interface StatementAuditor {
   audit(stmt: ParsedStatement, row: ResultRow): Promise<void>;
+  /** Waits for rows whose EXPLAIN is still in flight (pipelined UPDATE/DELETE). */
+  settle(): Promise<void>;
   reportNotSupported(row: ResultRow): void;
 }
 
@@ -44,6 +47,7 @@ export async function runCheckStage(
     }
     const next = items.next();
     if (next.done) {
+      await auditor.settle();
       appendEndRow(rows, next.value);
       return { kind: 'ended', end: next.value };
     }
@@ -51,6 +55,7 @@ export async function runCheckStage(
     seen++;
     if (item.kind === 'set') {
       try {
+        await auditor.settle(); // rows in flight were audited under the settings before this one
         await applySet(item);
       } catch (err) {
         if (!(err instanceof MysqlError)) throw err;
@@ -64,7 +69,9 @@ export async function runCheckStage(
     await auditor.audit(item.statement, row);
     // In execute mode a SELECT can never run (docs/audit.md), so it blocks the batch at audit time.
     if (options.execute && item.statement.kind === 'select') auditor.reportNotSupported(row);
+    if (item.statement.kind === 'show' || item.statement.kind === 'explain') await renderRemoteOutput(row, ctx.target, Boolean(ctx.settings.inc.hex_blob));
     if (signal.aborted) {
+      await auditor.settle();
       row.addText(2, KILLED_MESSAGE);
       return { kind: 'killed' };
     }

@@ -63,6 +63,6 @@ test('10k INSERTs: one metadata load, no EXPLAIN, every row audited', async (t) 
   t.diagnostic(`parse ${((parseMs * 1000) / n).toFixed(1)} µs/INSERT, audit ${((auditMs * 1000) / n).toFixed(1)} µs/INSERT`);
   assert.deepEqual(sent.map((s) => s.split(' ').slice(0, 3).join(' ')), ['SHOW DATABASES LIKE', 'SHOW FULL FIELDS', 'SHOW INDEX FROM']);
   assert.equal(rows.filter((r) => r.messages.length > 0).length, 1);
-  assert.deepEqual(rows[5000]!.messages, ["Column 'a' cannot be null in 1 row."]);
+  assert.deepEqual(rows[5000]!.messages, [`Column '${DB}.t.a' cannot be null in 1 row.`]);
   assert.ok(rows.every((r) => r.affectedRows === 1));
 });

@@ -81,7 +81,7 @@ test('UPDATE/DELETE resolution, constant WHERE, SET a=1 AND b=2', async () => {
 });
 
 test('INSERT: NULL into NOT NULL, VALUES column refs, INSERT … SELECT checks', async () => {
-  assert.deepEqual(await msgs('insert into t1 (id, a, b) values (null, 1, null), (2, null, "x")'), ["Column 'a' cannot be null in 2 row."]);
+  assert.deepEqual(await msgs('insert into t1 (id, a, b) values (null, 1, null), (2, null, "x")'), [`Column '${DB}.t1.a' cannot be null in 2 row.`]);
   assert.deepEqual(await msgs('insert into t1 (a, b) values (nope + 1, "x")'), ["Column 'nope' not existed."]);
   assert.deepEqual(await msgs('insert into t1 (a, b) select c, b from t2 where id > 1'), []);
   assert.deepEqual(await msgs('insert into t1 (a, b) select c from t2 where id > 1'), ["Column count doesn't match value count at row 1."]);

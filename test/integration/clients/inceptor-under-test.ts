@@ -28,6 +28,10 @@ export interface InceptorOptions {
   tls?: TlsFiles;
   /** Server id in the connection-id layout; ≥ 1024 gives ids ≥ 2^31. */
   serverId?: number;
+  /** `[cluster] id_bits` (docs/kill.md); 64 puts the server id in the high 32 bits. */
+  idBits?: 32 | 64;
+  /** Top-level `compatible-kill-query`: a truncated 64-bit id acts as a local id. */
+  compatibleKillQuery?: boolean;
 }
 
 /** Starts inceptor in-process on a free port: skip-grant by default, or with USERS when `grants`. */
@@ -36,6 +40,8 @@ export async function startTestInceptor(opts: InceptorOptions = {}): Promise<Run
   config.port = 0;
   config.host = '127.0.0.1';
   if (opts.serverId !== undefined) config.inceptor.server_id = opts.serverId;
+  if (opts.idBits !== undefined) config.cluster.id_bits = opts.idBits;
+  if (opts.compatibleKillQuery !== undefined) config.compatible_kill_query = opts.compatibleKillQuery;
   if (opts.tls) {
     config.security.ssl_cert = opts.tls.cert;
     config.security.ssl_key = opts.tls.key;

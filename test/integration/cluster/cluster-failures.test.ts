@@ -1,30 +1,35 @@
 // Cluster failure cases (docs/kill.md, "Failure behaviour") with real processes and a private MariaDB as the
 // coordination store, so it can be stopped without disturbing other tests: the owner SIGKILLed before and after
-// its lease expires, an instance restarted on the same address with a new id, our lease row deleted by hand,
-// and the store lost and restored (fence, recovery, old ids answering 1094). Timings are seconds (FAST).
+// its lease expires, an instance restarted on the same address with a new id, a crashed instance's id not taken
+// before its lease expires (with the instance's clock a day off), our lease row deleted by hand, and the store
+// lost and restored (fence, recovery, old ids answering 1094). Timings are seconds (FAST).
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import mysql from 'mysql2/promise';
-import { decodeConnectionId } from '../../../src/process/connection-id.js';
+import { decodeConnectionId, encodeConnectionId } from '../../../src/process/connection-id.js';
 import { eventually, FAST, Member, pauseMariaDb, restartMariaDb, within, type ClusterTimings } from '../../support/cluster.js';
 import { startPrivateMariaDb } from '../../support/mariadb.js';
 import { connectTo, handshakeId, mysqlErrorOf, socketClosed } from '../kill/helpers.js';
 
 const STORE_DB = 'inceptor_cluster';
-// Still run and reported on every `npm test`, but not counted as failures until the race is found.
-const FLAKY = { todo: 'flaky: failed 2 of the last 4 full runs on a quiet machine (ECONNREFUSED after the fence; a 1094 after the store came back); cause not found yet' };
 const LOCAL_QUERY = "inception get variables like 'version'";
+
+/** A server id that none of these connection ids carries. */
+function unleasedServerId(ids: number[]): number {
+  const used = new Set(ids.map((id) => decodeConnectionId(id)!.serverId));
+  return [1, 2, 3].find((s) => !used.has(s))!;
+}
 
 describe('cluster failures', () => {
   let store: Awaited<ReturnType<typeof startPrivateMariaDb>>;
   const started: Member[] = [];
 
-  async function member(opts: { sqlPort?: number; statusPort?: number; timings?: Partial<ClusterTimings> } = {}): Promise<Member> {
+  async function member(opts: { sqlPort?: number; statusPort?: number; timings?: Partial<ClusterTimings>; clockSkewMs?: number } = {}, ready = true): Promise<Member> {
     const m = await Member.create({ store, storeDb: STORE_DB, ...opts });
     started.push(m);
     await m.start();
-    await m.waitReady();
+    if (ready) await m.waitReady();
     return m;
   }
 
@@ -107,7 +112,41 @@ describe('cluster failures', () => {
     }
   });
 
-  test('our lease row deleted by hand: the instance fences at its next heartbeat, then serves again under a new id', FLAKY, async () => {
+  test("a crashed instance's id is taken only once its lease has expired by the store's clock, even when the instance's own clock is a day behind", async () => {
+    // one id for two instances: the second can only have it once the first one's lease is over
+    const timings = { maxServerId: 1, leaseSeconds: 10, fenceSeconds: 5 };
+    const behind = await member({ timings, clockSkewMs: -86_400_000 });
+    assert.equal((await behind.readiness()).serverId, 1);
+    // every delete of a lease row is recorded with the store's time, to see when the crashed one was reaped
+    await storeQuery('CREATE TABLE IF NOT EXISTS reaped (server_id INT, owner_token CHAR(36), lease_until DATETIME(3), deleted_at DATETIME(3))');
+    await storeQuery('DELETE FROM reaped');
+    await storeQuery(
+      `CREATE OR REPLACE TRIGGER server_ids_reaped BEFORE DELETE ON server_ids FOR EACH ROW
+       INSERT INTO reaped VALUES (OLD.server_id, OLD.owner_token, OLD.lease_until, UTC_TIMESTAMP(3))`,
+    );
+    try {
+      const [row] = await storeQuery<{ live: number; token: string }[]>('SELECT lease_until > UTC_TIMESTAMP(3) AS live, owner_token AS token FROM server_ids WHERE server_id = 1');
+      assert.equal(Number(row!.live), 1, "the lease is written with the store's clock, not the instance's (a day behind)");
+      const next = await member({ timings }, false);
+      const why = /no free server id: all 1 ids in 1\.\.1 hold a live lease/;
+      await eventually('the second instance to say why it waits', 60_000, async () => why.test((await next.readiness()).reason));
+      await behind.crash();
+      const ready = await next.waitReady();
+      assert.equal(ready.serverId, 1);
+      const [reaped] = await storeQuery<{ expired: number }[]>('SELECT deleted_at >= lease_until AS expired FROM reaped WHERE owner_token = ?', [row!.token]);
+      assert.equal(Number(reaped?.expired), 1, 'the crashed lease was deleted only after it had expired');
+      const [taken] = await storeQuery<{ after: number }[]>(
+        'SELECT s.acquired_at >= r.lease_until AS after FROM server_ids s JOIN reaped r ON r.owner_token = ? WHERE s.server_id = 1',
+        [row!.token],
+      );
+      assert.equal(Number(taken?.after), 1, 'and the id was acquired again only then');
+      await next.stop();
+    } finally {
+      await storeQuery('DROP TRIGGER IF EXISTS server_ids_reaped');
+    }
+  });
+
+  test('our lease row deleted by hand: the instance fences at its next heartbeat, then serves again under a new id', async () => {
     const a = await member();
     const conn = await connectTo(a.sqlPort);
     const oldServerId = decodeConnectionId(handshakeId(conn))!.serverId;
@@ -123,7 +162,7 @@ describe('cluster failures', () => {
     await a.stop();
   });
 
-  test('store lost: sessions run on until fence_seconds, then are closed and new ones refused; store back: a new id, old ids answer 1094', FLAKY, async () => {
+  test('store lost: sessions run on until fence_seconds, then are closed and new ones refused; store back: a new id, old ids answer 1094', async () => {
     const [a, b] = await Promise.all([member(), member()]);
     const onA = await connectTo(a.sqlPort);
     const onB = await connectTo(b.sqlPort);
@@ -136,8 +175,11 @@ describe('cluster failures', () => {
     assert.ok((listed as Record<string, unknown>[]).some((r) => Number(r.Id) === oldB));
     await pauseMariaDb(store.dir);
     try {
-      // before the fence: forwarding works from the cached directory
+      // before the fence: forwarding works from the cached directory; an id the cache does not know cannot be
+      // confirmed unleased without the store, so it is a real error, not 1094
       await onA.query(`KILL QUERY ${oldB}`);
+      const unknown = encodeConnectionId(unleasedServerId([oldA, oldB]), 1);
+      await assert.rejects(onA.query(`KILL QUERY ${unknown}`), mysqlErrorOf(1105, new RegExp(`^KILL ${unknown}: server id \\d+ is not in the cached lease directory and the coordination store cannot be read: `)));
       await within((FAST.fenceSeconds + 10) * 1000, 'the fence to close both sessions', Promise.all([closedA, closedB]));
       const fenced = await a.readiness();
       assert.equal(fenced.ready, false);

@@ -19,6 +19,8 @@ tester.run(null, {
     { sql: 'drop table if exists nosuch', inc: { enable_drop_table: true } },
     'alter table t1 add column c3 int',
     'insert into t2 (id, c1) values (1, 2)',
+    'insert into t1 (id, C1) values (1, 2)',
+    'insert into t2 values (1, 2)',
     'update t1 join t2 on t1.id = t2.id set t1.c2 = 1 where t1.id = 1',
     'rename table t1 to t3, t3 to t4',
     { sql: 'create table t5 (a int)', before: ['create database newdb', 'use newdb'] },
@@ -36,7 +38,16 @@ tester.run(null, {
     { sql: 'insert into t1 (id) values (1)', messages: ["Table 'test.t1' doesn't exist."], before: ['drop table t1'], inc: { enable_drop_table: true } },
     { sql: 'rename table nosuch to t5, t2 to t1', messages: ["Table 'test.nosuch' doesn't exist."] },
     { sql: 'rename table t2 to t1', messages: ["Table 't1' already exists."] },
+    // INSERT's column list: each missing column, then a repeated one ends the statement
+    { sql: 'insert into t1 (id, c9, c8) values (1, 2, 3)', messages: ["Column 't1.c9' not existed.", "Column 't1.c8' not existed."] },
+    { sql: 'insert into T1 (id, c9, C2, c2, c8) values (1, 2, 3, 4, 5)', messages: ["Column 'T1.c9' not existed.", "Column 'c2' specified twice in table 'T1'."], level: 2 },
   ],
+});
+
+test('a column listed twice in INSERT ends the statement: no value checks follow', async () => {
+  const all = new RuleTester(LAYOUT);
+  assert.deepEqual((await all.audit('*', 'insert into t2 (id, id) values (1)')).messages, ["Column 'id' specified twice in table 't2'."]);
+  assert.deepEqual((await all.audit('*', 'insert into t2 (id, c1) values (1)')).messages, ["Column count doesn't match value count at row 1."]);
 });
 
 new RuleTester({ db: null, tables: ['create table test.t1 (id int)', 'create table test.t2 (id int primary key, c1 int)'] }).run(null, {

@@ -79,6 +79,10 @@ test('acquire, then fence when heartbeats fail past the fence time; recover unde
   assert.match(registry.refusal!.message, /fenced: no successful heartbeat for \d+ s \(fence_seconds = 0\.1\)/);
   assert.equal(keeper.serverId, null);
   assert.equal(keeper.ready, false);
+  // a failed re-acquire adds its problem to the reason; the fence and its cause stay (clients and /readyz see both)
+  await until('a failed re-acquire', () => keeper.reason.includes('no new server id yet'));
+  assert.match(registry.refusal!.message, /^inceptor instance is not serving: fenced: no successful heartbeat for \d+ s \(fence_seconds = 0\.1\); no new server id yet: coordination store unreachable: connect ECONNREFUSED$/);
+  assert.equal(keeper.state, 'fenced');
 
   store.down = false;
   await until('serving again', () => keeper.state === 'serving');

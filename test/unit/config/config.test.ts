@@ -119,7 +119,6 @@ test("goInception's own config.toml loads unchanged; TiDB keys are listed once a
     'mem-quota-query',
     'enable-streaming',
     'lower-case-table-names',
-    'compatible-kill-query',
     '[txn-local-latches]',
     '[performance]',
     '[proxy-protocol]',

@@ -161,6 +161,70 @@ test('MySQL with gtid_mode=ON: the GTID picks our transaction even if the thread
   ]);
 });
 
+test('MySQL with gtid_mode=ON and no GTID captured (what the stage captures on MySQL): the thread id of BEGIN decides', () => {
+  const { stream, start, end } = interleaved(true);
+  const events = run([capture(1, start, end, 10, null, 2)], stream.events);
+  assert.deepEqual(events, [
+    { kind: 'statements', rowIndex: 1, db: 'd', table: 't', sql: ['DELETE FROM `d`.`t` WHERE `id`=1;', 'DELETE FROM `d`.`t` WHERE `id`=2;'] },
+    { kind: 'done', rowIndex: 1, rows: 2 },
+  ]);
+});
+
+test('MySQL BEGIN with status variables as MySQL 8 writes them: the thread id is read from the fixed part', () => {
+  // Status variables: Q_FLAGS2_CODE, Q_SQL_MODE_CODE, Q_CATALOG_NZ_CODE 'std', Q_CHARSET_CODE, Q_TIME_ZONE_CODE 'SYSTEM'.
+  const status = Buffer.concat([
+    u8(0), u32(0), u8(1), u64(0x4000000), u8(6), u8(3), Buffer.from('std'), u8(4), u16(255), u16(255), u16(255), u8(5), u8(6), Buffer.from('SYSTEM'),
+  ]);
+  const begin = (thread: number) => Buffer.concat([u32(thread), u32(0), u8(1), u16(0), u16(status.length), status, Buffer.from('d'), u8(0), Buffer.from('BEGIN')]);
+  const s = new Stream(4);
+  for (const [thread, gno, id] of [[77, 1, 500], [10, 2, 1], [77, 3, 501]] as const) {
+    s.add(EventType.GTID, gtid(gno));
+    s.add(EventType.QUERY, begin(thread));
+    s.add(EventType.TABLE_MAP, tableMap(42));
+    s.add(EventType.WRITE_ROWS_V2, writeRows(42, [[id, 'x']]));
+    s.add(EventType.XID, u64(gno));
+  }
+  const events = run([capture(1, 4, s.position, 10, null, 1)], s.events);
+  assert.deepEqual(events, [
+    { kind: 'statements', rowIndex: 1, db: 'd', table: 't', sql: ['DELETE FROM `d`.`t` WHERE `id`=1;'] },
+    { kind: 'done', rowIndex: 1, rows: 1 },
+  ]);
+});
+
+test('MySQL: a TIMESTAMP in the repeated DST hour is written as a UTC literal with its offset', () => {
+  const layout: TableLayout = {
+    db: 'd', name: 't', keyColumns: ['id'],
+    columns: [
+      { name: 'id', columnType: 'int(11)', collation: null, nullable: false, generated: false },
+      { name: 'ts', columnType: 'timestamp', collation: null, nullable: true, generated: false },
+    ],
+  };
+  const map = Buffer.concat([u48(43), u16(1), u8(1), Buffer.from('d'), u8(0), u8(1), Buffer.from('t'), u8(0), u8(2), Buffer.from([T.LONG, T.TIMESTAMP2]), u8(1), u8(0), u8(0b10)]);
+  const row = (id: number, seconds: number) => {
+    const ts = Buffer.alloc(4);
+    ts.writeUInt32BE(seconds);
+    return Buffer.concat([u8(0), (() => { const b = Buffer.alloc(4); b.writeInt32LE(id); return b; })(), ts]);
+  };
+  const s = new Stream(4);
+  s.add(EventType.ANONYMOUS_GTID, gtid(0));
+  s.add(EventType.QUERY, query(10, 'BEGIN'));
+  s.add(EventType.TABLE_MAP, map);
+  // 2024-11-03 06:30Z is 01:30 EST, the second 01:30 of that night in New York; 12:00Z is unambiguous.
+  s.add(EventType.DELETE_ROWS_V2, Buffer.concat([u48(43), u16(1), u16(2), u8(2), u8(0b11), row(1, 1730615400), row(2, 1730635200)]));
+  s.add(EventType.XID, u64(1));
+  const statement = { ...capture(1, 4, s.position, 10, null, 2), tables: [layout] };
+  const reader = new RollbackReader([statement], { flavor: 'mysql', minimalRollback: false, hexBlob: false }, new TimeZone('America/New_York'));
+  const out: RollbackEvent[] = [];
+  for (const e of s.events) {
+    reader.onEvent(e);
+    out.push(...reader.take());
+  }
+  assert.deepEqual(out[0], {
+    kind: 'statements', rowIndex: 1, db: 'd', table: 't',
+    sql: ["INSERT INTO `d`.`t`(`id`,`ts`) VALUES(1,'2024-11-03 06:30:00+00:00');", "INSERT INTO `d`.`t`(`id`,`ts`) VALUES(2,'2024-11-03 07:00:00');"],
+  });
+});
+
 test('a statement whose transaction is not in its range fails with a reason', () => {
   const { stream, start, end } = interleaved(false);
   const events = run([capture(3, start, end, 12345, null, 1)], stream.events);

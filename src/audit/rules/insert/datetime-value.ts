@@ -1,0 +1,23 @@
+// INSERT VALUES: a literal for a listed YEAR/DATE/TIME/DATETIME/TIMESTAMP column that is not a valid value under
+// the target's sql_mode (docs/audit.md "INSERT values"; ./temporal.ts). Arguments: the literal (strings raw,
+// numbers in decimal) and the column as `db.table.col`. Only with a column list, as goInception.
+import { Code } from '../../catalogue.js';
+import { defineRule } from '../../rule.js';
+import { baseTypeOf, insertColumnText, literalValue, valueCells } from './cells.js';
+import { dateModesOf, TEMPORAL_TYPES, validTemporal, type TemporalType } from './temporal.js';
+
+export default defineRule({
+  code: Code.ErrIncorrectDateTimeValue,
+  on: ['insert', 'replace'],
+  async check(stmt, ctx) {
+    const table = await ctx.facts.target();
+    if (!table || !table.columns.some((c) => TEMPORAL_TYPES.has(baseTypeOf(c)))) return;
+    const modes = dateModesOf(ctx.serverInfo.sqlMode);
+    for (const cell of valueCells(stmt, table, true)) {
+      const type = cell.column ? baseTypeOf(cell.column) : '';
+      if (!TEMPORAL_TYPES.has(type)) continue;
+      const literal = literalValue(cell.value);
+      if (literal && !validTemporal(type as TemporalType, literal, modes)) ctx.reportAt(cell.item, literal.text, insertColumnText(ctx, cell.listed));
+    }
+  },
+});

@@ -1,0 +1,27 @@
+// INSERT VALUES under a strict sql_mode: a string literal that is not a number, for a numeric column, is refused by
+// the server; goInception reports it as the free text `Incorrect integer value: '%v' for column '%s' at row %v`
+// (the literal raw, the stored column name, the 1-based row), with or without a column list (docs/audit.md
+// "INSERT values").
+import { defineRule } from '../../rule.js';
+import { dateModesOf } from './temporal.js';
+import { baseTypeOf, literalValue, valueCells } from './cells.js';
+
+const NUMERIC = new Set(['bit', 'tinyint', 'smallint', 'mediumint', 'int', 'integer', 'bigint', 'decimal', 'numeric', 'float', 'double', 'real']);
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
+export default defineRule({
+  code: null,
+  on: ['insert', 'replace'],
+  async check(stmt, ctx) {
+    if (!dateModesOf(ctx.serverInfo.sqlMode).strict) return;
+    const table = await ctx.facts.target();
+    if (!table) return;
+    for (const cell of valueCells(stmt, table, false)) {
+      if (!cell.column || !NUMERIC.has(baseTypeOf(cell.column))) continue;
+      const literal = literalValue(cell.value);
+      if (literal?.kind === 'string' && !NUMBER.test(literal.text.trim())) {
+        ctx.error(`Incorrect integer value: '${literal.text}' for column '${cell.column.field}' at row ${cell.row}`);
+      }
+    }
+  },
+});

@@ -1,0 +1,126 @@
+// KILL from the backup server's side (docs/backup.md "A lost backup connection"): a DBA kills inceptor's
+// connection on the backup server with that server's own KILL. Found in its processlist by the backup account,
+// which these tests give its own name. Before BACKUP the kill has no effect; during BACKUP the unfinished write is
+// retried on a new connection without duplicates; when no new connection can be opened the rows say why and no
+// information row points at missing rollback rows.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type mysql from 'mysql2/promise';
+import { directConnection, freshDatabase, testDb, type TestDb } from '../../support/mariadb.js';
+import { backupHarness, type BackupHarness, type Row } from '../backup/support.js';
+import { backupDbName, INFO_TABLE } from '../../../src/backup/name.js';
+import { createAccount, wideTable, within } from './helpers.js';
+
+const DB = 'ks_backup_side';
+const BACKUP_USER = 'ks_backup';
+const BACKUP_PASSWORD = 'ks-backup-pw';
+/** Wide rows: the rollback of one UPDATE of them takes many INSERTs, so BACKUP is caught while it writes. */
+const BIG_ROWS = 30_000;
+
+let db: TestDb;
+let admin: mysql.Connection;
+let h: BackupHarness;
+let schema: string;
+
+before(async () => {
+  db = await testDb();
+  admin = await directConnection();
+  await createAccount(admin, BACKUP_USER, BACKUP_PASSWORD);
+  await freshDatabase(DB);
+  await admin.query(`CREATE TABLE \`${DB}\`.t (id INT PRIMARY KEY, c VARCHAR(20) NOT NULL DEFAULT '')`);
+  await admin.query(`INSERT INTO \`${DB}\`.t VALUES (1, 'before'), (2, 'before')`);
+  await wideTable(admin, DB, BIG_ROWS);
+  h = await backupHarness({ db });
+  Object.assign(h.harness.settings.inc, { backup_user: BACKUP_USER, backup_password: BACKUP_PASSWORD });
+  schema = backupDbName(db.host, db.port, DB);
+});
+
+after(async () => {
+  await admin.query(`DROP DATABASE IF EXISTS \`${DB}\``);
+  await admin.query(`DROP DATABASE IF EXISTS \`${schema}\``);
+  await admin.query(`DROP USER IF EXISTS '${BACKUP_USER}'@'%'`);
+  await admin.end();
+});
+
+/** Inceptor's connections on the backup server (its processlist, by the backup account). */
+async function backupSessions(): Promise<{ id: number; info: string | null }[]> {
+  const [rows] = await admin.query('SELECT ID AS id, INFO AS info FROM information_schema.PROCESSLIST WHERE USER = ?', [BACKUP_USER]);
+  return (rows as { id: number; info: string | null }[]).map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+async function killBackupSessions(): Promise<number> {
+  const sessions = await backupSessions();
+  for (const s of sessions) await admin.query(`KILL CONNECTION ${s.id}`).catch(() => undefined);
+  return sessions.length;
+}
+
+async function until(what: string, ready: () => boolean | Promise<boolean>): Promise<void> {
+  await within(120_000, what, (async () => {
+    while (!(await ready())) await new Promise((r) => setTimeout(r, 5));
+  })());
+}
+
+async function stored(table: string, opid: string): Promise<{ rows: number; distinct: number; info: number }> {
+  const [[r]] = (await admin.query(
+    `SELECT COUNT(*) AS n, COUNT(DISTINCT rollback_statement) AS d FROM \`${schema}\`.\`${table}\` WHERE opid_time = ?`,
+    [opid],
+  )) as unknown as [[{ n: number; d: number }]];
+  const [[i]] = (await admin.query(`SELECT COUNT(*) AS n FROM \`${schema}\`.\`${INFO_TABLE}\` WHERE opid_time = ?`, [opid])) as unknown as [[{ n: number }]];
+  return { rows: Number(r.n), distinct: Number(r.d), info: Number(i.n) };
+}
+
+test('a backup connection killed during EXECUTING is reopened: the backup is complete', async () => {
+  const locker = await directConnection(DB);
+  let rows: Row[];
+  try {
+    await locker.query('BEGIN');
+    await locker.query('SELECT * FROM t WHERE id = 1 FOR UPDATE');
+    const running = h.run(DB, ["update t set c = 'after' where id = 1"]);
+    // The statement waits for the row lock on the target: the batch is in EXECUTING, its backup connection idle.
+    await until('the update to wait on the target', async () => {
+      const [list] = await admin.query("SELECT 1 FROM information_schema.PROCESSLIST WHERE INFO = 'update t set c = ''after'' where id = 1'");
+      return (list as unknown[]).length > 0;
+    });
+    assert.equal(await killBackupSessions(), 1, 'one backup connection was open and killed');
+    await locker.query('ROLLBACK');
+    rows = await running;
+  } finally {
+    await locker.end();
+  }
+  const update = rows[1]!;
+  assert.equal(update.stage_status, 'Execute Successfully\nBackup Successfully', String(update.error_message));
+  assert.deepEqual(await stored('t', update.sequence!), { rows: 1, distinct: 1, info: 1 });
+  await admin.query(`UPDATE \`${DB}\`.t SET c = 'before'`);
+});
+
+test('a backup connection killed while BACKUP writes: the unfinished INSERT is retried, every rollback row stored once', async () => {
+  const victim = h.harness.session();
+  const running = h.run(DB, ['update big set a = a + 1'], '', victim);
+  await until('BACKUP to be writing', () => victim.process.state === 'BACKUP' && victim.process.percent > 0);
+  assert.equal(await killBackupSessions(), 1);
+  const rows = await running;
+  const update = rows[1]!;
+  assert.equal(update.stage_status, 'Execute Successfully\nBackup Successfully', String(update.error_message));
+  assert.deepEqual(await stored('big', update.sequence!), { rows: BIG_ROWS, distinct: BIG_ROWS, info: 1 });
+});
+
+test('a backup connection killed while BACKUP writes and no new one allowed: Backup failed with the reason, no information row', async () => {
+  const victim = h.harness.session();
+  const running = h.run(DB, ['update big set a = a + 1', "update t set c = 'after' where id = 2"], '', victim);
+  await until('BACKUP to be writing', () => victim.process.state === 'BACKUP' && victim.process.percent > 0);
+  await admin.query(`ALTER USER '${BACKUP_USER}'@'%' ACCOUNT LOCK`);
+  let rows: Row[];
+  try {
+    assert.equal(await killBackupSessions(), 1);
+    rows = await running;
+  } finally {
+    await admin.query(`ALTER USER '${BACKUP_USER}'@'%' ACCOUNT UNLOCK`);
+  }
+  for (const [row, table] of [[rows[1]!, 'big'], [rows[2]!, 't']] as const) {
+    assert.equal(row.stage_status, 'Execute Successfully\nBackup failed');
+    assert.match(row.error_message!, /^Backup: the backup server connection was lost \(.+\) and could not be opened again: .*locked/i);
+    const s = await stored(table, row.sequence!);
+    assert.equal(s.info, 0, 'no information row points at missing rollback rows');
+    assert.equal(s.rows, s.distinct, 'no rollback row was stored twice');
+  }
+});

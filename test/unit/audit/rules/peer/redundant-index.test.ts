@@ -1,0 +1,15 @@
+// peer/redundant-index: peer_redundant_index: a non-unique index that is a left prefix of another, or makes one redundant.
+import { LAYOUT, RuleTester } from '../../../../support/rule-tester.js';
+
+new RuleTester(LAYOUT).run('peer/redundant-index', {
+  valid: [
+    "alter table t1 add index ix_c1 (c1)",
+    "alter table t1 add unique key uk_c2_c1 (c2, c1)",
+    { sql: "create index ix_c2b on t1 (c2)", inc: {"peer_redundant_index": false} },
+  ],
+  invalid: [
+    { sql: "create index ix_c2b on t1 (c2)", messages: ["Index 'ix_c2b' on table 't1' is redundant: (c2) is a left prefix of index 'ix_c2' (c2)."], level: 1 },
+    { sql: "alter table t1 add index ix_c2_c1 (c2, c1)", messages: ["Index 'ix_c2_c1' on table 't1' makes index 'ix_c2' (c2) redundant."], inc: {"peer_redundant_index_level": 2}, level: 2 },
+    { sql: "create table t9 (id int primary key, a int, b int, key ix_a (a), key ix_ab (a, b))", messages: ["Index 'ix_a' on table 't9' is redundant: (a) is a left prefix of index 'ix_ab' (a,b)."] },
+  ],
+}, { inc: {"peer_redundant_index": true} });

@@ -1,0 +1,13 @@
+// peer/text-blob-length: peer_max_text_blob_length: total TEXT/BLOB/JSON capacity of the table over the limit.
+import { LAYOUT, RuleTester } from '../../../../support/rule-tester.js';
+
+new RuleTester({ tables: ['create table t3 (id int primary key, b text)'] }).run('peer/text-blob-length', {
+  valid: [
+    "create table t9 (id int primary key, a text)",
+    "alter table t3 drop column b, add column c tinytext",
+  ],
+  invalid: [
+    { sql: "create table t9 (id int primary key, a text, b tinyblob)", messages: ["TEXT/BLOB columns of table 't9' may hold 65790 bytes, more than 65535."], level: 1 },
+    { sql: "alter table t3 add column c tinytext", messages: ["TEXT/BLOB columns of table 't3' may hold 65790 bytes, more than 65535."] },
+  ],
+}, { inc: {"peer_max_text_blob_length": 65535, "enable_blob_type": true} });
