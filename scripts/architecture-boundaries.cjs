@@ -123,8 +123,7 @@ function tableCycles(boundaries, knownCycles = []) {
 }
 
 /**
- * The cycle rules dependency-cruiser checks on the code: no module imports itself through others (but the known
- * type-only pair below), and a unit that
+ * The cycle rules dependency-cruiser checks on the code: no module imports itself through others, and a unit that
  * may import everything does not reach a unit whose row lists it (the table cannot show those edges).
  */
 function cycleRulesFor(boundaries) {
@@ -134,10 +133,7 @@ function cycleRulesFor(boundaries) {
       comment: 'docs/architecture.md "Cycles": no module imports itself through others',
       severity: 'error',
       from: {},
-      // The one known module cycle: catalogue.ts imports PEER_CODES, peer-codes.ts imports the CodeDef type back
-      // (erased at run time; swc does not mark type-only imports, so it is named here). Cycles that do not pass
-      // through peer-codes.ts are all caught.
-      to: { circular: true, viaOnly: { pathNot: ['^src/audit/peer-codes\\.ts$'] } },
+      to: { circular: true },
     },
   ];
   for (const [everything, allowed] of Object.entries(boundaries)) {
