@@ -247,6 +247,10 @@ export const INC_SPEC = {
   dml_blocklist: str(''),
   version: str(''),
   custom_keywords: list([]),
+  /** Directory the magic comment's --ssl-ca/--ssl-cert/--ssl-key must lie in; '' refuses them (docs/security.md). */
+  tls_files_dir: str(''),
+  /** Seconds the target may stay silent while a statement runs before the session is given up (docs/security.md). */
+  target_read_timeout: uint(28800, 31536000),
   // Peer rules goInception lacks (docs/audit.md "Peer rules"): each off by default, with its own level (1, 2).
   peer_redundant_index: bool(false),
   peer_redundant_index_level: uint(1, 2),
@@ -265,10 +269,6 @@ export const INC_SPEC = {
   peer_index_name_template: str(''),
   peer_unique_name_template: str(''),
   peer_index_name_level: uint(1, 2),
-  /** Directory the magic comment's --ssl-ca/--ssl-cert/--ssl-key must lie in; '' refuses them (docs/security.md). */
-  tls_files_dir: str(''),
-  /** Seconds the target may stay silent while a statement runs before the session is given up (docs/security.md). */
-  target_read_timeout: uint(28800, 31536000),
 } as const satisfies SectionSpec;
 
 /** `[osc]` (pt-online-schema-change; some thresholds are reused for gh-ost). */

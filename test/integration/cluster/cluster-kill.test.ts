@@ -124,43 +124,56 @@ describe('global KILL across three instances', () => {
     }
   });
 
-  test('forwarded KILL QUERY while CHECKING: the audit stops early with the killed message, the connection stays', async () => {
+  /** A victim on instance 1 and a killer on `killerAt`, over a fresh table `t`. */
+  async function victimAndKiller(killerAt: number) {
     await resetTable(DATABASE);
     const victim = await connectTo(members[1]!.sqlPort, ROOT);
-    const killer = await connectTo(members[0]!.sqlPort, ROOT);
-    try {
-      const id = handshakeId(victim);
-      const count = 10_000;
-      const pending = victim.query({ sql: manyInserts(db, count), rowsAsArray: true });
-      await waitForProcess(observers[1]!, id, (r) => r.STATE === 'CHECKING' && (r.Info ?? '').startsWith('insert'), 60_000);
-      await killer.query(`KILL QUERY ${id}`);
-      const [rows] = (await within(60_000, 'the killed batch', pending)) as [Cell[][], unknown];
-      assert.ok(rows.length > 1 && rows.length < count + 1, `stopped early: ${rows.length} rows`);
-      assert.match(String(rows[rows.length - 1]![4]), new RegExp(`${KILLED}$`));
+    const killer = await connectTo(members[killerAt]!.sqlPort, ROOT);
+    return { victim, killer, id: handshakeId(victim), closed: socketClosed(victim) };
+  }
+
+  /** After the killed batch answered: QUERY leaves the connection usable, the CONNECTION forms close it. */
+  async function afterKill(form: string, victim: mysql.Connection, closed: Promise<void>): Promise<void> {
+    if (form === 'KILL QUERY') {
       const [after] = await victim.query(LOCAL_QUERY);
       assert.equal((after as unknown[]).length, 1, 'KILL QUERY keeps the connection');
-    } finally {
-      await victim.end();
-      await killer.end();
+    } else {
+      await within(5000, 'the victim socket to close', closed);
     }
-  });
+  }
 
-  for (const [name, killerAt] of [['forwarded', 2], ['local', 1]] as const) {
-    test(`${name} KILL CONNECTION while EXECUTING: the running statement completes, the rest never run, then the socket closes`, async () => {
-      await resetTable(DATABASE);
-      const victim = await connectTo(members[1]!.sqlPort, ROOT);
-      const killer = await connectTo(members[killerAt]!.sqlPort, ROOT);
+  for (const [form, killerAt] of [['KILL QUERY', 0], ['KILL', 2]] as const) {
+    test(`forwarded ${form} while CHECKING: the audit stops early with the killed message; ${form === 'KILL' ? 'then the socket closes' : 'the connection stays'}`, async () => {
+      const { victim, killer, id, closed } = await victimAndKiller(killerAt);
       try {
-        const id = handshakeId(victim);
-        const closed = socketClosed(victim);
+        const count = 10_000;
+        const pending = victim.query({ sql: manyInserts(db, count), rowsAsArray: true });
+        await waitForProcess(observers[1]!, id, (r) => r.STATE === 'CHECKING' && (r.Info ?? '').startsWith('insert'), 60_000);
+        await killer.query(`${form} ${id}`);
+        const [rows] = (await within(60_000, 'the killed batch', pending)) as [Cell[][], unknown];
+        assert.ok(rows.length > 1 && rows.length < count + 1, `stopped early: ${rows.length} rows`);
+        assert.match(String(rows[rows.length - 1]![4]), new RegExp(`${KILLED}$`));
+        await afterKill(form, victim, closed);
+      } finally {
+        victim.destroy();
+        await killer.end();
+      }
+    });
+  }
+
+  for (const [name, killerAt, form] of [['forwarded', 2, 'KILL CONNECTION'], ['local', 1, 'KILL CONNECTION'], ['forwarded', 0, 'KILL'], ['forwarded', 0, 'KILL QUERY']] as const) {
+    const closes = form !== 'KILL QUERY';
+    test(`${name} ${form} while EXECUTING: the running statement completes, the rest never run${closes ? ', then the socket closes' : ', the connection stays'}`, async () => {
+      const { victim, killer, id, closed } = await victimAndKiller(killerAt);
+      try {
         const pending = victim.query({ sql: slowUpdates(db, DATABASE, 6), rowsAsArray: true });
         await waitForProcess(observers[1]!, id, (r) => r.STATE === 'EXECUTING' && /where id = 2 /.test(r.Info ?? ''));
-        await killer.query(`KILL CONNECTION ${id}`);
+        await killer.query(`${form} ${id}`);
         const [rows] = (await within(60_000, 'the killed batch', pending)) as [Cell[][], unknown];
         const killedAt = rows.findIndex((r) => String(r[4] ?? '').includes(KILLED));
         assert.ok(killedAt >= 2 && killedAt < 6, `killed at row ${killedAt}`);
         assert.deepEqual(await targetValues(DATABASE), [1, 2, 3, 4, 5, 6].map((n) => (n <= killedAt ? 'after' : 'before')));
-        await within(5000, 'the victim socket to close', closed);
+        await afterKill(form, victim, closed);
       } finally {
         await killer.end().catch(() => undefined);
         victim.destroy();

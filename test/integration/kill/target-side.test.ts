@@ -169,7 +169,8 @@ for (const kill of ['QUERY', 'CONNECTION'] as const) {
         "update t set c = 'after' where id = 2",
         "update t set c = 'after' where id = 3",
       ]);
-      const isSecond = (p: TargetProcess) => /where id = 2$/.test(p.info ?? '');
+      // Anchored: the audit's `EXPLAIN update …` of the same statement must not be taken for it.
+      const isSecond = (p: TargetProcess) => /^update t set c = 'after' where id = 2$/.test(p.info ?? '');
       const waiting = await waitForTargetSession('the second update to wait for the row lock', isSecond);
       // A KILL QUERY that lands before the statement has really begun is cleared by the server when it begins:
       // it is sent again until the statement is gone from the session.

@@ -86,8 +86,12 @@ test('[inc]/[osc]/[ghost] keys keep the show-variables order of docs/config.md',
     'backup_tls',
     'check_autoincrement_datatype',
   ]);
-  // goInception's keys end with custom_keywords; inceptor's own [inc] keys follow (docs/security.md)
-  assert.deepEqual(Object.keys(c.inc).slice(-4), ['version', 'custom_keywords', 'tls_files_dir', 'target_read_timeout']);
+  // goInception's keys end with custom_keywords; inceptor's own [inc] keys follow (docs/security.md), then the
+  // peer rules' (docs/audit.md)
+  const inc = Object.keys(c.inc);
+  const own = inc.indexOf('version');
+  assert.deepEqual(inc.slice(own, own + 4), ['version', 'custom_keywords', 'tls_files_dir', 'target_read_timeout']);
+  assert.ok(inc.slice(own + 4).every((k) => k.startsWith('peer_')));
   assert.equal(Object.keys(c.osc)[0], 'osc_print_none');
   assert.equal(Object.keys(c.osc).at(-1), 'osc_bin_dir');
   assert.equal(Object.keys(c.ghost)[0], 'ghost_aliyun_rds');

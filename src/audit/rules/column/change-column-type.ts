@@ -43,10 +43,13 @@ export default defineRule({
   async check(stmt, ctx) {
     const ddl = stmt.ddl;
     if (ddl?.type !== 'alter_table') return;
-    const table = await ctx.facts.target();
-    if (!table) return;
+    const found = await ctx.facts.alter();
+    if (!found) return;
+    const { table, findings } = found;
+    // A spec whose column already exists or is missing has a blocking error: goInception skips the type check.
+    const blocked = new Set([...findings.columnExisted, ...findings.columnNotExisted].map((f) => f.at));
     ddl.specs.forEach((spec, at) => {
-      if (spec.op !== 'modify_column' && spec.op !== 'change_column') return;
+      if ((spec.op !== 'modify_column' && spec.op !== 'change_column') || blocked.has(at)) return;
       const oldName = spec.op === 'change_column' ? spec.old : spec.column.name;
       const old = table.columns.find((c) => c.field.toLowerCase() === oldName.toLowerCase());
       if (!old) return;

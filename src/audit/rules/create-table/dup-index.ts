@@ -11,6 +11,8 @@ export default defineRule({
   async check(stmt, ctx) {
     const seen = new Set<string>();
     for (const ix of (await statementKeys(stmt, ctx))?.indexes ?? []) {
+      // A second PRIMARY KEY is ER_MULTIPLE_PRI_KEY's (create-table/multiple-primary-key).
+      if (ix.kind === 'primary') continue;
       const name = ix.name.toLowerCase();
       if (seen.has(name) && (name !== '' || !ctx.inc.enable_null_index_name)) ctx.reportAt(ix.at, ix.name, ix.db, ix.table);
       seen.add(name);

@@ -3,6 +3,7 @@
 // (the literal raw, the stored column name, the 1-based row), with or without a column list (docs/audit.md
 // "INSERT values").
 import { defineRule } from '../../rule.js';
+import { insertRowsOf } from '../../../sql/ast.js';
 import { dateModesOf } from './temporal.js';
 import { baseTypeOf, literalValue, valueCells } from './cells.js';
 
@@ -15,7 +16,8 @@ export default defineRule({
   async check(stmt, ctx) {
     if (!dateModesOf(ctx.serverInfo.sqlMode).strict) return;
     const table = await ctx.facts.target();
-    if (!table) return;
+    if (!table || !table.columns.some((c) => NUMERIC.has(baseTypeOf(c)))) return;
+    if (!insertRowsOf(stmt)?.some((r) => r.some((v) => literalValue(v)?.kind === 'string' && !NUMBER.test(literalValue(v)!.text.trim())))) return;
     for (const cell of valueCells(stmt, table, false)) {
       if (!cell.column || !NUMERIC.has(baseTypeOf(cell.column))) continue;
       const literal = literalValue(cell.value);

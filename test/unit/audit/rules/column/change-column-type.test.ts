@@ -6,6 +6,7 @@ new RuleTester(LAYOUT).run('column/change-column-type', {
     "alter table t1 modify c1 varchar(20) not null",
     "alter table t1 modify c2 bigint",
     "alter table t1 change c2 c3 int",
+    "alter table t1 change c2 c1 smallint",
   ],
   invalid: [
     { sql: "alter table t1 modify c1 varchar(5) not null", messages: ["Type conversion warning for column 't1.c1' varchar(10) -> varchar(5)."], level: 1 },

@@ -3,6 +3,7 @@ import { LAYOUT, RuleTester } from '../../../../support/rule-tester.js';
 
 new RuleTester(LAYOUT).run('create-table/dup-index', {
   valid: [
+    "create table t9 (id int, primary key (id), primary key (id))",
     "create table t9 (id int primary key, c int, key ix_c (c), key ix_d (c))",
     { sql: "create table t9 (id int primary key, c int, key (c), key (id))", inc: {"enable_null_index_name": true} },
   ],
