@@ -5,7 +5,6 @@
 import { parseDdl } from './ddl/parse-ddl.js';
 import type { DdlStatement, DdlType } from './ddl/model.js';
 import { astify, type NodeParseOutcome } from './node-parser.js';
-import { insertFromTemplate, learnInsertTemplate } from './insert-template.js';
 import { kindOfAst } from './kind.js';
 import { learnShape, scanShape, statementFromShape, type ShapeScan } from './shape-cache.js';
 import { isSpaceCode, tokenLengthAt } from './lex.js';
@@ -33,8 +32,6 @@ const KIND_OF_DDL: Readonly<Record<DdlType, StatementKind>> = {
 };
 
 export function parseStatement(text: string): ParseResult {
-  const fast = insertFromTemplate(text);
-  if (fast) return { ok: true, statement: fast };
   const shape = scanShape(text);
   const cached = shape && statementFromShape(text, shape);
   if (cached) return { ok: true, statement: cached };
@@ -79,7 +76,6 @@ function fromAsts(text: string, asts: unknown[], shape: ShapeScan | null = null)
   if (asts.length === 1) {
     const ast = asts[0];
     const kind = kindOfAst(ast);
-    if (kind === 'insert') learnInsertTemplate(text, ast);
     if (shape) learnShape(text, shape, kind, ast, soleAst);
     return { ok: true, statement: { text, kind, ast } };
   }

@@ -13,7 +13,6 @@
 // leaves the statement to the parser. test/unit/sql/shape-cache.test.ts checks the result against the parser on a
 // corpus and a fuzz.
 
-import { literalAt, sameTree } from './insert-template.js';
 import type { ParsedStatement, StatementKind } from './statement.js';
 
 type Node = Record<string, unknown>;
@@ -76,12 +75,12 @@ export function scanShape(text: string): ShapeScan | null {
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 39 || c === 34) {
-      // ' or ": a string literal without backslashes (literalAt declines those)
-      const lit = literalAt(text, i);
-      if (!lit) return null;
+      // ' or ": a string literal without backslashes (escape handling differs by sequence: left to the parser)
+      const end = quotedEnd(text, i, c);
+      if (end < 0) return null;
       key += text.slice(from, i) + (c === 39 ? '\u0000s' : '\u0000d');
-      literals.push({ cls: c === 39 ? 's' : 'd', at: i, end: lit.end });
-      i = from = lit.end;
+      literals.push({ cls: c === 39 ? 's' : 'd', at: i, end });
+      i = from = end;
       continue;
     }
     if (c === 96) {
@@ -133,9 +132,50 @@ export function scanShape(text: string): ShapeScan | null {
   return { key: key + text.slice(from), literals };
 }
 
-/** The node node-sql-parser builds for literal `lit` of `text` (the forms scanShape accepts). */
-function literalNode(text: string, lit: Literal): Node | null {
-  return literalAt(text, lit.at)?.node ?? null;
+/**
+ * The end (after the closing quote) of the string literal opened by `quote` at `i`; -1 when it is unterminated or
+ * holds a backslash. A doubled quote stays inside (the parser keeps it verbatim in the value).
+ */
+function quotedEnd(text: string, i: number, quote: number): number {
+  let j = i + 1;
+  for (;;) {
+    const k = text.indexOf(quote === 39 ? "'" : '"', j);
+    if (k < 0) return -1;
+    if (text.charCodeAt(k + 1) === quote) {
+      j = k + 2;
+      continue;
+    }
+    for (let b = i + 1; b < k; b++) if (text.charCodeAt(b) === 92) return -1;
+    return k + 1;
+  }
+}
+
+/**
+ * The node node-sql-parser (MySQL) builds for literal `lit` of `text`, for the forms scanShape accepts: an integer
+ * of at most 15 digits is a number, a decimal keeps its text, a string its raw text between the quotes.
+ */
+function literalNode(text: string, lit: Literal): Node {
+  switch (lit.cls) {
+    case 'i':
+      return { type: 'number', value: Number(text.slice(lit.at, lit.end)) };
+    case 'f':
+      return { type: 'number', value: text.slice(lit.at, lit.end) };
+    case 's':
+      return { type: 'single_quote_string', value: text.slice(lit.at + 1, lit.end - 1) };
+    case 'd':
+      return { type: 'double_quote_string', value: text.slice(lit.at + 1, lit.end - 1) };
+  }
+}
+
+/** Exact structural equality (Object.is on leaves, same keys). */
+function sameTree(x: unknown, y: unknown): boolean {
+  if (Object.is(x, y)) return true;
+  if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
+  if (Array.isArray(x) !== Array.isArray(y)) return false;
+  const kx = Object.keys(x);
+  const ky = Object.keys(y);
+  if (kx.length !== ky.length) return false;
+  return kx.every((k) => Object.prototype.hasOwnProperty.call(y, k) && sameTree((x as Node)[k], (y as Node)[k]));
 }
 
 function negatedNode(node: Node): Node | null {
@@ -199,7 +239,6 @@ function learn(text: string, scan: ShapeScan, kind: StatementKind, ast: unknown,
   const markedScan = scanShape(marked);
   if (!markedScan || markedScan.key !== scan.key) return null;
   const wanted = markedScan.literals.map((lit) => literalNode(marked, lit));
-  if (wanted.some((w) => w === null)) return null;
   const found: (Slot | null)[] = wanted.map(() => null);
   let duplicate = false;
   const walk = (node: unknown, path: (string | number)[]): void => {
@@ -242,8 +281,8 @@ function instantiate(shape: Shape, text: string, literals: readonly Literal[]): 
   const root = copyOf(shape.skeleton) as Node;
   for (let k = 0; k < literals.length; k++) {
     const slot = shape.slots[k]!;
-    let node = literalNode(text, literals[k]!);
-    if (node && slot.negated) node = negatedNode(node);
+    let node: Node | null = literalNode(text, literals[k]!);
+    if (slot.negated) node = negatedNode(node);
     if (!node) return null;
     let origParent: Node | unknown[] = shape.skeleton;
     let parent = root as Node | unknown[];

@@ -1,6 +1,7 @@
 // The connection's local answers to driver start-up queries (src/server/compat.ts is pure over the variables).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { answerCompat, compatStatements, startsLikeCompat, type CompatSession } from '../../../src/server/compat.js';
 import { SessionVariables } from '../../../src/server/variables.js';
 import { ColumnType, MysqlError, type QueryResult } from '../../../src/protocol/result.js';
@@ -214,4 +215,22 @@ test('texts the shared tokenizer reads but compat never answers go to the handle
   assert.equal(answerCompat('select 1.', session()), null);
   assert.deepEqual(rows('select .5').rows, [['.5']]);
   assert.deepEqual(rows("select 'a\\tb' AS `x``y`"), { names: ['x`y'], types: [ColumnType.VAR_STRING], rows: [['a\tb']] });
+});
+
+test('@@system_time_zone is the host zone read once per process (a child process per zone)', () => {
+  // The value is cached per process (src/server/variables.ts), so each zone needs its own process.
+  const zoneOf = (tz: string): string => {
+    const script = [
+      "const { SessionVariables } = await import('./src/server/variables.ts');",
+      "const d = { serverVersion: 'v', versionComment: 'c', maxAllowedPacket: 1024, tlsEnabled: false };",
+      "const a = new SessionVariables(d).get('system_time_zone').value;",
+      "const b = new SessionVariables({ ...d, port: 1 }).get('system_time_zone').value;",
+      'process.stdout.write(a === b ? a : `differs: ${a} ${b}`);',
+    ].join('\n');
+    const out = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env: { ...process.env, TZ: tz }, encoding: 'utf8' });
+    assert.equal(out.status, 0, out.stderr);
+    return out.stdout;
+  };
+  assert.equal(zoneOf('UTC'), 'UTC');
+  assert.match(zoneOf('America/New_York'), /^E[SD]T$/);
 });

@@ -5,7 +5,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseStatement } from '../../../src/sql/parse.js';
 import { astify } from '../../../src/sql/node-parser.js';
-import { clearInsertTemplates } from '../../../src/sql/insert-template.js';
 import { clearShapes, freezeShapes, scanShape, statementFromShape } from '../../../src/sql/shape-cache.js';
 import { fuzzSeed, seededRandom } from '../../support/seeded-random.js';
 
@@ -54,7 +53,6 @@ test('the shape cache equals node-sql-parser on a corpus, or declines', (t) => {
   const rnd = seededRandom(seed);
   const anyLiteral = () => LITERALS[Math.floor(rnd() * LITERALS.length)]!;
   const smallInt = () => String(Math.floor(rnd() * 100000));
-  clearInsertTemplates();
   clearShapes();
   freezeShapes(true);
   let compared = 0;
