@@ -93,7 +93,7 @@ async function runBatch(pieces: SqlPiece[], session: ClientSession, deps: Reques
   const applySet = async (item: Extract<BatchItem, { kind: 'set' }>): Promise<void> => {
     await runLocalCommand(item.command, commandContext(session, deps, sessionSettings, true));
   };
-  const stages: BatchStage[] = [checkStage(batchItems(pieces.slice(1)), applySet), executeStage()];
+  const stages: BatchStage[] = [checkStage(batchItems(pieces.slice(1)), applySet, () => explainPool.close()), executeStage()];
   if (options.execute && options.backup) stages.push(backupStage(deps.rollbackSource ?? readRollback));
   const ctx: BatchContext = {
     options,

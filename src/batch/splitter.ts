@@ -1,9 +1,11 @@
 // Splits one COM_QUERY text into statements with a small lexer (docs/batch.md).
 // goInception splits line by line and only counts single quotes; we lex quotes, backticks, comments and DELIMITER
 // properly, so `;` inside strings, identifiers and the magic comment never cuts a statement.
+// Quotes and comments are skipped by the lexer's one rule for each (`quotedEnd`, `commentEnd` in sql/lex.ts).
 // Pure and linear in the input: one pass over char codes, one slice per statement, line numbers counted by a
 // cursor that only moves forward. `splitStatementsInTurns` lets other connections run during a long split.
 
+import { COMMENT_START, commentEnd, quotedEnd } from '../sql/lex.js';
 import { runAtOnce, runInTurns } from '../turns.js';
 
 export interface SqlPiece {
@@ -19,11 +21,7 @@ const NL = 10;
 const SQUOTE = 39;
 const DQUOTE = 34;
 const BACKTICK = 96;
-const BACKSLASH = 92;
-const SLASH = 47;
 const STAR = 42;
-const DASH = 45;
-const HASH = 35;
 const BANG = 33;
 
 /** Characters trimmed from both ends of a statement (docs/batch.md). */
@@ -58,6 +56,8 @@ const STEP_CHARS = 1 << 15;
 function* splitSteps(input: string): Generator<void, SqlPiece[], void> {
   const pieces: SqlPiece[] = [];
   const n = input.length;
+  // A local alias: the hot loop reads the table per character, and reads of an imported binding here cost more.
+  const commentStart = COMMENT_START;
   let delimiter = ';';
   let pieceStart = 0;
   /** True once the current piece holds anything but whitespace and plain comments. */
@@ -99,18 +99,15 @@ function* splitSteps(input: string): Generator<void, SqlPiece[], void> {
 
     if (c === SQUOTE || c === DQUOTE || c === BACKTICK) {
       hasContent = true;
-      i = skipQuoted(input, i, c);
+      const end = quotedEnd(input, i);
+      i = end < 0 ? n : end;
       continue;
     }
-    if (c === SLASH && input.charCodeAt(i + 1) === STAR) {
+    const afterComment = c < 128 && commentStart[c] === 1 ? commentEnd(input, i) : i;
+    if (afterComment !== i) {
       // `/*! … */` is executable text in MySQL, so it counts as content.
-      if (input.charCodeAt(i + 2) === BANG) hasContent = true;
-      const close = input.indexOf('*/', i + 2);
-      i = close < 0 ? n : close + 2;
-      continue;
-    }
-    if (c === HASH || (c === DASH && input.charCodeAt(i + 1) === DASH && isCommentDashEnd(input, i + 2))) {
-      i = endOfLine(input, i);
+      if (input.charCodeAt(i + 1) === STAR && input.charCodeAt(i + 2) === BANG) hasContent = true;
+      i = afterComment < 0 ? n : afterComment;
       continue;
     }
     if (c === delimiter.charCodeAt(0) && input.startsWith(delimiter, i)) {
@@ -157,13 +154,6 @@ function lineAt(input: string, offset: number, cursor: LineCursor): number {
   return cursor.line;
 }
 
-/** `-- ` starts a comment only when followed by whitespace, a control character or the end (MySQL rule). */
-function isCommentDashEnd(input: string, at: number): boolean {
-  if (at >= input.length) return true;
-  const c = input.charCodeAt(at);
-  return c <= 32;
-}
-
 function endOfLine(input: string, from: number): number {
   const nl = input.indexOf('\n', from);
   return nl < 0 ? input.length : nl;
@@ -173,26 +163,4 @@ function isDelimiterCommand(input: string, at: number): boolean {
   if (input.slice(at, at + 9).toLowerCase() !== 'delimiter') return false;
   const next = input.charCodeAt(at + 9);
   return next === 32 || next === 9;
-}
-
-/** Returns the index after the closing quote (or the end of input when unterminated). */
-function skipQuoted(input: string, open: number, quote: number): number {
-  const n = input.length;
-  let i = open + 1;
-  while (i < n) {
-    const c = input.charCodeAt(i);
-    if (c === BACKSLASH && quote !== BACKTICK) {
-      i += 2;
-      continue;
-    }
-    if (c === quote) {
-      if (input.charCodeAt(i + 1) === quote) {
-        i += 2; // doubled quote is an escaped quote
-        continue;
-      }
-      return i + 1;
-    }
-    i++;
-  }
-  return n;
 }

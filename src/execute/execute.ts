@@ -22,6 +22,8 @@ export interface ExecuteContext {
 
 export const READ_ONLY_MESSAGE = '当前数据库为只读模式,无法执行!';
 export const UNKNOWN_RESULT_MESSAGE = 'The execution result is unknown! Please confirm manually.';
+/** The connection to the target was lost before a statement was sent: it did not run. */
+export const NOT_SENT_MESSAGE = 'Lost the connection to the target before this statement was sent; it did not run';
 export const NO_THREAD_ID_MESSAGE = '无法获取线程号';
 
 /** Sent to the target during audit already (their output is the row); never executed. */
@@ -68,101 +70,108 @@ export async function runExecuteStage(
     return 'aborted';
   }
 
-  const signal = entry.signal;
-  const groupSize = (options.trans ?? 0) > 1 ? options.trans! : 0;
-  /** The open transaction's rows that ran (null: none open), and how many of them count towards N. */
-  let group: ResultRow[] | null = null;
-  let grouped = 0;
-  /** Ends the open transaction with COMMIT; false when the COMMIT failed (its rows say so). */
-  const commit = async (): Promise<boolean> => {
-    const members = group!;
-    group = null;
-    grouped = 0;
-    try {
-      await target.execute('COMMIT');
-    } catch (err) {
-      failGroup(members, driverMessage(err), isConnectionLost(err) || target.isClosed);
-      for (const hook of hooks) await hook.transactionEnd?.(members, false);
-      return false;
-    }
-    for (const hook of hooks) await hook.transactionEnd?.(members, true);
-    return true;
-  };
-  /** After a row (or a transaction ending with it): KILL, then the pause. null: go on. */
-  const afterRow = async (i: number, row: ResultRow, sleepDue: boolean): Promise<ExecuteOutcome | null> => {
-    if (signal.aborted) {
-      row.addText(2, KILLED_MESSAGE, 'execute');
-      return 'killed';
-    }
-    if (sleepDue && i < rows.length - 1) {
-      await abortableSleep(options.sleep, signal);
+  // While statements run, a lost connection is never replaced behind their back (docs/kill.md, target side): a
+  // KILL of inceptor's session on the target stops execution, and an open --trans transaction is not silently lost.
+  target.pinConnection(true);
+  try {
+    const signal = entry.signal;
+    const groupSize = (options.trans ?? 0) > 1 ? options.trans! : 0;
+    /** The open transaction's rows that ran (null: none open), and how many of them count towards N. */
+    let group: ResultRow[] | null = null;
+    let grouped = 0;
+    /** Ends the open transaction with COMMIT; false when the COMMIT failed (its rows say so). */
+    const commit = async (): Promise<boolean> => {
+      const members = group!;
+      group = null;
+      grouped = 0;
+      try {
+        await target.execute('COMMIT');
+      } catch (err) {
+        failGroup(members, driverMessage(err), isConnectionLost(err) || target.isClosed);
+        for (const hook of hooks) await hook.transactionEnd?.(members, false);
+        return false;
+      }
+      for (const hook of hooks) await hook.transactionEnd?.(members, true);
+      return true;
+    };
+    /** After a row (or a transaction ending with it): KILL, then the pause. null: go on. */
+    const afterRow = async (i: number, row: ResultRow, sleepDue: boolean): Promise<ExecuteOutcome | null> => {
       if (signal.aborted) {
         row.addText(2, KILLED_MESSAGE, 'execute');
         return 'killed';
       }
-    }
-    return null;
-  };
+      if (sleepDue && i < rows.length - 1) {
+        await abortableSleep(options.sleep, signal);
+        if (signal.aborted) {
+          row.addText(2, KILLED_MESSAGE, 'execute');
+          return 'killed';
+        }
+      }
+      return null;
+    };
 
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    const kind = row.statement?.kind;
-    if (!kind || SKIPPED_KINDS.has(kind)) continue;
-    entry.progress(row.sql, (i / rows.length) * 100);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      const kind = row.statement?.kind;
+      if (!kind || SKIPPED_KINDS.has(kind)) continue;
+      entry.progress(row.sql, (i / rows.length) * 100);
 
-    const joins = groupSize > 0 && (GROUPED_KINDS.has(kind) || (group !== null && SESSION_KINDS.has(kind)));
-    if (!joins && group !== null) {
-      const last = group[group.length - 1]!;
-      const sleepDue = group.some((r) => shouldSleepAfter(r.seqNo, options.sleep, options.sleepRows));
-      if (!(await commit())) return 'failed';
-      const stop = await afterRow(last.seqNo, last, sleepDue);
+      const joins = groupSize > 0 && (GROUPED_KINDS.has(kind) || (group !== null && SESSION_KINDS.has(kind)));
+      if (!joins && group !== null) {
+        const last = group[group.length - 1]!;
+        const sleepDue = group.some((r) => shouldSleepAfter(r.seqNo, options.sleep, options.sleepRows));
+        if (!(await commit())) return 'failed';
+        const stop = await afterRow(last.seqNo, last, sleepDue);
+        if (stop) return stop;
+      }
+      if (joins && group === null) {
+        try {
+          await target.execute('BEGIN');
+        } catch (err) {
+          row.stage = 'EXECUTED';
+          row.stageStatus = StageStatus.EXECUTE_FAILED;
+          row.addText(2, `${driverMessage(err)} (sql: BEGIN)`, 'execute');
+          return 'failed';
+        }
+        group = [];
+        for (const hook of hooks) await hook.transactionBegin?.();
+      }
+
+      for (const hook of hooks) await hook.before(row);
+      const result = await executeRow(row, target, threadId, group === null);
+      for (const hook of hooks) await hook.after(row, result);
+
+      if (group !== null) {
+        const members: ResultRow[] = group;
+        members.push(row);
+        if (!result.ok) {
+          group = null;
+          // A lost connection ends the transaction on the server without COMMIT: nothing of it stays.
+          if (!result.connectionLost) await rollbackQuietly(target);
+          failGroup(members, result.message, false);
+          for (const hook of hooks) await hook.transactionEnd?.(members, false);
+          return 'failed';
+        }
+        if (GROUPED_KINDS.has(kind)) grouped++;
+        // KILL ends the transaction early: what ran commits, as it would have without --trans.
+        if (grouped < groupSize && !signal.aborted && i < rows.length - 1) continue;
+        const sleepDue = members.some((r) => shouldSleepAfter(r.seqNo, options.sleep, options.sleepRows));
+        if (!(await commit())) return 'failed';
+        const stop = await afterRow(i, row, sleepDue);
+        if (stop) return stop;
+        continue;
+      }
+
+      if (!result.ok) return 'failed';
+      if (row.errorLevel === 2) return 'failed';
+      const stop = await afterRow(i, row, shouldSleepAfter(i, options.sleep, options.sleepRows));
       if (stop) return stop;
     }
-    if (joins && group === null) {
-      try {
-        await target.execute('BEGIN');
-      } catch (err) {
-        row.stage = 'EXECUTED';
-        row.stageStatus = StageStatus.EXECUTE_FAILED;
-        row.addText(2, `${driverMessage(err)} (sql: BEGIN)`, 'execute');
-        return 'failed';
-      }
-      group = [];
-      for (const hook of hooks) await hook.transactionBegin?.();
-    }
-
-    for (const hook of hooks) await hook.before(row);
-    const result = await executeRow(row, target, threadId, group === null);
-    for (const hook of hooks) await hook.after(row, result);
-
-    if (group !== null) {
-      const members: ResultRow[] = group;
-      members.push(row);
-      if (!result.ok) {
-        group = null;
-        // A lost connection ends the transaction on the server without COMMIT: nothing of it stays.
-        if (!result.connectionLost) await rollbackQuietly(target);
-        failGroup(members, result.message, false);
-        for (const hook of hooks) await hook.transactionEnd?.(members, false);
-        return 'failed';
-      }
-      if (GROUPED_KINDS.has(kind)) grouped++;
-      // KILL ends the transaction early: what ran commits, as it would have without --trans.
-      if (grouped < groupSize && !signal.aborted && i < rows.length - 1) continue;
-      const sleepDue = members.some((r) => shouldSleepAfter(r.seqNo, options.sleep, options.sleepRows));
-      if (!(await commit())) return 'failed';
-      const stop = await afterRow(i, row, sleepDue);
-      if (stop) return stop;
-      continue;
-    }
-
-    if (!result.ok) return 'failed';
-    if (row.errorLevel === 2) return 'failed';
-    const stop = await afterRow(i, row, shouldSleepAfter(i, options.sleep, options.sleepRows));
-    if (stop) return stop;
+    if (group !== null && !(await commit())) return 'failed';
+    return 'completed';
+  } finally {
+    target.pinConnection(false);
   }
-  if (group !== null && !(await commit())) return 'failed';
-  return 'completed';
 }
 
 interface RowResult extends StatementResult {
@@ -177,6 +186,15 @@ interface RowResult extends StatementResult {
 async function executeRow(row: ResultRow, target: TargetSession, threadId: number, report: boolean): Promise<RowResult> {
   row.stage = 'EXECUTED';
   row.threadId = threadId;
+  const lostBefore = target.lostConnection;
+  if (lostBefore !== null) {
+    // Lost while idle between statements: this one was never sent, so its result is known (it did not run).
+    row.execTimestamp = Math.floor(Date.now() / 1000);
+    row.stageStatus = StageStatus.EXECUTE_FAILED;
+    const message = `${NOT_SENT_MESSAGE} (${lostBefore})`;
+    if (report) row.addText(2, message, 'execute');
+    return { ok: false, connectionLost: true, message };
+  }
   const t0 = performance.now();
   try {
     const result = await target.execute(row.sql);

@@ -1,5 +1,6 @@
 // The one MySQL tokenizer (statement recognisers, local commands, the compat layer, prepared-statement
-// placeholders, the COUNT rewrite) and its comment skipper. It is right about token boundaries and literal values,
+// placeholders, the COUNT rewrite) and its comment and quote rules (`commentEnd`, `quotedEnd`: also the batch
+// splitter's). It is right about token boundaries and literal values,
 // nothing more: whitespace and comments (`#`, `-- `, `/* */` incl. `/*! */`) are skipped, quotes and backticks
 // are single tokens. Char codes only (it runs on every client start-up query).
 
@@ -51,28 +52,73 @@ const DOT = 0x2e;
 /**
  * Skips whitespace and comments from `from`: `# …` and `-- …` (two dashes and whitespace) to the end of the
  * line, `/* … *\/` (also `/*! … *\/`). Returns the index of the first character that is neither — or of a `/*`
- * that never closes, so a caller can tell an unterminated comment from the end of the text. The one comment
- * skipper: the lexer, the compat layer's first-keyword test and the batch markers use it.
+ * that never closes, so a caller can tell an unterminated comment from the end of the text. The lexer, the
+ * compat layer's first-keyword test and the batch markers use it; the splitter uses `commentEnd` below.
  */
 export function skipSpaceAndComments(sql: string, from = 0): number {
   const n = sql.length;
   let i = from;
   while (i < n) {
-    const c = sql.charCodeAt(i);
-    if (isSpaceCode(c)) {
+    if (isSpaceCode(sql.charCodeAt(i))) {
       i++;
-    } else if (c === 0x23 /* # */ || (c === 0x2d /* - */ && sql.charCodeAt(i + 1) === 0x2d && (i + 2 >= n || isSpaceCode(sql.charCodeAt(i + 2))))) {
-      const nl = sql.indexOf('\n', i);
-      i = nl < 0 ? n : nl + 1;
-    } else if (c === 0x2f /* / */ && sql.charCodeAt(i + 1) === 0x2a /* * */) {
-      const close = sql.indexOf('*/', i + 2);
-      if (close < 0) return i;
-      i = close + 2;
-    } else {
-      break;
+      continue;
     }
+    const end = commentEnd(sql, i);
+    if (end === i || end < 0) return i;
+    i = end;
   }
   return i;
+}
+
+/**
+ * Char codes a comment can start with (`#`, `-`, `/`), as a table: a hot loop (the splitter) looks a character
+ * up here before it asks `commentEnd`, which is far cheaper than a call per character.
+ */
+export const COMMENT_START: Uint8Array = (() => {
+  const table = new Uint8Array(128);
+  for (const c of '#-/') table[c.charCodeAt(0)] = 1;
+  return table;
+})();
+
+/**
+ * The one comment rule. Where a comment starts at `i`: the index after its `*\/` for `/* … *\/` (also the
+ * executable `/*! … *\/`), or the index of the newline ending `# …` and `-- …` (the end of the text when there is
+ * none); -1 for a `/*` that never closes. `i` itself when no comment starts there. `--` opens a comment only
+ * when followed by a space or a control character, or at the end (MySQL's rule: `--x` is minus minus x).
+ */
+export function commentEnd(sql: string, i: number): number {
+  const c = sql.charCodeAt(i);
+  if (c === 0x23 /* # */ || (c === 0x2d /* - */ && sql.charCodeAt(i + 1) === 0x2d && !(sql.charCodeAt(i + 2) > 0x20))) {
+    const nl = sql.indexOf('\n', i);
+    return nl < 0 ? sql.length : nl;
+  }
+  if (c === 0x2f /* / */ && sql.charCodeAt(i + 1) === 0x2a /* * */) {
+    const close = sql.indexOf('*/', i + 2);
+    return close < 0 ? -1 : close + 2;
+  }
+  return i;
+}
+
+/**
+ * The one quote rule. The index after the quote that closes the `'`, `"` or backtick at `open`, or -1 when it
+ * never closes. Inside `'` and `"` a backslash escapes the next character; in all three a doubled quote is one.
+ */
+export function quotedEnd(sql: string, open: number): number {
+  const n = sql.length;
+  const quote = sql.charCodeAt(open);
+  let i = open + 1;
+  while (i < n) {
+    const d = sql.charCodeAt(i);
+    if (d === BACKSLASH && quote !== BACKTICK) {
+      i += 2;
+    } else if (d === quote) {
+      if (sql.charCodeAt(i + 1) !== quote) return i + 1;
+      i += 2;
+    } else {
+      i++;
+    }
+  }
+  return -1;
 }
 
 /** Pulls tokens one at a time (a caller that only needs the first few never scans the rest). */
@@ -136,31 +182,18 @@ export class Lexer {
   /** The quoted token opening at `start`: its end and unescaped value; null (and `unterminated`) when it never closes. */
   private quoted(start: number): { end: number; value: string } | null {
     const sql = this.sql;
-    const n = sql.length;
-    const quote = sql.charCodeAt(start);
-    let i = start + 1;
-    let plain = true;
-    for (;;) {
-      if (i >= n) {
-        this.unterminated = { kind: 'quote', start };
-        this.pos = n;
-        return null;
-      }
-      const d = sql.charCodeAt(i);
-      if (d === BACKSLASH && quote !== BACKTICK) {
-        plain = false;
-        i += 2;
-      } else if (d === quote) {
-        if (sql.charCodeAt(i + 1) !== quote) break;
-        plain = false;
-        i += 2;
-      } else {
-        i++;
-      }
+    const end = quotedEnd(sql, start);
+    if (end < 0) {
+      this.unterminated = { kind: 'quote', start };
+      this.pos = sql.length;
+      return null;
     }
-    const body = sql.slice(start + 1, i);
+    const quote = sql.charCodeAt(start);
+    const body = sql.slice(start + 1, end - 1);
+    // Any quote inside the body is escaped, and so is anything after a backslash: without either, the body is the value.
+    const plain = body.indexOf(sql[start]!) < 0 && (quote === BACKTICK || body.indexOf('\\') < 0);
     const value = plain ? body : quote === BACKTICK ? body.replaceAll('``', '`') : unescapeString(body, quote);
-    return { end: i + 1, value };
+    return { end, value };
   }
 
   /**

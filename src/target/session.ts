@@ -100,6 +100,7 @@ export class TargetSession {
   private closed = false;
   /** The server or the network ended the connection (a DBA's KILL, a restart): the next read reconnects. */
   private lostReason: string | null = null;
+  private pinned = false;
   /** Session state set on this session (USE, SET), replayed in order on a new connection (docs/kill.md). */
   private readonly sessionState: string[] = [];
   /** Fails the query in flight (set while one is). */
@@ -162,7 +163,7 @@ export class TargetSession {
     try {
       return await this.inFlight(this.conn.query(options));
     } catch (err) {
-      if (this.closed || !(isConnectionLost(err) || isInterrupted(err))) throw err;
+      if (this.closed || this.pinned || !(isConnectionLost(err) || isInterrupted(err))) throw err;
       this.lostReason ??= driverMessage(err);
       await this.reconnectIfLost();
       return await this.inFlight(this.conn.query(options));
@@ -193,6 +194,14 @@ export class TargetSession {
     return { affectedRows: header?.affectedRows ?? 0, seconds };
   }
 
+  /**
+   * Pinned (while statements execute), a lost connection is not replaced: reads fail as the loss did, so a KILL on
+   * the target ends execution instead of the next read quietly reconnecting under it.
+   */
+  pinConnection(pinned: boolean): void {
+    this.pinned = pinned;
+  }
+
   /** Why the connection is gone (a KILL on the target, a restart), or null while it is there. */
   get lostConnection(): string | null {
     return this.lostReason;
@@ -204,6 +213,7 @@ export class TargetSession {
    */
   async reconnectIfLost(): Promise<void> {
     if (this.lostReason === null || this.closed) return;
+    if (this.pinned) throw abandonedError(this.lostReason);
     const old = this.conn;
     const conn = await this.reopen();
     try {

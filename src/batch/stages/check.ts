@@ -78,12 +78,21 @@ export async function runCheckStage(
   }
 }
 
-/** CHECKING as a batch stage: the batch goes on to execution only when it ended with a commit in execute mode. */
-export function checkStage(items: Generator<BatchItem, BatchEnd, void>, applySet: SessionSetter): BatchStage {
+/**
+ * CHECKING as a batch stage: the batch goes on to execution only when it ended with a commit in execute mode.
+ * `release` frees what only the audit needs (the EXPLAIN pool's extra target sessions) when checking ends, so a long
+ * execution does not hold idle sessions on the target.
+ */
+export function checkStage(items: Generator<BatchItem, BatchEnd, void>, applySet: SessionSetter, release: () => Promise<void>): BatchStage {
   return {
     name: 'CHECKING',
     async run(ctx) {
-      const outcome = await runCheckStage(ctx, items, ctx.auditor, applySet);
+      let outcome: CheckOutcome;
+      try {
+        outcome = await runCheckStage(ctx, items, ctx.auditor, applySet);
+      } finally {
+        await release();
+      }
       ctx.outcomes.CHECKING = outcome.kind === 'ended' ? outcome.end.kind : outcome.kind;
       return outcome.kind === 'ended' && outcome.end.kind === 'commit' && ctx.options.execute;
     },

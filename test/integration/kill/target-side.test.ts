@@ -10,7 +10,7 @@ import { directConnection, freshDatabase, testDb, type TestDb } from '../../supp
 import { backupHarness, type BackupHarness, type Row } from '../backup/support.js';
 import { backupDbName, INFO_TABLE } from '../../../src/backup/name.js';
 import { TargetSession } from '../../../src/target/session.js';
-import { UNKNOWN_RESULT_MESSAGE } from '../../../src/execute/execute.js';
+import { NOT_SENT_MESSAGE, UNKNOWN_RESULT_MESSAGE } from '../../../src/execute/execute.js';
 import type { BatchOptions } from '../../../src/options/magic-comment.js';
 import { createAccount, wideTable, within } from './helpers.js';
 
@@ -208,6 +208,37 @@ for (const kill of ['QUERY', 'CONNECTION'] as const) {
     assert.deepEqual(infos, [{ opid_time: first.sequence }], 'an information row only for the statement that ran');
   });
 }
+
+test(`EXECUTING: KILL of the idle session between statements (in a --sleep pause) stops execution; the next statement is reported as not sent, not as unknown`, async () => {
+  await resetT();
+  const running = h.run(
+    OTHER_DB,
+    ["update t set c = 'after' where id = 1", "update t set c = 'after' where id = 2", "update t set c = 'after' where id = 3"],
+    '--sleep=8000;',
+  );
+  let settled = false;
+  const done = running.finally(() => (settled = true));
+  // The first statement committed; the session now sleeps before the next (the EXPLAIN pool closed with CHECKING,
+  // so the batch's own session is the only one of inceptor's left there).
+  await within(60_000, 'the first update to commit', (async () => {
+    for (;;) {
+      const [r] = await admin.query(`SELECT c FROM \`${OTHER_DB}\`.t WHERE id = 1`);
+      if ((r as { c: string }[])[0]?.c === 'after' || settled) return;
+      await new Promise((res) => setTimeout(res, 20));
+    }
+  })());
+  const idle = await waitForTargetSession('inceptor to pause after the first statement', (p) => p.command === 'Sleep' && p.db === OTHER_DB);
+  await admin.query(`KILL CONNECTION ${idle.id}`);
+  const rows = await done;
+  const [first, second, third] = [rows[1]!, rows[2]!, rows[3]!];
+  assert.equal(second.stage_status, 'Execute failed');
+  assert.ok(second.error_message!.includes(NOT_SENT_MESSAGE), second.error_message!);
+  assert.ok(!second.error_message!.includes(UNKNOWN_RESULT_MESSAGE), second.error_message!);
+  assert.equal(third.stage, 'CHECKED', 'nothing after it runs');
+  const [data] = await admin.query(`SELECT id, c FROM \`${OTHER_DB}\`.t ORDER BY id`);
+  assert.deepEqual(data, [{ id: 1, c: 'after' }, { id: 2, c: 'before' }, { id: 3, c: 'before' }]);
+  assert.equal(first.stage_status, 'Execute Successfully\nBackup Successfully');
+});
 
 test('BACKUP: the binlog reader whose dump connection is killed on the target reconnects and stores every rollback row', async () => {
   const victim = h.harness.session();

@@ -1,7 +1,7 @@
 // The one SQL tokenizer: token kinds, unescaped values with source offsets, variables, operators, comments.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Lexer, skipSpaceAndComments, tokenize, tokenLengthAt } from '../../../src/sql/lex.js';
+import { COMMENT_START, commentEnd, Lexer, quotedEnd, skipSpaceAndComments, tokenize, tokenLengthAt } from '../../../src/sql/lex.js';
 
 const kinds = (sql: string) => tokenize(sql).map((t) => `${t.type}:${t.value}`);
 
@@ -101,4 +101,33 @@ test('skipSpaceAndComments: the one comment skipper, stopping at text or at an u
   assert.equal(at('x /* c */ y', 1), 10);
   assert.equal(at(''), 0);
   assert.equal(at('\u00a0\u2003select'), 2, 'Unicode spaces are whitespace, as /\\s/ says');
+});
+
+test('commentEnd: the one comment rule, shared with the batch splitter', () => {
+  assert.equal(commentEnd('/* a */x', 0), 7);
+  assert.equal(commentEnd('/*!40101 x */;', 0), 13);
+  assert.equal(commentEnd('/* never closes', 0), -1);
+  assert.equal(commentEnd('# to eol\nx', 0), 8, 'a line comment ends before its newline');
+  assert.equal(commentEnd('-- x', 0), 4);
+  assert.equal(commentEnd('--', 0), 2, '`--` at the end of the text is a comment');
+  assert.equal(commentEnd('--\tx\ny', 0), 4);
+  assert.equal(commentEnd('--\x01x\ny', 0), 4, 'a control character after `--` opens a comment too');
+  assert.equal(commentEnd('--x', 0), 0, '`--x` is minus minus x');
+  assert.equal(commentEnd('-1', 0), 0);
+  assert.equal(commentEnd('/x', 0), 0);
+  assert.equal(commentEnd('select', 0), 0);
+  for (const c of '#-/') assert.equal(COMMENT_START[c.charCodeAt(0)], 1);
+  for (let c = 0; c < 128; c++) if (!'#-/'.includes(String.fromCharCode(c))) assert.equal(commentEnd(`${String.fromCharCode(c)}- x`, 0), 0);
+});
+
+test('quotedEnd: the one quote rule, shared with the batch splitter', () => {
+  assert.equal(quotedEnd("'a;b' x", 0), 5);
+  assert.equal(quotedEnd("'it''s' x", 0), 7);
+  assert.equal(quotedEnd("'it\\'s' x", 0), 7);
+  assert.equal(quotedEnd('"a\\"b" x', 0), 6);
+  assert.equal(quotedEnd('`a\\` x', 0), 4, 'no backslash escape in backticks');
+  assert.equal(quotedEnd('`a``b` x', 0), 6);
+  assert.equal(quotedEnd("'never", 0), -1);
+  assert.equal(quotedEnd("'ends in a backslash\\'", 0), -1);
+  assert.deepEqual(tokenize("'it''s' `a``b` 'x\\'y'").map((t) => t.value), ["it's", 'a`b', "x'y"]);
 });
