@@ -44,3 +44,24 @@ export function isBlobTextOrJson(bare: string): boolean {
 export function isNumeric(bare: string): boolean {
   return NUMERIC.has(bare);
 }
+
+/** Byte capacity of a TEXT/BLOB/JSON base type (MySQL's maximum lengths); 0 for other types. */
+export function textBlobBytes(base: string): number {
+  switch (base) {
+    case 'tinytext':
+    case 'tinyblob':
+      return 255;
+    case 'text':
+    case 'blob':
+      return 65535;
+    case 'mediumtext':
+    case 'mediumblob':
+      return 16777215;
+    case 'longtext':
+    case 'longblob':
+    case 'json':
+      return 4294967295;
+    default:
+      return 0;
+  }
+}

@@ -124,7 +124,7 @@ const DML_PEER_CHECKS = [...QUERY_PEER_CHECKS, 'dml/blocklist'];
 /** Checks of the batch as a whole: the last section of every kind. */
 const BATCH_CHECKS: readonly string[] = ['batch/max-statements'];
 
-/** DDL peer rules (docs/audit.md "Peer rules"): free texts after everything goInception says about the statement. */
+/** DDL peer rules (docs/audit.md "Peer rules"): peer codes after everything goInception says about the statement. */
 const DDL_PEER_CHECKS = [
   'peer/ddl-blocklist',
   'peer/algorithm-lock',

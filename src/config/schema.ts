@@ -251,24 +251,16 @@ export const INC_SPEC = {
   tls_files_dir: str(''),
   /** Seconds the target may stay silent while a statement runs before the session is given up (docs/security.md). */
   target_read_timeout: uint(28800, 31536000),
-  // Peer rules goInception lacks (docs/audit.md "Peer rules"): each off by default, with its own level (1, 2).
+  // inceptor's DDL peer rules (docs/audit.md "Peer rules"): each off by default, each with its own [inc_level] key
   peer_redundant_index: bool(false),
-  peer_redundant_index_level: uint(1, 2),
   peer_require_algorithm_lock: bool(false),
-  peer_require_algorithm_lock_level: uint(1, 2),
   peer_drop_indexed_column: bool(false),
-  peer_drop_indexed_column_level: uint(1, 2),
   peer_max_text_blob_length: uint(0),
-  peer_max_text_blob_length_level: uint(1, 2),
   peer_max_comment_length: uint(0),
-  peer_max_comment_length_level: uint(1, 2),
   peer_ddl_blocklist: str(''),
-  peer_ddl_blocklist_level: uint(2, 2),
   peer_charset_without_convert: bool(false),
-  peer_charset_without_convert_level: uint(1, 2),
   peer_index_name_template: str(''),
   peer_unique_name_template: str(''),
-  peer_index_name_level: uint(1, 2),
 } as const satisfies SectionSpec;
 
 /** `[osc]` (pt-online-schema-change; some thresholds are reused for gh-ost). */

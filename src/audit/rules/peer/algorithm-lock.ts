@@ -1,10 +1,10 @@
 // peer_require_algorithm_lock: ALTER TABLE and CREATE INDEX must say ALGORITHM= and LOCK= so the server's choice of
 // a copying, locking change is never implicit (docs/audit.md "Peer rules").
-import { peerReport } from '../../peer.js';
+import { PeerCode } from '../../peer-codes.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({
-  code: null,
+  code: PeerCode.ErrAlgorithmLockNotSet,
   on: ['alter_table', 'create_index'],
   gate: (inc) => inc.peer_require_algorithm_lock,
   check(stmt, ctx) {
@@ -19,6 +19,6 @@ export default defineRule({
       lock = ddl.lock !== null;
     } else return;
     const missing = [algorithm ? null : 'ALGORITHM=', lock ? null : 'LOCK='].filter((x) => x !== null);
-    if (missing.length > 0) peerReport(ctx, ctx.inc.peer_require_algorithm_lock_level, `Set ${missing.join(' and ')} explicitly for table '${ctx.facts.tableName}'`);
+    if (missing.length > 0) ctx.report(missing.join(' and '), ctx.facts.tableName);
   },
 });

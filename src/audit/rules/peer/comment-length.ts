@@ -1,26 +1,24 @@
 // peer_max_comment_length: a table, column or index COMMENT longer than the limit, in characters (docs/audit.md
 // "Peer rules").
-import { peerReport } from '../../peer.js';
+import { PeerCode } from '../../peer-codes.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({
-  code: null,
+  code: PeerCode.ErrCommentTooLong,
   on: ['create_table', 'alter_table', 'create_index'],
   gate: (inc) => inc.peer_max_comment_length > 0,
   check(stmt, ctx) {
     const ddl = stmt.ddl;
     const max = ctx.inc.peer_max_comment_length;
     const t = ctx.facts.tableName;
-    const found: string[] = [];
-    const see = (what: string, comment: string | null) => {
-      if (comment !== null && [...comment].length > max) found.push(`${what} is ${[...comment].length} characters long`);
+    const see = (kind: string, name: string, comment: string | null) => {
+      if (comment !== null && [...comment].length > max) ctx.report(kind, name, [...comment].length, max);
     };
     const columns = ddl?.type === 'create_table' ? ddl.columns : ddl?.type === 'alter_table' ? ddl.specs.flatMap((s) => (s.op === 'add_column' ? s.columns : s.op === 'modify_column' || s.op === 'change_column' ? [s.column] : [])) : [];
     const options = ddl?.type === 'create_table' ? ddl.options : ddl?.type === 'alter_table' ? ddl.specs.flatMap((s) => (s.op === 'options' ? s.options : [])) : [];
     const indexes = ddl?.type === 'create_table' ? ddl.indexes : ddl?.type === 'alter_table' ? ddl.specs.flatMap((s) => (s.op === 'add_index' ? [s.index] : [])) : ddl?.type === 'create_index' ? [ddl.index] : [];
-    for (const o of options) if (o.name === 'COMMENT') see(`The comment of table '${t}'`, o.value);
-    for (const c of columns) see(`The comment of column '${t}.${c.name}'`, c.comment);
-    for (const ix of indexes) see(`The comment of index '${ix.name ?? ix.constraint ?? ''}'`, ix.comment);
-    for (const text of found) peerReport(ctx, ctx.inc.peer_max_comment_length_level, `${text}, more than ${max}`);
+    for (const o of options) if (o.name === 'COMMENT') see('table', t, o.value);
+    for (const c of columns) see('column', `${t}.${c.name}`, c.comment);
+    for (const ix of indexes) see('index', ix.name ?? ix.constraint ?? '', ix.comment);
   },
 });

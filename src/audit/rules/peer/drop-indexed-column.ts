@@ -1,10 +1,10 @@
 // peer_drop_indexed_column: DROP COLUMN of a column some index of the table uses (the index shrinks or goes away
 // with it) (docs/audit.md "Peer rules").
-import { peerReport } from '../../peer.js';
+import { PeerCode } from '../../peer-codes.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({
-  code: null,
+  code: PeerCode.ErrDropIndexedColumn,
   on: ['alter_table'],
   gate: (inc) => inc.peer_drop_indexed_column,
   async check(stmt, ctx) {
@@ -15,9 +15,7 @@ export default defineRule({
     for (const spec of ddl.specs) {
       if (spec.op !== 'drop_column') continue;
       const used = [...new Set(table.indexes.filter((i) => i.columnName.toLowerCase() === spec.column.toLowerCase()).map((i) => i.keyName))];
-      if (used.length > 0) {
-        peerReport(ctx, ctx.inc.peer_drop_indexed_column_level, `Column '${table.name}.${spec.column}' is used by index ${used.map((n) => `'${n}'`).join(', ')}`);
-      }
+      if (used.length > 0) ctx.report(`${table.name}.${spec.column}`, used.map((n) => `'${n}'`).join(', '));
     }
   },
 });

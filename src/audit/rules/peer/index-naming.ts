@@ -2,7 +2,7 @@
 // `{{table}}` and `{{column_list}}` (key columns joined by `_`) replaced; compared case-insensitively
 // (docs/audit.md "Peer rules").
 import { statementKeys } from '../../key-checks.js';
-import { peerReport } from '../../peer.js';
+import { PeerCode } from '../../peer-codes.js';
 import { defineRule } from '../../rule.js';
 
 function expectedName(template: string, table: string, columns: readonly string[]): string {
@@ -10,7 +10,7 @@ function expectedName(template: string, table: string, columns: readonly string[
 }
 
 export default defineRule({
-  code: null,
+  code: PeerCode.ErrIndexNameMismatch,
   on: ['create_table', 'alter_table', 'create_index'],
   gate: (inc) => inc.peer_index_name_template !== '' || inc.peer_unique_name_template !== '',
   async check(stmt, ctx) {
@@ -18,9 +18,7 @@ export default defineRule({
       const template = ix.kind === 'unique' ? ctx.inc.peer_unique_name_template : ix.kind === 'index' ? ctx.inc.peer_index_name_template : '';
       if (template === '' || ix.inline) continue;
       const want = expectedName(template, ix.table, ix.columns.map((c) => c.written));
-      if (ix.name.toLowerCase() !== want.toLowerCase()) {
-        peerReport(ctx, ctx.inc.peer_index_name_level, `Index '${ix.name}' on table '${ix.table}' should be named '${want}'`);
-      }
+      if (ix.name.toLowerCase() !== want.toLowerCase()) ctx.report(ix.name, ix.table, want);
     }
   },
 });

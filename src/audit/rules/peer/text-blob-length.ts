@@ -1,12 +1,12 @@
 // peer_max_text_blob_length: the TEXT/BLOB/JSON columns a table has after CREATE or ALTER TABLE may hold more
 // bytes in total (each type's maximum) than the limit (docs/audit.md "Peer rules").
-import { bareTypeName } from '../../column-type.js';
+import { bareTypeName, textBlobBytes } from '../../column-type.js';
 import { baseType } from '../../key-checks.js';
-import { peerReport, textBlobBytes } from '../../peer.js';
+import { PeerCode } from '../../peer-codes.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({
-  code: null,
+  code: PeerCode.ErrTextBlobTooLarge,
   on: ['create_table', 'alter_table'],
   gate: (inc) => inc.peer_max_text_blob_length > 0,
   async check(stmt, ctx) {
@@ -32,6 +32,6 @@ export default defineRule({
     } else return;
     const total = [...sizes.values()].reduce((a, b) => a + b, 0);
     const max = ctx.inc.peer_max_text_blob_length;
-    if (total > max) peerReport(ctx, ctx.inc.peer_max_text_blob_length_level, `TEXT/BLOB columns of table '${name}' may hold ${total} bytes, more than ${max}`);
+    if (total > max) ctx.report(name, total, max);
   },
 });

@@ -9,5 +9,6 @@ new RuleTester(LAYOUT).run('peer/index-naming', {
   invalid: [
     { sql: "alter table t1 add index ix (c1, c2)", messages: ["Index 'ix' on table 't1' should be named 'idx_t1_c1_c2'."], level: 1 },
     { sql: "create unique index u on t1 (c1)", messages: ["Index 'u' on table 't1' should be named 'uk_t1_c1'."] },
+    { sql: "create unique index u on t1 (c1)", messages: ["索引 'u' (表 't1') 应命名为 'uk_t1_c1'."], inc: {"lang": "zh_cn"} },
   ],
 }, { inc: {"peer_index_name_template": "idx_{{table}}_{{column_list}}", "peer_unique_name_template": "uk_{{ table }}_{{column_list}}"} });
