@@ -7,7 +7,7 @@ import type { Settings } from '../config/settings.js';
 import type { ProcessEntry } from '../process/registry.js';
 import { KILLED_MESSAGE, maxLevel, StageStatus, type ResultRow } from '../rows/row.js';
 import type { StatementKind } from '../sql/statement.js';
-import { driverMessage, isConnectionLost, type TargetSession } from '../target/session.js';
+import { driverMessage, isConnectionLost, StatementNotSent, type TargetSession } from '../target/session.js';
 import type { StatementHook, StatementResult } from './hooks.js';
 import { abortableSleep, shouldSleepAfter } from './sleep.js';
 
@@ -186,15 +186,6 @@ interface RowResult extends StatementResult {
 async function executeRow(row: ResultRow, target: TargetSession, threadId: number, report: boolean): Promise<RowResult> {
   row.stage = 'EXECUTED';
   row.threadId = threadId;
-  const lostBefore = target.lostConnection;
-  if (lostBefore !== null) {
-    // Lost while idle between statements: this one was never sent, so its result is known (it did not run).
-    row.execTimestamp = Math.floor(Date.now() / 1000);
-    row.stageStatus = StageStatus.EXECUTE_FAILED;
-    const message = `${NOT_SENT_MESSAGE} (${lostBefore})`;
-    if (report) row.addText(2, message, 'execute');
-    return { ok: false, connectionLost: true, message };
-  }
   const t0 = performance.now();
   try {
     const result = await target.execute(row.sql);
@@ -207,6 +198,12 @@ async function executeRow(row: ResultRow, target: TargetSession, threadId: numbe
     row.executeSeconds ??= (performance.now() - t0) / 1000;
     row.execTimestamp = Math.floor(Date.now() / 1000);
     row.stageStatus = StageStatus.EXECUTE_FAILED;
+    if (err instanceof StatementNotSent) {
+      // Lost while idle between statements: this one was never sent, so its result is known (it did not run).
+      const message = `${NOT_SENT_MESSAGE} (${err.message})`;
+      if (report) row.addText(2, message, 'execute');
+      return { ok: false, connectionLost: true, message };
+    }
     const message = driverMessage(err);
     const connectionLost = isConnectionLost(err) || target.isClosed;
     if (report) {

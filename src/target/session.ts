@@ -74,6 +74,18 @@ export interface KillWatch {
   readonly closeRequested: boolean;
 }
 
+/**
+ * A statement that was never sent because the connection was already lost: its result is known (it did not run).
+ * A lost connection all the same (fatal), so the executor stops and does not roll back on it.
+ */
+export class StatementNotSent extends Error {
+  readonly fatal = true;
+  readonly code = 'PROTOCOL_CONNECTION_LOST';
+}
+
+/** mysql2's refusal of a command on a connection it has closed, raised before anything is written. */
+const DRIVER_CLOSED_REFUSAL = "Can't add new command when connection is in closed state";
+
 /** The error an abandoned query fails with: fatal, so the executor reports the row's result as unknown. */
 function abandonedError(message: string): DriverError {
   const err: DriverError = new Error(message);
@@ -185,9 +197,17 @@ export class TargetSession {
    * change data, so a connection lost before or during it fails it as a lost connection (its result unknown).
    */
   async execute(sql: string): Promise<ExecuteResult> {
-    if (this.lostReason !== null) return Promise.reject(abandonedError(this.lostReason));
+    if (this.lostReason !== null) throw new StatementNotSent(this.lostReason);
     const t0 = performance.now();
-    const [result] = await this.inFlight(this.conn.query(sql));
+    let result: unknown;
+    try {
+      [result] = await this.inFlight(this.conn.query(sql));
+    } catch (err) {
+      // The driver refuses a command on a connection it already knows is closed, before writing anything: a kill
+      // of the idle session can reach it before its 'error' event does.
+      if ((err as Error)?.message === DRIVER_CLOSED_REFUSAL) throw new StatementNotSent((this.lostReason ??= 'the server closed the connection'));
+      throw err;
+    }
     const seconds = (performance.now() - t0) / 1000;
     this.rememberState(sql);
     const header = Array.isArray(result) ? null : (result as ResultSetHeader);
