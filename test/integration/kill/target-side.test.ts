@@ -227,8 +227,20 @@ test(`EXECUTING: KILL of the idle session between statements (in a --sleep pause
       await new Promise((res) => setTimeout(res, 20));
     }
   })());
-  const idle = await waitForTargetSession('inceptor to pause after the first statement', (p) => p.command === 'Sleep' && p.db === OTHER_DB);
-  await admin.query(`KILL CONNECTION ${idle.id}`);
+  // Idle for a second or more: in the pause, past the backup hook's reads that follow the statement (a kill
+  // before those would rightly fail the first statement's backup).
+  const idle = await within(60_000, 'inceptor to pause after the first statement', (async () => {
+    for (;;) {
+      const [r] = await admin.query(
+        "SELECT ID AS id FROM information_schema.PROCESSLIST WHERE USER = ? AND DB = ? AND COMMAND = 'Sleep' AND TIME >= 1",
+        [TARGET_USER, OTHER_DB],
+      );
+      const found = (r as { id: number }[])[0];
+      if (found) return Number(found.id);
+      await new Promise((res) => setTimeout(res, 50));
+    }
+  })());
+  await admin.query(`KILL CONNECTION ${idle}`);
   const rows = await done;
   const [first, second, third] = [rows[1]!, rows[2]!, rows[3]!];
   assert.equal(second.stage_status, 'Execute failed');
