@@ -28,17 +28,27 @@ export class Directory {
     private readonly log: Logger,
   ) {}
 
-  /** The cached leases, refreshed when older than maxAgeMs (or always, when `fresh`); the cache on store errors. */
+  /**
+   * The cached leases, refreshed when older than maxAgeMs; `fresh` always reads (the cluster processlist: a cache
+   * loaded a moment ago may predate a peer's lease), waiting out the rate limit rather than skipping the read.
+   * The cache on store errors.
+   */
   async live(fresh = false): Promise<Lease[]> {
     const age = Date.now() - this.loadedAt;
-    if (age > this.maxAgeMs || (fresh && age > MIN_REFRESH_MS)) {
-      try {
-        await this.read();
-      } catch (err) {
-        this.log.warn({ event: 'directory', error: (err as Error).message, cachedMs: Math.round(age) }, 'store unreachable: using the cached leases');
-      }
+    if (!fresh && age <= this.maxAgeMs) return this.leases;
+    await this.waitOutRefreshLimit();
+    try {
+      await this.read();
+    } catch (err) {
+      this.log.warn({ event: 'directory', error: (err as Error).message, cachedMs: Math.round(age) }, 'store unreachable: using the cached leases');
     }
     return this.leases;
+  }
+
+  /** At most one read per MIN_REFRESH_MS: waited out, never skipped. */
+  private async waitOutRefreshLimit(): Promise<void> {
+    const age = Date.now() - this.loadedAt;
+    if (age <= MIN_REFRESH_MS) await new Promise((resolve) => setTimeout(resolve, MIN_REFRESH_MS - age + 1));
   }
 
   /**
@@ -78,9 +88,7 @@ export class Directory {
   async find(serverId: number): Promise<Lease | undefined> {
     const cached = (await this.live()).find((l) => l.serverId === serverId);
     if (cached) return cached;
-    // at most one such read per MIN_REFRESH_MS: waited out, never skipped
-    const age = Date.now() - this.loadedAt;
-    if (age <= MIN_REFRESH_MS) await new Promise((resolve) => setTimeout(resolve, MIN_REFRESH_MS - age + 1));
+    await this.waitOutRefreshLimit();
     let leases: Lease[];
     try {
       leases = await this.read();
