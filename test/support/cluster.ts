@@ -59,8 +59,8 @@ export class Member {
   private readonly dir = mkdtempSync(join(tmpdir(), 'inceptor-member-'));
 
   private constructor(
-    readonly sqlPort: number,
-    readonly statusPort: number,
+    public sqlPort: number,
+    public statusPort: number,
     private readonly opts: MemberOptions,
   ) {}
 
@@ -112,8 +112,25 @@ export class Member {
     return lines.join('\n') + '\n';
   }
 
-  /** Spawns the process and waits until its status port answers (ready or not). */
+  /**
+   * Spawns the process and waits until its status port answers (ready or not). A port picked free can be taken by
+   * another test's server before the instance binds it: with ports of our own choosing, that start is retried on new
+   * ones (never with ports the test asked for, which a restart on the same address depends on).
+   */
   async start(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.startOnce();
+      } catch (err) {
+        const portsOurs = this.opts.sqlPort === undefined && this.opts.statusPort === undefined;
+        if (!portsOurs || attempt >= 3 || !/EADDRINUSE/.test((err as Error).message)) throw err;
+        this.sqlPort = await freePort();
+        this.statusPort = await freePort();
+      }
+    }
+  }
+
+  private async startOnce(): Promise<void> {
     const file = join(this.dir, 'config.toml');
     writeFileSync(file, this.configText());
     this.output = '';
@@ -129,10 +146,12 @@ export class Member {
     child.stderr!.on('data', (d: Buffer) => (this.output += d.toString('utf8')));
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
     try {
-      await eventually(`instance :${this.sqlPort} to answer on its status port`, 120_000, async () => {
-        if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}`);
-        return (await this.readiness().catch(() => null)) !== null;
-      });
+      const exitedEarly = this.exited.then((code) => Promise.reject(new Error(`exited with ${code}`)));
+      exitedEarly.catch(() => undefined);
+      const answering = eventually(`instance :${this.sqlPort} to answer on its status port`, 120_000, async () => child.exitCode !== null || (await this.readiness().catch(() => null)) !== null);
+      answering.catch(() => undefined);
+      await Promise.race([exitedEarly, answering]);
+      if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}`);
     } catch (err) {
       throw new Error(`${(err as Error).message}; its output:\n${this.output}`);
     }
