@@ -5,7 +5,8 @@
 
 import { ColumnType, ER, MysqlError, mysqlError, type ColumnDef, type QueryResult, type Value, type Warning } from '../protocol/result.js';
 import { likeMatcher } from '../sql/like.js';
-import { isIdentCode, Lexer, skipSpaceAndComments, type Token as SqlToken } from '../sql/lex.js';
+import { nameOf, TokenCursor } from '../sql/cursor.js';
+import { Lexer, type Token } from '../sql/lex.js';
 import { displayValue, type SessionVariables } from './variables.js';
 
 export interface CompatSession {
@@ -113,51 +114,25 @@ const COMPAT_KEYWORDS: ReadonlySet<string> = new Set(['set', 'select', 'show', '
 
 /**
  * Whether the first keyword (after whitespace and comments) is one compat answers. Cheap on purpose: a batch
- * (`/*…*\/ inception_magic_start; …` with thousands of statements) is rejected after its leading comment.
+ * (`/*…*\/ inception_magic_start; …` with thousands of statements) is rejected after its first token, which the
+ * lexer reads without scanning the rest.
  */
 export function startsLikeCompat(sql: string): boolean {
-  const n = sql.length;
-  const i = skipSpaceAndComments(sql);
-  if (i < n && sql.startsWith('/*', i)) return false; // an unterminated comment
-  let j = i;
-  // the longest keyword is 6 letters; a longer word is not one of them
-  while (j < n && j - i <= 6 && isAsciiLetter(sql.charCodeAt(j))) j++;
-  if (j === i || j - i > 6) return false;
-  if (j < n && isIdentCode(sql.charCodeAt(j))) return false;
-  return COMPAT_KEYWORDS.has(sql.slice(i, j).toLowerCase());
-}
-
-function isAsciiLetter(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-}
-
-/** The parser's token: the lexer's, or the end of the statement. */
-type Token = SqlToken | EndToken;
-
-interface EndToken {
-  type: 'eof';
-  text: '';
-  value: '';
-  scope?: undefined;
-  start: number;
-  end: number;
-}
-
-function endToken(at: number): EndToken {
-  return { type: 'eof', text: '', value: '', start: at, end: at };
+  const first = new Lexer(sql).next();
+  return first?.type === 'word' && first.text.length <= 6 && COMPAT_KEYWORDS.has(first.text.toLowerCase());
 }
 
 /** The only punctuation a compat statement can contain; any other character means the text is not ours. */
 const COMPAT_PUNCT: ReadonlySet<string> = new Set(['(', ')', ',', ';', '=', '.', '*', '+', '-', '<', '>', ':=', '<=', '>=', '<>', '!=', '<=>']);
 
 /**
- * The text's tokens ending in 'eof', or null when it cannot be one of ours: an unterminated quote or comment,
+ * The text's tokens, or null when it cannot be one of ours: an unterminated quote or comment,
  * an empty `@@` name, a stray character, or a number running into letters (`1.5abc`, `1e5x`).
  */
 function tokensOf(sql: string): Token[] | null {
   const lexer = new Lexer(sql);
   const tokens: Token[] = [];
-  let prev: SqlToken | null = null;
+  let prev: Token | null = null;
   for (let t = lexer.next(); t; t = lexer.next()) {
     switch (t.type) {
       case 'word':
@@ -183,7 +158,6 @@ function tokensOf(sql: string): Token[] | null {
     prev = t;
   }
   if (lexer.unterminated) return null;
-  tokens.push(endToken(sql.length));
   return tokens;
 }
 
@@ -198,60 +172,37 @@ function isDigits(text: string): boolean {
   return true;
 }
 
-/** A name as written: a word's own spelling, a quoted name's or string's contents. */
-function nameOf(t: Token): string {
-  return t.type === 'word' ? t.text : t.value;
-}
-
-/** Token runs between top-level `;` (a `;` inside a string is part of its token), each ending in eof; empty runs dropped. */
+/** Token runs between top-level `;` (a `;` inside a string is part of its token); empty runs dropped. */
 function splitAtSemicolons(tokens: Token[]): Token[][] {
   const groups: Token[][] = [];
   let current: Token[] = [];
   for (const t of tokens) {
-    if (t.type === 'eof' || (t.type === 'punct' && t.value === ';')) {
-      if (current.length > 0) groups.push([...current, endToken(t.start)]);
+    if (t.type === 'punct' && t.text === ';') {
+      if (current.length > 0) groups.push(current);
       current = [];
     } else {
       current.push(t);
     }
   }
+  if (current.length > 0) groups.push(current);
   return groups;
 }
 
-/** `words` are lower-case keywords. */
-function isWord(t: Token, ...words: string[]): boolean {
-  return t.type === 'word' && words.includes(t.text.toLowerCase());
-}
-
-class Parser {
-  private i = 0;
-
-  constructor(private readonly sql: string, private readonly tokens: Token[]) {}
-
-  private get peek(): Token {
-    return this.tokens[this.i]!;
-  }
-
-  private next(): Token {
-    const t = this.tokens[this.i]!;
-    if (t.type !== 'eof') this.i++;
-    return t;
-  }
-
+/** The compat statements, read with the shared token cursor; NotCompat when the text is not one of ours. */
+class Parser extends TokenCursor {
   private word(...words: string[]): boolean {
-    if (isWord(this.peek, ...words)) {
-      this.i++;
-      return true;
-    }
-    return false;
+    return this.acceptWord(...words);
   }
 
   private punct(p: string): boolean {
-    if (this.peek.type === 'punct' && this.peek.value === p) {
-      this.i++;
-      return true;
-    }
-    return false;
+    return this.acceptPunct(p);
+  }
+
+  /** The next token; NotCompat at the end of the statement. */
+  private next(): Token {
+    const t = this.take();
+    if (!t) throw new NotCompat();
+    return t;
   }
 
   private expectWord(...words: string[]): void {
@@ -265,7 +216,7 @@ class Parser {
   /** Only trailing `;` may follow: a second statement means a batch, which is not ours. */
   private end(): void {
     while (this.punct(';'));
-    if (this.peek.type !== 'eof') throw new NotCompat();
+    if (!this.atEnd()) throw new NotCompat();
   }
 
   private identifier(): string {
@@ -306,7 +257,7 @@ class Parser {
       const collation = this.word('collate') ? this.charsetName() : null;
       return charsetAssignments(charset, collation);
     }
-    if (isWord(this.peek, 'character', 'charset')) {
+    if (this.isWord(['character', 'charset'])) {
       if (this.word('character')) this.expectWord('set');
       else this.next();
       const charset = this.word('default') ? 'utf8mb4' : this.charsetName();
@@ -388,11 +339,10 @@ class Parser {
   /** Right-hand side of SET: undefined = DEFAULT, null = NULL. */
   private value(s: CompatSession): string | null | undefined {
     if (this.word('default')) return undefined;
-    const t = this.peek;
-    if (t.type === 'word' && !/^(null|true|false|concat|concat_ws|ifnull|coalesce)$/i.test(t.text)) {
+    const t = this.peek();
+    if (t?.type === 'word' && !/^(null|true|false|concat|concat_ws|ifnull|coalesce)$/i.test(t.text)) {
       // bare words: SET autocommit=ON, SET sql_mode=ANSI, SET time_zone=SYSTEM
-      const next = this.tokens[this.i + 1]!;
-      if (!(next.type === 'punct' && next.value === '(')) {
+      if (!this.isPunct('(', 1)) {
         this.next();
         return t.text;
       }
@@ -407,11 +357,11 @@ class Parser {
     if (t.type === 'string') {
       let value = t.value;
       // adjacent literals concatenate: 'a' 'b'
-      while (this.peek.type === 'string') value += this.next().value;
+      while (this.peek()?.type === 'string') value += this.next().value;
       return { value, type: ColumnType.VAR_STRING };
     }
     if (t.type === 'number') return { value: t.value, type: /^\d+$/.test(t.value) ? ColumnType.LONGLONG : ColumnType.NEWDECIMAL };
-    if (t.type === 'punct' && t.value === '-' && this.peek.type === 'number') {
+    if (t.type === 'punct' && t.value === '-' && this.peek()?.type === 'number') {
       const n = this.next().value;
       return { value: '-' + n, type: /^\d+$/.test(n) ? ColumnType.LONGLONG : ColumnType.NEWDECIMAL };
     }
@@ -480,14 +430,15 @@ class Parser {
     const columns: ColumnDef[] = [];
     const row: Value[] = [];
     do {
-      const start = this.peek.start;
+      const start = this.peek()?.start ?? this.text.length;
       const { value, type } = this.expr(s);
-      const first = this.tokens[this.i - 1]!;
-      let name = this.sql.slice(start, this.tokens[this.i - 1]!.end);
+      const last = this.previous()!;
+      let name = this.text.slice(start, last.end);
       // a lone string literal is named by its value, as MySQL does
-      if (first.type === 'string' && first.start === start) name = value ?? 'NULL';
+      if (last.type === 'string' && last.start === start) name = value ?? 'NULL';
+      const next = this.peek();
       if (this.word('as')) name = this.alias();
-      else if (this.peek.type === 'word' && !isWord(this.peek, 'from', 'limit') || this.peek.type === 'quoted_ident' || this.peek.type === 'string') {
+      else if ((next?.type === 'word' && !this.isWord(['from', 'limit'])) || next?.type === 'quoted_ident' || next?.type === 'string') {
         name = this.alias();
       }
       columns.push({ name, type });
