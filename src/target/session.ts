@@ -12,6 +12,7 @@ import tls from 'node:tls';
 import mysql from 'mysql2/promise';
 import type { ConnectionOptions, FieldPacket, ResultSetHeader } from 'mysql2/promise';
 import type { BatchOptions } from '../options/magic-comment.js';
+import { skipSpaceAndComments } from '../sql/lex.js';
 
 /** The `[inc]` settings the session applies (Config and Settings both carry them under `inc`). */
 export interface TargetIncSettings {
@@ -251,7 +252,7 @@ export class TargetSession {
 
   /** Keeps what a later reconnect must restore: USE and session SET statements (not SET GLOBAL, PASSWORD, TRANSACTION). */
   private rememberState(sql: string): void {
-    const text = sql.replace(/^\s*(\/\*[\s\S]*?\*\/\s*)*/, '');
+    const text = sql.slice(skipSpaceAndComments(sql));
     if (/^use\b/i.test(text)) {
       // Only the last database matters.
       const i = this.sessionState.findIndex((s) => /^use\b/i.test(s));
