@@ -9,11 +9,10 @@ import type mysql from 'mysql2/promise';
 import { directConnection, freshDatabase, testDb, type TestDb } from '../../support/mariadb.js';
 import { backupHarness, type BackupHarness, type Row } from '../backup/support.js';
 import { backupDbName, INFO_TABLE } from '../../../src/backup/name.js';
-import { createAccount, wideTable, within } from './helpers.js';
+import { ownAccount, type OwnAccount } from '../../support/own-account.js';
+import { wideTable, within } from './helpers.js';
 
 const DB = 'ks_backup_side';
-const BACKUP_USER = 'ks_backup';
-const BACKUP_PASSWORD = 'ks-backup-pw';
 /** Wide rows: the rollback of one UPDATE of them takes many INSERTs, so BACKUP is caught while it writes. */
 const BIG_ROWS = 30_000;
 
@@ -21,38 +20,28 @@ let db: TestDb;
 let admin: mysql.Connection;
 let h: BackupHarness;
 let schema: string;
+/** The backup account: inceptor's connections on the backup server are its sessions. */
+let backup: OwnAccount;
 
 before(async () => {
   db = await testDb();
   admin = await directConnection();
-  await createAccount(admin, BACKUP_USER, BACKUP_PASSWORD);
+  backup = await ownAccount(admin, 'backup');
   await freshDatabase(DB);
   await admin.query(`CREATE TABLE \`${DB}\`.t (id INT PRIMARY KEY, c VARCHAR(20) NOT NULL DEFAULT '')`);
   await admin.query(`INSERT INTO \`${DB}\`.t VALUES (1, 'before'), (2, 'before')`);
   await wideTable(admin, DB, BIG_ROWS);
   h = await backupHarness({ db });
-  Object.assign(h.harness.settings.inc, { backup_user: BACKUP_USER, backup_password: BACKUP_PASSWORD });
+  Object.assign(h.harness.settings.inc, { backup_user: backup.user, backup_password: backup.password });
   schema = backupDbName(db.host, db.port, DB);
 });
 
 after(async () => {
   await admin.query(`DROP DATABASE IF EXISTS \`${DB}\``);
   await admin.query(`DROP DATABASE IF EXISTS \`${schema}\``);
-  await admin.query(`DROP USER IF EXISTS '${BACKUP_USER}'@'%'`);
+  await backup.drop();
   await admin.end();
 });
-
-/** Inceptor's connections on the backup server (its processlist, by the backup account). */
-async function backupSessions(): Promise<{ id: number; info: string | null }[]> {
-  const [rows] = await admin.query('SELECT ID AS id, INFO AS info FROM information_schema.PROCESSLIST WHERE USER = ?', [BACKUP_USER]);
-  return (rows as { id: number; info: string | null }[]).map((r) => ({ ...r, id: Number(r.id) }));
-}
-
-async function killBackupSessions(): Promise<number> {
-  const sessions = await backupSessions();
-  for (const s of sessions) await admin.query(`KILL CONNECTION ${s.id}`).catch(() => undefined);
-  return sessions.length;
-}
 
 async function until(what: string, ready: () => boolean | Promise<boolean>): Promise<void> {
   await within(120_000, what, (async () => {
@@ -81,7 +70,7 @@ test('a backup connection killed during EXECUTING is reopened: the backup is com
       const [list] = await admin.query("SELECT 1 FROM information_schema.PROCESSLIST WHERE INFO = 'update t set c = ''after'' where id = 1'");
       return (list as unknown[]).length > 0;
     });
-    assert.equal(await killBackupSessions(), 1, 'one backup connection was open and killed');
+    assert.equal(await backup.killSessions(), 1, 'one backup connection was open and killed');
     await locker.query('ROLLBACK');
     rows = await running;
   } finally {
@@ -97,7 +86,7 @@ test('a backup connection killed while BACKUP writes: the unfinished INSERT is r
   const victim = h.harness.session();
   const running = h.run(DB, ['update big set a = a + 1'], '', victim);
   await until('BACKUP to be writing', () => victim.process.state === 'BACKUP' && victim.process.percent > 0);
-  assert.equal(await killBackupSessions(), 1);
+  assert.equal(await backup.killSessions(), 1);
   const rows = await running;
   const update = rows[1]!;
   assert.equal(update.stage_status, 'Execute Successfully\nBackup Successfully', String(update.error_message));
@@ -108,13 +97,13 @@ test('a backup connection killed while BACKUP writes and no new one allowed: Bac
   const victim = h.harness.session();
   const running = h.run(DB, ['update big set a = a + 1', "update t set c = 'after' where id = 2"], '', victim);
   await until('BACKUP to be writing', () => victim.process.state === 'BACKUP' && victim.process.percent > 0);
-  await admin.query(`ALTER USER '${BACKUP_USER}'@'%' ACCOUNT LOCK`);
+  await admin.query(`ALTER USER '${backup.user}'@'%' ACCOUNT LOCK`);
   let rows: Row[];
   try {
-    assert.equal(await killBackupSessions(), 1);
+    assert.equal(await backup.killSessions(), 1);
     rows = await running;
   } finally {
-    await admin.query(`ALTER USER '${BACKUP_USER}'@'%' ACCOUNT UNLOCK`);
+    await admin.query(`ALTER USER '${backup.user}'@'%' ACCOUNT UNLOCK`);
   }
   for (const [row, table] of [[rows[1]!, 'big'], [rows[2]!, 't']] as const) {
     assert.equal(row.stage_status, 'Execute Successfully\nBackup failed');

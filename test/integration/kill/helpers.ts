@@ -124,12 +124,6 @@ export function slowUpdates(db: TestDb, database: string, count: number, seconds
   return [batchHeader(db, '--execute=1;--ignore-warnings=1;--backup=0;'), 'inception_magic_start;', `use \`${database}\`;`, ...updates, 'inception_magic_commit;'].join('\n');
 }
 
-/** An account of its own on the test MariaDB, so that inceptor's sessions under it are found in its processlist. */
-export async function createAccount(admin: mysql.Connection, user: string, password: string): Promise<void> {
-  await admin.query(`CREATE USER IF NOT EXISTS '${user}'@'%' IDENTIFIED BY '${password}'`);
-  await admin.query(`GRANT ALL ON *.* TO '${user}'@'%'`);
-}
-
 /**
  * Table `big` of `database`: `rows` wide rows, so that the binlog and the rollback of one UPDATE of all of them are
  * far larger than what the binlog reader queues and one rollback INSERT holds (a kill lands while they stream).
