@@ -3,41 +3,11 @@
 // though the holder's own wall clock was a day behind. Real processes, a private MariaDB as the store (its
 // trigger records when each lease row was deleted). Its own file: each test file has one run-time budget.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import mysql from 'mysql2/promise';
-import { eventually, Member, type ClusterTimings } from '../../support/cluster.js';
-import { startPrivateMariaDb } from '../../support/mariadb.js';
+import { eventually, privateStoreCluster } from '../../support/cluster.js';
 
-const STORE_DB = 'inceptor_cluster';
-let store: Awaited<ReturnType<typeof startPrivateMariaDb>>;
-const started: Member[] = [];
-
-async function member(opts: { timings: Partial<ClusterTimings>; clockSkewMs?: number }, ready: boolean): Promise<Member> {
-  const m = await Member.create({ store, storeDb: STORE_DB, ...opts });
-  started.push(m);
-  await m.start();
-  if (ready) await m.waitReady();
-  return m;
-}
-
-async function storeQuery<T>(sql: string, values: unknown[] = []): Promise<T> {
-  const conn = await mysql.createConnection({ host: store.host, port: store.port, user: store.user, password: store.password, database: STORE_DB });
-  try {
-    const [rows] = await conn.query(sql, values);
-    return rows as T;
-  } finally {
-    await conn.end();
-  }
-}
-
-before(async () => {
-  store = await startPrivateMariaDb();
-});
-after(async () => {
-  await Promise.all(started.map((m) => m.dispose()));
-  store?.stop();
-});
+const { member, storeQuery } = privateStoreCluster();
 
 test("a crashed instance's id is taken only once its lease has expired by the store's clock, even when the instance's own clock is a day behind", async () => {
   // one id for two instances: the second can only have it once the first one's lease is over

@@ -3,15 +3,12 @@
 // its lease expires, an instance restarted on the same address with a new id, our lease row deleted by hand,
 // and the store lost and restored (fence, recovery, old ids answering 1094). Timings are seconds (FAST).
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import mysql from 'mysql2/promise';
 import { decodeConnectionId, encodeConnectionId } from '../../../src/process/connection-id.js';
-import { eventually, FAST, Member, pauseMariaDb, restartMariaDb, within, type ClusterTimings } from '../../support/cluster.js';
-import { startPrivateMariaDb } from '../../support/mariadb.js';
+import { eventually, FAST, pauseMariaDb, privateStoreCluster, restartMariaDb, within } from '../../support/cluster.js';
 import { connectTo, handshakeId, mysqlErrorOf, socketClosed } from '../kill/helpers.js';
 
-const STORE_DB = 'inceptor_cluster';
 const LOCAL_QUERY = "inception get variables like 'version'";
 
 /** A server id that none of these connection ids carries. */
@@ -21,34 +18,8 @@ function unleasedServerId(ids: number[]): number {
 }
 
 describe('cluster failures', () => {
-  let store: Awaited<ReturnType<typeof startPrivateMariaDb>>;
-  const started: Member[] = [];
-
-  async function member(opts: { sqlPort?: number; statusPort?: number; timings?: Partial<ClusterTimings> } = {}): Promise<Member> {
-    const m = await Member.create({ store, storeDb: STORE_DB, ...opts });
-    started.push(m);
-    await m.start();
-    await m.waitReady();
-    return m;
-  }
-
-  async function storeQuery<T>(sql: string, values: unknown[] = []): Promise<T> {
-    const conn = await mysql.createConnection({ host: store.host, port: store.port, user: store.user, password: store.password, database: STORE_DB });
-    try {
-      const [rows] = await conn.query(sql, values);
-      return rows as T;
-    } finally {
-      await conn.end();
-    }
-  }
-
-  before(async () => {
-    store = await startPrivateMariaDb();
-  });
-  after(async () => {
-    await Promise.all(started.map((m) => m.dispose()));
-    store?.stop();
-  });
+  const cluster = privateStoreCluster();
+  const { member, storeQuery } = cluster;
 
   test('owner SIGKILLed: a forwarded KILL fails fast with a real error, the processlist warns, and after the lease expires the id is unknown', async () => {
     // a lease long enough that a slow machine still finds it live right after the crash
@@ -138,7 +109,7 @@ describe('cluster failures', () => {
     // the cluster processlist refreshes a's directory: b is in it when the store goes away
     const [listed] = await onA.query('inception show cluster processlist');
     assert.ok((listed as Record<string, unknown>[]).some((r) => Number(r.Id) === oldB));
-    await pauseMariaDb(store.dir);
+    await pauseMariaDb(cluster.store.dir);
     try {
       // before the fence: forwarding works from the cached directory; an id the cache does not know cannot be
       // confirmed unleased without the store, so it is a real error, not 1094
@@ -155,7 +126,7 @@ describe('cluster failures', () => {
         return true;
       });
     } finally {
-      restartMariaDb(store.dir, store.port);
+      restartMariaDb(cluster.store.dir, cluster.store.port);
     }
     const [readyA] = await Promise.all([a.waitReady(), b.waitReady()]);
     assert.notEqual(readyA.serverId, decodeConnectionId(oldA)!.serverId, 'a new id after the fence');
