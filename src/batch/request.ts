@@ -29,6 +29,7 @@ import { isResultMode, runResultMode } from './modes/run.js';
 import { readRollback } from '../backup/binlog/index.js';
 import { backupStage } from './stages/backup.js';
 import { checkStage } from './stages/check.js';
+import { commentEnd } from '../sql/lex.js';
 import { executeStage } from './stages/execute.js';
 
 export interface RequestDeps {
@@ -199,7 +200,8 @@ function commandContext(session: ClientSession, deps: RequestDeps, sessionSettin
 
 /** A magic comment in front of a statement that is not the start carries the password: never echo it. */
 function withoutMagicComment(text: string): string {
-  return redactSecrets(/^\/\*\s*--/.test(text) ? text.replace(/^\/\*[\s\S]*?\*\/\s*/, '') : text);
+  const end = /^\/\*\s*--/.test(text) ? commentEnd(text, 0) : -1;
+  return redactSecrets(end > 0 ? text.slice(end).trimStart() : text);
 }
 
 /** The options worth a log line (never the password). */
