@@ -190,14 +190,6 @@ function splitAtSemicolons(tokens: Token[]): Token[][] {
 
 /** The compat statements, read with the shared token cursor; NotCompat when the text is not one of ours. */
 class Parser extends TokenCursor {
-  private word(...words: string[]): boolean {
-    return this.acceptWord(...words);
-  }
-
-  private punct(p: string): boolean {
-    return this.acceptPunct(p);
-  }
-
   /** The next token; NotCompat at the end of the statement. */
   private next(): Token {
     const t = this.take();
@@ -206,16 +198,16 @@ class Parser extends TokenCursor {
   }
 
   private expectWord(...words: string[]): void {
-    if (!this.word(...words)) throw new NotCompat();
+    if (!this.acceptWord(...words)) throw new NotCompat();
   }
 
   private expectPunct(p: string): void {
-    if (!this.punct(p)) throw new NotCompat();
+    if (!this.acceptPunct(p)) throw new NotCompat();
   }
 
   /** Only trailing `;` may follow: a second statement means a batch, which is not ours. */
   private end(): void {
-    while (this.punct(';'));
+    while (this.acceptPunct(';'));
     if (!this.atEnd()) throw new NotCompat();
   }
 
@@ -226,10 +218,10 @@ class Parser extends TokenCursor {
   }
 
   statement(s: CompatSession): CompatAnswer {
-    if (this.word('set')) return this.set(s);
-    if (this.word('select')) return this.select(s);
-    if (this.word('show')) return this.show(s);
-    if (this.word('use')) {
+    if (this.acceptWord('set')) return this.set(s);
+    if (this.acceptWord('select')) return this.select(s);
+    if (this.acceptWord('show')) return this.show(s);
+    if (this.acceptWord('use')) {
       const db = this.identifier();
       this.end();
       return { result: OK, useDb: db };
@@ -244,23 +236,23 @@ class Parser extends TokenCursor {
     const assignments: { name: string; value: string | null | undefined }[] = [];
     do {
       assignments.push(...this.assignment(s));
-    } while (this.punct(','));
+    } while (this.acceptPunct(','));
     this.end();
     for (const a of assignments) s.variables.set(a.name, a.value);
     return { result: OK };
   }
 
   private assignment(s: CompatSession): { name: string; value: string | null | undefined }[] {
-    if (this.word('names')) {
-      if (this.word('default')) return charsetAssignments('utf8mb4', null);
+    if (this.acceptWord('names')) {
+      if (this.acceptWord('default')) return charsetAssignments('utf8mb4', null);
       const charset = this.charsetName();
-      const collation = this.word('collate') ? this.charsetName() : null;
+      const collation = this.acceptWord('collate') ? this.charsetName() : null;
       return charsetAssignments(charset, collation);
     }
     if (this.isWord(['character', 'charset'])) {
-      if (this.word('character')) this.expectWord('set');
+      if (this.acceptWord('character')) this.expectWord('set');
       else this.next();
-      const charset = this.word('default') ? 'utf8mb4' : this.charsetName();
+      const charset = this.acceptWord('default') ? 'utf8mb4' : this.charsetName();
       return [
         { name: 'character_set_client', value: charset },
         { name: 'character_set_results', value: charset },
@@ -269,9 +261,9 @@ class Parser extends TokenCursor {
       ];
     }
     let scope: 'session' | 'global' = 'session';
-    if (this.word('global')) scope = 'global';
-    else this.word('session', 'local');
-    if (this.word('transaction')) return this.transaction(scope);
+    if (this.acceptWord('global')) scope = 'global';
+    else this.acceptWord('session', 'local');
+    if (this.acceptWord('transaction')) return this.transaction(scope);
     const target = this.next();
     let name: string;
     if (target.type === 'sysvar') {
@@ -295,7 +287,7 @@ class Parser extends TokenCursor {
   }
 
   private assignOp(): void {
-    if (!this.punct('=') && !this.punct(':=')) throw new NotCompat();
+    if (!this.acceptPunct('=') && !this.acceptPunct(':=')) throw new NotCompat();
   }
 
   private charsetName(): string {
@@ -308,16 +300,16 @@ class Parser extends TokenCursor {
     if (scope === 'global') throw mysqlError(ER.UNKNOWN, 'SET GLOBAL is not supported by inceptor');
     const out: { name: string; value: string }[] = [];
     do {
-      if (this.word('isolation')) {
+      if (this.acceptWord('isolation')) {
         this.expectWord('level');
         let level: string;
-        if (this.word('repeatable')) {
+        if (this.acceptWord('repeatable')) {
           this.expectWord('read');
           level = 'REPEATABLE-READ';
-        } else if (this.word('serializable')) level = 'SERIALIZABLE';
+        } else if (this.acceptWord('serializable')) level = 'SERIALIZABLE';
         else {
           this.expectWord('read');
-          if (this.word('committed')) level = 'READ-COMMITTED';
+          if (this.acceptWord('committed')) level = 'READ-COMMITTED';
           else {
             this.expectWord('uncommitted');
             level = 'READ-UNCOMMITTED';
@@ -326,19 +318,19 @@ class Parser extends TokenCursor {
         out.push({ name: 'transaction_isolation', value: level });
       } else {
         this.expectWord('read');
-        if (this.word('only')) out.push({ name: 'transaction_read_only', value: '1' });
+        if (this.acceptWord('only')) out.push({ name: 'transaction_read_only', value: '1' });
         else {
           this.expectWord('write');
           out.push({ name: 'transaction_read_only', value: '0' });
         }
       }
-    } while (this.punct(','));
+    } while (this.acceptPunct(','));
     return out;
   }
 
   /** Right-hand side of SET: undefined = DEFAULT, null = NULL. */
   private value(s: CompatSession): string | null | undefined {
-    if (this.word('default')) return undefined;
+    if (this.acceptWord('default')) return undefined;
     const t = this.peek();
     if (t?.type === 'word' && !/^(null|true|false|concat|concat_ws|ifnull|coalesce)$/i.test(t.text)) {
       // bare words: SET autocommit=ON, SET sql_mode=ANSI, SET time_zone=SYSTEM
@@ -374,11 +366,11 @@ class Parser extends TokenCursor {
     const word = t.text.toLowerCase();
     if (word === 'null') return { value: null, type: ColumnType.NULL };
     if (word === 'true' || word === 'false') return { value: word === 'true' ? '1' : '0', type: ColumnType.LONGLONG };
-    if (!this.punct('(')) throw new NotCompat();
+    if (!this.acceptPunct('(')) throw new NotCompat();
     const args: { value: string | null; type: ColumnDef['type'] }[] = [];
-    if (!this.punct(')')) {
+    if (!this.acceptPunct(')')) {
       do args.push(this.expr(s));
-      while (this.punct(','));
+      while (this.acceptPunct(','));
       this.expectPunct(')');
     }
     const str = (value: string | null) => ({ value, type: ColumnType.VAR_STRING });
@@ -437,19 +429,19 @@ class Parser extends TokenCursor {
       // a lone string literal is named by its value, as MySQL does
       if (last.type === 'string' && last.start === start) name = value ?? 'NULL';
       const next = this.peek();
-      if (this.word('as')) name = this.alias();
+      if (this.acceptWord('as')) name = this.alias();
       else if ((next?.type === 'word' && !this.isWord(['from', 'limit'])) || next?.type === 'quoted_ident' || next?.type === 'string') {
         name = this.alias();
       }
       columns.push({ name, type });
       row.push(value);
-    } while (this.punct(','));
-    if (this.word('from')) this.expectWord('dual');
+    } while (this.acceptPunct(','));
+    if (this.acceptWord('from')) this.expectWord('dual');
     let limit = Infinity;
-    if (this.word('limit')) {
+    if (this.acceptWord('limit')) {
       limit = this.integer();
-      if (this.punct(',')) limit = this.integer();
-      else if (this.word('offset')) {
+      if (this.acceptPunct(',')) limit = this.integer();
+      else if (this.acceptWord('offset')) {
         const offset = this.integer();
         if (offset > 0) limit = 0;
       }
@@ -473,13 +465,13 @@ class Parser extends TokenCursor {
   // ---- SHOW ---------------------------------------------------------------------------------------------
 
   private show(s: CompatSession): CompatAnswer {
-    const errorsOnly = this.word('errors');
-    if (errorsOnly || this.word('warnings')) {
+    const errorsOnly = this.acceptWord('errors');
+    if (errorsOnly || this.acceptWord('warnings')) {
       let offset = 0;
       let count = Infinity;
-      if (this.word('limit')) {
+      if (this.acceptWord('limit')) {
         count = this.integer();
-        if (this.punct(',')) {
+        if (this.acceptPunct(',')) {
           offset = count;
           count = this.integer();
         }
@@ -500,14 +492,14 @@ class Parser extends TokenCursor {
       };
     }
     let scope: 'session' | 'global' = 'session';
-    if (this.word('global')) scope = 'global';
-    else this.word('session', 'local');
+    if (this.acceptWord('global')) scope = 'global';
+    else this.acceptWord('session', 'local');
     this.expectWord('variables');
     let filter: (name: string) => boolean = () => true;
-    if (this.word('like')) {
+    if (this.acceptWord('like')) {
       const pattern = this.stringLiteral();
       filter = likeMatcher(pattern);
-    } else if (this.word('where')) {
+    } else if (this.acceptWord('where')) {
       filter = this.whereNames();
     }
     this.end();
@@ -537,24 +529,24 @@ class Parser extends TokenCursor {
   private whereNames(): (name: string) => boolean {
     const tests: ((name: string) => boolean)[] = [];
     do {
-      const parens = this.punct('(');
+      const parens = this.acceptPunct('(');
       const column = this.identifier();
       if (column.toLowerCase() !== 'variable_name') throw new NotCompat();
-      if (this.punct('=')) {
+      if (this.acceptPunct('=')) {
         const wanted = this.stringLiteral().toLowerCase();
         tests.push((n) => n === wanted);
-      } else if (this.word('like')) {
+      } else if (this.acceptWord('like')) {
         tests.push(likeMatcher(this.stringLiteral()));
-      } else if (this.word('in')) {
+      } else if (this.acceptWord('in')) {
         this.expectPunct('(');
         const names = new Set<string>();
         do names.add(this.stringLiteral().toLowerCase());
-        while (this.punct(','));
+        while (this.acceptPunct(','));
         this.expectPunct(')');
         tests.push((n) => names.has(n));
       } else throw new NotCompat();
       if (parens) this.expectPunct(')');
-    } while (this.word('or'));
+    } while (this.acceptWord('or'));
     return (n) => tests.some((t) => t(n));
   }
 }
