@@ -6,7 +6,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
-import { after, before } from 'node:test';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -294,54 +293,47 @@ export function restartMariaDb(dir: string, port: number): void {
   execFileSync('bash', [join(root, 'scripts', 'start-db.sh'), dir, String(port), 'rootpw'], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-/** A coordination store of its own (a private MariaDB a test may stop) and the members started on it. */
-export interface PrivateStoreCluster {
-  /** The store; set once the calling scope's `before` hook has run. */
-  readonly store: Awaited<ReturnType<typeof startPrivateMariaDb>>;
-  /** Starts a member on the store; waits until it is ready unless `ready` is false. Disposed after the scope. */
-  member(opts?: Omit<MemberOptions, 'store' | 'storeDb'>, ready?: boolean): Promise<Member>;
-  /** One query on the store's lease database, on a connection of its own. */
-  storeQuery<T>(sql: string, values?: unknown[]): Promise<T>;
-}
-
 /**
- * Registers, in the calling scope (the file or a describe), a `before` that starts a private MariaDB as the
- * coordination store and an `after` that disposes every member started on it and stops the store.
+ * A private MariaDB as the coordination store and the instances started on it, for the cluster failure tests (each
+ * test file has its own, so it can stop and restart its store without disturbing other files).
  */
-export function privateStoreCluster(storeDb = 'inceptor_cluster'): PrivateStoreCluster {
-  let store: Awaited<ReturnType<typeof startPrivateMariaDb>> | undefined;
-  const started: Member[] = [];
-  before(async () => {
-    store = await startPrivateMariaDb();
-  });
-  after(async () => {
-    await Promise.all(started.map((m) => m.dispose()));
-    store?.stop();
-  });
-  const storeNow = (): Awaited<ReturnType<typeof startPrivateMariaDb>> => {
-    if (!store) throw new Error('the private store starts in the before hook');
-    return store;
-  };
-  return {
-    get store() {
-      return storeNow();
-    },
-    async member(opts = {}, ready = true) {
-      const m = await Member.create({ store: storeNow(), storeDb, ...opts });
-      started.push(m);
-      await m.start();
-      if (ready) await m.waitReady();
-      return m;
-    },
-    async storeQuery<T>(sql: string, values: unknown[] = []): Promise<T> {
-      const db = storeNow();
-      const conn = await mysql.createConnection({ host: db.host, port: db.port, user: db.user, password: db.password, database: storeDb });
-      try {
-        const [rows] = await conn.query(sql, values);
-        return rows as T;
-      } finally {
-        await conn.end();
-      }
-    },
-  };
+export class StoreFixture {
+  static readonly STORE_DB = 'inceptor_cluster';
+  private db: Awaited<ReturnType<typeof startPrivateMariaDb>> | null = null;
+  private readonly started: Member[] = [];
+
+  get store(): Awaited<ReturnType<typeof startPrivateMariaDb>> {
+    if (!this.db) throw new Error('StoreFixture.open() has not run');
+    return this.db;
+  }
+
+  async open(): Promise<void> {
+    this.db = await startPrivateMariaDb();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.started.map((m) => m.dispose()));
+    this.db?.stop();
+  }
+
+  /** Starts an instance on the store; waits until it serves unless `ready` is false. */
+  async member(opts: Omit<MemberOptions, 'store' | 'storeDb'> = {}, ready = true): Promise<Member> {
+    const m = await Member.create({ store: this.store, storeDb: StoreFixture.STORE_DB, ...opts });
+    this.started.push(m);
+    await m.start();
+    if (ready) await m.waitReady();
+    return m;
+  }
+
+  /** One query on the store's database, on a connection of its own. */
+  async query<T>(sql: string, values: unknown[] = []): Promise<T> {
+    const s = this.store;
+    const conn = await mysql.createConnection({ host: s.host, port: s.port, user: s.user, password: s.password, database: StoreFixture.STORE_DB });
+    try {
+      const [rows] = await conn.query(sql, values);
+      return rows as T;
+    } finally {
+      await conn.end();
+    }
+  }
 }
