@@ -14,7 +14,7 @@ import { alterRollback } from './ddl/alter-rollback.js';
 import { createTableRollback, createViewRollback, dropTableRollback, dropViewRollback, renameTableRollback, type TableRef } from './ddl/rollback.js';
 import { quoteName } from './ddl/show-create.js';
 import { tableLayoutOf } from './layout.js';
-import type { DmlStatementCapture, TableLayout } from './types.js';
+import type { DmlStatementCapture, OutcomeQuery, OutcomeResult, TableLayout } from './types.js';
 
 /** `type` of the information row. */
 export type BackupType =
@@ -57,7 +57,29 @@ export interface BackupItem {
    * undoing its rows in binlog order could collide (`SET id = id + 1`). False when each row's undo is independent.
    */
   reverseOnReplay?: boolean;
+  /**
+   * A DML whose session could not say what became of it (docs/kill.md "KILL on the target"); the BACKUP stage asks
+   * the binlog (resolveOutcomes) before it reads the rollback.
+   */
+  outcome?: LateOutcome;
 }
+
+/**
+ * How a DML statement whose outcome is looked up in the binlog ended: `lost` its connection was lost while it ran
+ * (result unknown); `killed` the server interrupted it (KILL QUERY, a statement timeout); `failed` another server
+ * error; `unread` it succeeded, but the connection was lost before its end position could be read.
+ */
+export interface LateOutcome {
+  mode: 'lost' | 'killed' | 'failed' | 'unread';
+  start: BinlogPosition;
+  /** Set by resolveOutcomes: its transaction was found, and how. */
+  found?: 'thread' | 'text';
+}
+
+/** Server errors that mean the statement was stopped from outside (KILL QUERY, a statement timeout). */
+const KILLED_ERRNOS: ReadonlySet<number> = new Set([1317, 1927, 1969, 3024]);
+/** How long a killed session may take to end on the target (it rolls back first) before its outcome is read. */
+const THREAD_END_WAIT_MS = 60_000;
 
 const DML: ReadonlySet<StatementKind> = new Set(['insert', 'replace', 'update', 'delete']);
 
@@ -126,28 +148,105 @@ export class BackupCapture {
     }
   }
 
-  async after(row: ResultRow, result: { ok: boolean }): Promise<void> {
+  /** `result` as the execute loop reports it (execute/hooks.ts StatementResult). */
+  async after(row: ResultRow, result: { ok: boolean; connectionLost: boolean; errno?: number; notSent?: boolean }): Promise<void> {
     const stmt = row.statement;
     if (stmt?.kind === 'use' && result.ok) this.currentDb = databaseNameOf(stmt) ?? this.currentDb;
     if (stmt && !DML.has(stmt.kind)) this.live = null;
     const pending = this.pending;
     this.pending = null;
-    if (!pending || pending.row !== row || !stmt || !result.ok) return;
+    if (!pending || pending.row !== row || !stmt) return;
+    const dml = DML.has(stmt.kind);
+    // A failed autocommit DML may still have changed rows (a non-transactional table, or a commit whose answer
+    // was lost): the binlog decides, once execution is over (resolveOutcomes).
+    const late = dml && !this.txn && !pending.failure && pending.start;
+    if (!result.ok && (!late || result.notSent)) return;
     const type = TYPE_OF[stmt.kind]!;
     const main = this.mainTable(row);
     if (!main) return;
     const item: BackupItem = { row, type, db: main.db, table: main.name, dml: null, ddl: null, failure: pending.failure };
+    if (!result.ok) {
+      const errno = result.errno ?? 0;
+      item.outcome = { mode: result.connectionLost ? 'lost' : KILLED_ERRNOS.has(errno) ? 'killed' : 'failed', start: pending.start! };
+      this.items.push(item);
+      return;
+    }
     this.items.push(item);
-    if (this.txn && DML.has(stmt.kind)) {
+    if (this.txn && dml) {
       this.txn.items.push(item);
       return;
     }
     if (item.failure) return;
     try {
-      if (DML.has(stmt.kind)) await this.afterDml(item, pending);
+      if (dml) await this.afterDml(item, pending);
       else item.ddl = await this.ddlRollback(row, pending);
     } catch (err) {
-      item.failure = driverMessage(err);
+      // Killed on the target right after it succeeded: its end position is read once execution is over.
+      if (late && this.ctx.target.isClosed) item.outcome = { mode: 'unread', start: pending.start! };
+      else item.failure = driverMessage(err);
+    }
+  }
+
+  /**
+   * After execution (the target session may reconnect again): for every DML whose session could not say what
+   * became of it, waits until its thread has ended on the target, reads the end of the binlog and asks `locate`
+   * which transaction in between is its own. Found: the item is captured like any DML, with that transaction's
+   * range and GTID. Not there: it changed nothing (no dml, no failure). Undecidable: the item fails with why.
+   */
+  async resolveOutcomes(locate: (query: OutcomeQuery) => Promise<OutcomeResult>): Promise<void> {
+    for (const item of this.items) {
+      const outcome = item.outcome;
+      if (!outcome || item.failure) continue;
+      const row = item.row;
+      try {
+        const ended = await this.threadEnded(row.threadId);
+        if (ended) {
+          item.failure = ended;
+          continue;
+        }
+        const end = await this.ctx.target.masterStatus();
+        if (!end) {
+          item.failure = NO_MASTER_STATUS_MESSAGE;
+          continue;
+        }
+        const tables = [{ db: item.db, name: item.table }, ...this.resolved(tablesOf(row.statement!))];
+        const result = await locate({
+          start: outcome.start,
+          end,
+          threadId: row.threadId,
+          sql: row.sql,
+          tables,
+          byText: outcome.mode === 'lost' || outcome.mode === 'unread',
+        });
+        if (result.kind === 'unknown') item.failure = result.reason;
+        else if (result.kind === 'found') {
+          outcome.found = result.by;
+          this.live = null;
+          await this.recordDml(item, result.start, result.end, result.gtid, 0, true);
+        } else if (outcome.mode === 'unread') {
+          item.failure = `its transaction was not found in the binlog between ${outcome.start.file}:${outcome.start.position} and ${end.file}:${end.position}`;
+        }
+      } catch (err) {
+        item.failure = driverMessage(err);
+      }
+    }
+  }
+
+  /**
+   * Waits until the statement's thread has ended on the target (a killed session rolls back first), unless it is
+   * the session itself, still there; returns why it cannot be waited for, or null.
+   */
+  private async threadEnded(threadId: number): Promise<string | null> {
+    const target = this.ctx.target;
+    if ((await target.threadId()) === threadId) return null;
+    const deadline = Date.now() + THREAD_END_WAIT_MS;
+    for (;;) {
+      const rows = await target.query<{ n: string | number }>('SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE ID = ?', [threadId]);
+      if (Number(rows[0]?.n ?? 0) === 0) return null;
+      if (Date.now() > deadline) {
+        return `the killed session (thread ${threadId}) is still running on the target after ${THREAD_END_WAIT_MS / 1000} s, so whether this statement changed rows cannot be known yet`;
+      }
+      await new Promise((r) => setTimeout(r, 50));
     }
   }
 
@@ -214,6 +313,8 @@ export class BackupCapture {
     end: BinlogPosition | null,
     gtid: string | null,
     ordinalInTransaction: number,
+    /** The binlog showed this range is its transaction: it changed rows, however many the session reported. */
+    located = false,
   ): Promise<void> {
     if (!start || !end) {
       item.failure = NO_MASTER_STATUS_MESSAGE;
@@ -223,7 +324,7 @@ export class BackupCapture {
     const row = item.row;
     row.binlog = { startFile: start.file, startPos: start.position, endFile: end.file, endPos: end.position };
     // Other sessions may have moved the position: a statement that changed no row has nothing to roll back.
-    if (row.affectedRows === 0) return;
+    if (row.affectedRows === 0 && !located) return;
     const audited = this.ctx.auditor.tableFor(row);
     if (!audited) {
       item.failure = NO_TABLE_INFO_MESSAGE;
@@ -246,10 +347,10 @@ export class BackupCapture {
       rowIndex: row.seqNo,
       start,
       end,
-      gtid: gtid ?? (await this.lastGtid()),
+      gtid: located ? gtid : (gtid ?? (await this.lastGtid())),
       threadId: row.threadId,
       ordinalInTransaction,
-      affectedRows: row.affectedRows,
+      affectedRows: located ? Math.max(row.affectedRows, 1) : row.affectedRows,
       tables,
       mainTable: { db: info.db, name: info.name },
     };

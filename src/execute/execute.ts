@@ -202,7 +202,7 @@ async function executeRow(row: ResultRow, target: TargetSession, threadId: numbe
       // Lost while idle between statements: this one was never sent, so its result is known (it did not run).
       const message = `${NOT_SENT_MESSAGE} (${err.message})`;
       if (report) row.addText(2, message, 'execute');
-      return { ok: false, connectionLost: true, message };
+      return { ok: false, connectionLost: true, message, notSent: true };
     }
     const message = driverMessage(err);
     const connectionLost = isConnectionLost(err) || target.isClosed;
@@ -213,7 +213,7 @@ async function executeRow(row: ResultRow, target: TargetSession, threadId: numbe
         row.addText(2, UNKNOWN_RESULT_MESSAGE, 'execute');
       }
     }
-    return { ok: false, connectionLost, message };
+    return { ok: false, connectionLost, message, errno: (err as { errno?: number }).errno };
   }
 }
 

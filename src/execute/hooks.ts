@@ -9,6 +9,10 @@ export interface StatementResult {
   ok: boolean;
   /** The target connection is gone (the statement's outcome is unknown). */
   connectionLost: boolean;
+  /** The server's error number when it answered with an error (1317: interrupted by KILL QUERY). */
+  errno?: number;
+  /** It was never sent (the connection was already gone): it certainly changed nothing. */
+  notSent?: boolean;
 }
 
 /**
