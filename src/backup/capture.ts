@@ -74,6 +74,11 @@ export interface LateOutcome {
   start: BinlogPosition;
   /** Set by resolveOutcomes: its transaction was found, and how. */
   found?: 'thread' | 'text';
+  /**
+   * `--trans`: every DML of its transaction with the rows each reported before the COMMIT; looked up once, with
+   * the first of them.
+   */
+  transaction?: readonly { item: BackupItem; rows: number }[];
 }
 
 /** Server errors that mean the statement was stopped from outside (KILL QUERY, a statement timeout). */
@@ -113,7 +118,7 @@ export class BackupCapture {
    * The open `--trans` transaction: its start position (read once, the binlog does not move before COMMIT) and its
    * DML items, whose end position and GTID are known only after COMMIT (docs/backup.md "Transactions").
    */
-  private txn: { start: BinlogPosition | null; failure: string | null; items: BackupItem[] } | null = null;
+  private txn: { start: BinlogPosition | null; failure: string | null; items: BackupItem[]; reported: Map<BackupItem, number> } | null = null;
   /**
    * Table layouts read from the target on the execute session, as they are between two non-DML statements: the
    * layouts the batch's DML really ran against (docs/binlog.md, "Columns"). Dropped after every other statement,
@@ -174,6 +179,7 @@ export class BackupCapture {
     this.items.push(item);
     if (this.txn && dml) {
       this.txn.items.push(item);
+      this.txn.reported.set(item, row.affectedRows);
       return;
     }
     if (item.failure) return;
@@ -182,8 +188,8 @@ export class BackupCapture {
       else item.ddl = await this.ddlRollback(row, pending);
     } catch (err) {
       // Killed on the target right after it succeeded: its end position is read once execution is over.
-      if (late && this.ctx.target.isClosed) item.outcome = { mode: 'unread', start: pending.start! };
-      else item.failure = driverMessage(err);
+      if (!late || !this.ctx.target.isClosed) item.failure = driverMessage(err);
+      else if (row.affectedRows > 0) item.outcome = { mode: 'unread', start: pending.start! };
     }
   }
 
@@ -197,37 +203,57 @@ export class BackupCapture {
     for (const item of this.items) {
       const outcome = item.outcome;
       if (!outcome || item.failure) continue;
+      // A --trans transaction is looked up once, with its first DML, for all of them.
+      if (outcome.transaction && outcome.transaction[0]!.item !== item) continue;
+      const members = outcome.transaction ?? [{ item, rows: Math.max(item.row.affectedRows, 1) }];
+      const failAll = (reason: string) => {
+        for (const m of members) m.item.failure = reason;
+      };
       const row = item.row;
       try {
         const ended = await this.threadEnded(row.threadId);
         if (ended) {
-          item.failure = ended;
+          failAll(ended);
           continue;
         }
         const end = await this.ctx.target.masterStatus();
         if (!end) {
-          item.failure = NO_MASTER_STATUS_MESSAGE;
+          failAll(NO_MASTER_STATUS_MESSAGE);
           continue;
         }
-        const tables = [{ db: item.db, name: item.table }, ...this.resolved(tablesOf(row.statement!))];
-        const result = await locate({
-          start: outcome.start,
-          end,
-          threadId: row.threadId,
-          sql: row.sql,
-          tables,
-          byText: outcome.mode === 'lost' || outcome.mode === 'unread',
-        });
-        if (result.kind === 'unknown') item.failure = result.reason;
-        else if (result.kind === 'found') {
-          outcome.found = result.by;
-          this.live = null;
-          await this.recordDml(item, result.start, result.end, result.gtid, 0, true);
-        } else if (outcome.mode === 'unread') {
-          item.failure = `its transaction was not found in the binlog between ${outcome.start.file}:${outcome.start.position} and ${end.file}:${end.position}`;
+        // Each statement that changed rows on its own: a non-transactional change is logged apart from its
+        // transaction, so the statements of one --trans transaction may lie in different binlog transactions.
+        const located: { item: BackupItem; rows: number; at: Extract<OutcomeResult, { kind: 'found' }> }[] = [];
+        for (const m of members) {
+          if (m.rows === 0) continue;
+          const result = await locate({
+            start: outcome.start,
+            end,
+            threadId: row.threadId,
+            statements: [m.item.row.sql],
+            tables: [{ db: m.item.db, name: m.item.table }, ...this.resolved(tablesOf(m.item.row.statement!))],
+            byText: outcome.mode === 'lost' || outcome.mode === 'unread',
+          });
+          if (result.kind === 'unknown') m.item.failure = result.reason;
+          else if (result.kind === 'found') located.push({ ...m, at: result });
+          else if (outcome.mode === 'unread') {
+            m.item.failure = `its transaction was not found in the binlog between ${outcome.start.file}:${outcome.start.position} and ${end.file}:${end.position}`;
+          }
         }
+        this.live = null;
+        const ordinals = new Map<string, number>();
+        for (const { item: found, rows, at } of located) {
+          found.outcome!.found = at.by;
+          const key = `${at.start.file}:${at.start.position}`;
+          const ordinal = ordinals.get(key) ?? 0;
+          ordinals.set(key, ordinal + 1);
+          await this.recordDml(found, at.start, at.end, at.gtid, ordinal, rows);
+        }
+        // A statement that changed no row shares the fate of its transaction: committed when all the others were.
+        const changed = members.filter((m) => m.rows > 0);
+        if (located.length === changed.length) for (const m of members) if (m.rows === 0) m.item.outcome!.found = located[0]!.at.by;
       } catch (err) {
-        item.failure = driverMessage(err);
+        failAll(driverMessage(err));
       }
     }
   }
@@ -252,7 +278,7 @@ export class BackupCapture {
 
   /** `--trans`: a transaction of several statements begins; its start position is the one of all its statements. */
   async transactionBegin(): Promise<void> {
-    this.txn = { start: null, failure: null, items: [] };
+    this.txn = { start: null, failure: null, items: [], reported: new Map() };
     try {
       this.txn.start = await this.ctx.target.masterStatus();
     } catch (err) {
@@ -265,10 +291,21 @@ export class BackupCapture {
    * the statements that changed rows (the binlog side tells them apart by the statement-end flag, docs/binlog.md).
    * Rolled back: its statements changed nothing and have no backup.
    */
-  async transactionEnd(_rows: readonly ResultRow[], committed: boolean): Promise<void> {
+  async transactionEnd(_rows: readonly ResultRow[], committed: boolean, unknown = false): Promise<void> {
     const txn = this.txn;
     this.txn = null;
     if (!txn) return;
+    // A transaction that did not commit may still have changed rows (non-transactional changes stay), and one whose
+    // COMMIT lost its connection may have committed: the binlog decides (resolveOutcomes), as for one statement.
+    const lookUp = (mode: LateOutcome['mode']): boolean => {
+      const start = txn.start;
+      if (!start || txn.failure || txn.items.some((item) => item.failure)) return false;
+      const transaction = txn.items.map((item) => ({ item, rows: txn.reported.get(item) ?? 0 }));
+      if (!transaction.some((m) => m.rows > 0)) return false;
+      for (const item of txn.items) item.outcome = { mode, start, transaction };
+      return true;
+    };
+    if (!committed && lookUp(unknown ? 'lost' : 'failed')) return;
     if (!committed) {
       const dropped = new Set(txn.items);
       const kept = this.items.filter((item) => !dropped.has(item));
@@ -283,6 +320,7 @@ export class BackupCapture {
       end = await this.ctx.target.masterStatus();
       gtid = await this.lastGtid();
     } catch (err) {
+      if (this.ctx.target.isClosed && lookUp('unread')) return;
       failure = driverMessage(err);
     }
     let ordinal = 0;
@@ -313,8 +351,11 @@ export class BackupCapture {
     end: BinlogPosition | null,
     gtid: string | null,
     ordinalInTransaction: number,
-    /** The binlog showed this range is its transaction: it changed rows, however many the session reported. */
-    located = false,
+    /**
+     * The binlog showed this range is its transaction (docs/kill.md): the GTID is the one given, and it changed
+     * this many rows (at least 1 when its session could not report them).
+     */
+    located: number | null = null,
   ): Promise<void> {
     if (!start || !end) {
       item.failure = NO_MASTER_STATUS_MESSAGE;
@@ -324,7 +365,7 @@ export class BackupCapture {
     const row = item.row;
     row.binlog = { startFile: start.file, startPos: start.position, endFile: end.file, endPos: end.position };
     // Other sessions may have moved the position: a statement that changed no row has nothing to roll back.
-    if (row.affectedRows === 0 && !located) return;
+    if (row.affectedRows === 0 && located === null) return;
     const audited = this.ctx.auditor.tableFor(row);
     if (!audited) {
       item.failure = NO_TABLE_INFO_MESSAGE;
@@ -347,10 +388,10 @@ export class BackupCapture {
       rowIndex: row.seqNo,
       start,
       end,
-      gtid: located ? gtid : (gtid ?? (await this.lastGtid())),
+      gtid: located !== null ? gtid : (gtid ?? (await this.lastGtid())),
       threadId: row.threadId,
       ordinalInTransaction,
-      affectedRows: located ? Math.max(row.affectedRows, 1) : row.affectedRows,
+      affectedRows: located ?? row.affectedRows,
       tables,
       mainTable: { db: info.db, name: info.name },
     };

@@ -119,6 +119,8 @@ function binlogOptions(ctx: BackupContext, zone: SessionZone | string, signal: A
 
 /** The binlog shows that a statement whose session could not tell did not commit (docs/kill.md). */
 export const NOT_COMMITTED_MESSAGE = 'The binlog shows that this statement did not commit: it changed nothing and has no rollback';
+/** A `--trans` statement that changed no row, of a transaction whose COMMIT the binlog showed (docs/kill.md). */
+const COMMITTED_NO_ROWS_MESSAGE = 'The binlog shows that its transaction committed; this statement changed no rows';
 /** Added when a statement's transaction was recognised by its text alone (MariaDB logs no thread id for it). */
 const BY_TEXT_NOTE = ' (recognised by its statement text: the binlog gives no thread id for transactional changes)';
 
@@ -127,7 +129,7 @@ function outcomeNote(item: BackupItem, rows: number): string | null {
   const outcome = item.outcome!;
   const how = outcome.found === 'text' ? BY_TEXT_NOTE : '';
   if (outcome.mode === 'killed' || outcome.mode === 'failed') {
-    return `The statement failed, but the binlog shows that it changed ${rows} rows, which stay (a non-transactional table keeps what it changed); their rollback is stored`;
+    return `Its execution failed, but the binlog shows that it changed ${rows} rows, which stay (a non-transactional table keeps what it changed); their rollback is stored`;
   }
   if (outcome.mode === 'lost') return `The binlog shows that this statement committed, changing ${rows} rows${how}; their rollback is stored`;
   return how ? `Its binlog end position could not be read on the execute session; its transaction was found${how}` : null;
@@ -216,6 +218,11 @@ export async function writeBackup(
       total += Math.max(item.dml.affectedRows, 0);
     } else {
       // Nothing changed: no rollback rows, but the information row still records the statement.
+      if (item.outcome?.found && item.outcome.mode === 'lost') {
+        // A statement of a --trans transaction the binlog showed committed, which itself changed no row.
+        row.stageStatus = StageStatus.EXECUTE_OK;
+        row.addText(2, COMMITTED_NO_ROWS_MESSAGE, 'backup');
+      }
       try {
         await store.insertRollback(schemaOf(item), item.table, row.sequence, []);
         queueInfo(item);
@@ -227,6 +234,9 @@ export async function writeBackup(
   }
 
   if (decode.length > 0) {
+    // In binlog order (the binlog side reads forwards): a non-transactional change looked up after a kill may lie
+    // before an earlier statement's transaction (docs/kill.md). Ranges of ordinary statements are already in order.
+    decode.sort((a, b) => (a.start.file === b.start.file ? a.start.position - b.start.position : a.start.file < b.start.file ? -1 : 1));
     const sourceOptions = binlogOptions(ctx, zone, signal);
     let written = 0;
     let mark = performance.now();

@@ -129,8 +129,11 @@ export interface OutcomeQuery {
   end: BinlogPosition;
   /** The target thread the statement ran on. */
   threadId: number;
-  /** The statement as it was sent (MariaDB annotates row events with it). */
-  sql: string;
+  /**
+   * The statements as they were sent (MariaDB annotates row events with them): its transaction carries all of
+   * them. One, or those of a `--trans` transaction that reported changed rows.
+   */
+  statements: readonly string[];
   /** Tables it may change. */
   tables: readonly { db: string; name: string }[];
   /**

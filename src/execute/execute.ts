@@ -87,8 +87,9 @@ export async function runExecuteStage(
       try {
         await target.execute('COMMIT');
       } catch (err) {
-        failGroup(members, driverMessage(err), isConnectionLost(err) || target.isClosed);
-        for (const hook of hooks) await hook.transactionEnd?.(members, false);
+        const unknown = isConnectionLost(err) || target.isClosed;
+        failGroup(members, driverMessage(err), unknown);
+        for (const hook of hooks) await hook.transactionEnd?.(members, false, unknown);
         return false;
       }
       for (const hook of hooks) await hook.transactionEnd?.(members, true);

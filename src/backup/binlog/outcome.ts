@@ -116,7 +116,7 @@ export function attributeOutcome(query: OutcomeQuery, transactions: readonly Sca
   const range = `between ${describe(query.start)} and ${describe(query.end)}`;
   if (own.length > 1) return { kind: 'unknown', reason: `${own.length} transactions of thread ${query.threadId} on ${names} ${range}: which one is this statement's cannot be told` };
   const anonymous = query.byText ? touching.filter((t) => t.threadId === null) : [];
-  const candidates = anonymous.filter((t) => t.texts.includes(query.sql));
+  const candidates = anonymous.filter((t) => query.statements.every((sql) => t.texts.includes(sql)));
   const undecided = anonymous.filter((t) => t.texts.length === 0);
   if (candidates.length === 0 && undecided.length === 0) return { kind: 'none' };
   if (candidates.length === 1 && undecided.length === 0) return found(candidates[0]!, 'text');

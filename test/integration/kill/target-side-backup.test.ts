@@ -96,7 +96,7 @@ test('KILL QUERY of a statement on a non-transactional table: Execute failed, an
   const rows = await killMidStatement('m1', 'QUERY');
   const [killed, next] = [rows[1]!, rows[2]!];
   assert.equal(killed.stage_status, 'Execute failed', String(killed.error_message));
-  assert.match(killed.error_message!, /^Execute: Query execution was interrupted\.\nBackup: The statement failed, but the binlog shows that it changed 1 rows, which stay/);
+  assert.match(killed.error_message!, /^Execute: Query execution was interrupted\.\nBackup: Its execution failed, but the binlog shows that it changed 1 rows, which stay/);
   assert.equal(killed.affected_rows, '1');
   assert.equal(killed.backup_dbname, schema);
   assert.equal(next!.stage, 'CHECKED', 'nothing after it runs');
@@ -169,7 +169,7 @@ test('locating a transactional statement by its text: found when it is the only 
     const [[{ id }]] = (await ours.query('SELECT CONNECTION_ID() AS id')) as unknown as [[{ id: number }]];
     const sql = "update t_text set c = concat(c, 'x') where id = 1";
     const query = (start: OutcomeQuery['start'], end: OutcomeQuery['end']): OutcomeQuery => ({
-      start, end, threadId: Number(id), sql, tables: [{ db: DB, name: 't_text' }], byText: true,
+      start, end, threadId: Number(id), statements: [sql], tables: [{ db: DB, name: 't_text' }], byText: true,
     });
 
     let start = await position();
@@ -195,4 +195,36 @@ test('locating a transactional statement by its text: found when it is the only 
     await ours.end();
     await other.end();
   }
+});
+
+test('--trans: a KILL CONNECTION inside a transaction rolls back its transactional statements; the non-transactional change that stayed is backed up', async () => {
+  await table('m_trans', 'MyISAM');
+  await table('i_trans', 'InnoDB');
+  const holder = await directConnection();
+  let rows: Row[];
+  try {
+    await holder.query(`SELECT GET_LOCK('${LOCK}', 600)`);
+    const running = h.run(DB, [
+      "update m_trans set c = 'after' where id = 1",
+      "update i_trans set c = 'after' where id = 2",
+      `update i_trans set c = 'after' where id = 1 or get_lock('${LOCK}', 600) = 2`,
+    ], '--trans=5;');
+    await admin.query(`KILL CONNECTION ${await waitingOnLock()}`);
+    rows = await running;
+  } finally {
+    await holder.query(`SELECT RELEASE_LOCK('${LOCK}')`);
+    await holder.end();
+  }
+  const [kept, rolledBack, killed] = [rows[1]!, rows[2]!, rows[3]!];
+  assert.deepEqual(await data('m_trans'), ['after', 'before', 'before']);
+  assert.deepEqual(await data('i_trans'), ['before', 'before', 'before']);
+  assert.equal(kept.stage_status, 'Execute failed', 'its transaction failed');
+  assert.match(kept.error_message!, /\nBackup: Its execution failed, but the binlog shows that it changed 1 rows, which stay \(a non-transactional table keeps what it changed\); their rollback is stored\.$/);
+  assert.equal(kept.affected_rows, '1');
+  assert.deepEqual(await backupOf(kept, 'm_trans'), { rollback: [`UPDATE \`${DB}\`.\`m_trans\` SET \`id\`=1, \`c\`='before' WHERE \`id\`=1;`], info: 1 });
+  assert.equal(rolledBack.stage_status, 'Execute failed');
+  assert.ok(!rolledBack.error_message!.includes('Backup:'), 'the transaction was rolled back, as execution knew');
+  assert.deepEqual(await backupOf(rolledBack, 'i_trans'), { rollback: [], info: 0 });
+  assert.equal(killed.stage_status, 'Execute failed');
+  assert.equal(killed.backup_dbname, null);
 });

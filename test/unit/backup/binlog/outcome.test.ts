@@ -23,7 +23,7 @@ function txn(at: number, opts: { thread?: number; texts?: string[]; tables?: str
 }
 
 function query(byText: boolean): OutcomeQuery {
-  return { start: { file: FILE, position: 100 }, end: { file: FILE, position: 2000 }, threadId: 42, sql: SQL, tables: [{ db: 'D', name: 'T' }], byText };
+  return { start: { file: FILE, position: 100 }, end: { file: FILE, position: 2000 }, threadId: 42, statements: [SQL], tables: [{ db: 'D', name: 'T' }], byText };
 }
 
 test('a transaction with the statement thread id is its own, whatever else touched the table', () => {
