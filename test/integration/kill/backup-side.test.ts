@@ -6,11 +6,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type mysql from 'mysql2/promise';
-import { directConnection, freshDatabase, testDb, type TestDb } from '../../support/mariadb.js';
+import { directConnection, type TestDb } from '../../support/mariadb.js';
 import { backupHarness, type BackupHarness, type Row } from '../backup/support.js';
 import { backupDbName, INFO_TABLE } from '../../../src/backup/name.js';
 import { storeTestHooks } from '../../../src/backup/store.js';
-import { createAccount, wideTable, within } from './helpers.js';
+import { accountFixture, dropFixture, wideTable, within } from './helpers.js';
 
 const DB = 'ks_backup_side';
 const BACKUP_USER = 'ks_backup';
@@ -24,10 +24,7 @@ let h: BackupHarness;
 let schema: string;
 
 before(async () => {
-  db = await testDb();
-  admin = await directConnection();
-  await createAccount(admin, BACKUP_USER, BACKUP_PASSWORD);
-  await freshDatabase(DB);
+  ({ db, admin } = await accountFixture(BACKUP_USER, BACKUP_PASSWORD, DB));
   await admin.query(`CREATE TABLE \`${DB}\`.t (id INT PRIMARY KEY, c VARCHAR(20) NOT NULL DEFAULT '')`);
   await admin.query(`INSERT INTO \`${DB}\`.t VALUES (1, 'before'), (2, 'before')`);
   await wideTable(admin, DB, BIG_ROWS);
@@ -36,12 +33,7 @@ before(async () => {
   schema = backupDbName(db.host, db.port, DB);
 });
 
-after(async () => {
-  await admin.query(`DROP DATABASE IF EXISTS \`${DB}\``);
-  await admin.query(`DROP DATABASE IF EXISTS \`${schema}\``);
-  await admin.query(`DROP USER IF EXISTS '${BACKUP_USER}'@'%'`);
-  await admin.end();
-});
+after(() => dropFixture(admin, BACKUP_USER, DB, schema));
 
 /** Inceptor's connections on the backup server (its processlist, by the backup account). */
 async function backupSessions(): Promise<{ id: number; info: string | null }[]> {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import type { Socket } from 'node:net';
 import mysql from 'mysql2/promise';
-import { directConnection, type TestDb } from '../../support/mariadb.js';
+import { directConnection, freshDatabase, testDb, type TestDb } from '../../support/mariadb.js';
 
 export interface Account {
   user: string;
@@ -128,6 +128,22 @@ export function slowUpdates(db: TestDb, database: string, count: number, seconds
 export async function createAccount(admin: mysql.Connection, user: string, password: string): Promise<void> {
   await admin.query(`CREATE USER IF NOT EXISTS '${user}'@'%' IDENTIFIED BY '${password}'`);
   await admin.query(`GRANT ALL ON *.* TO '${user}'@'%'`);
+}
+
+/** The test MariaDB, an admin connection to it, `user` as an account of its own, and `databases` created afresh. */
+export async function accountFixture(user: string, password: string, ...databases: string[]): Promise<{ db: TestDb; admin: mysql.Connection }> {
+  const db = await testDb();
+  const admin = await directConnection();
+  await createAccount(admin, user, password);
+  for (const database of databases) await freshDatabase(database);
+  return { db, admin };
+}
+
+/** Undoes accountFixture: drops `databases` and the account, and closes the admin connection. */
+export async function dropFixture(admin: mysql.Connection, user: string, ...databases: string[]): Promise<void> {
+  for (const database of databases) await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
+  await admin.query(`DROP USER IF EXISTS '${user}'@'%'`);
+  await admin.end();
 }
 
 /**

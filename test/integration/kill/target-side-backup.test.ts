@@ -8,14 +8,14 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type mysql from 'mysql2/promise';
-import { directConnection, freshDatabase, testDb, type TestDb } from '../../support/mariadb.js';
+import { directConnection, type TestDb } from '../../support/mariadb.js';
 import { backupHarness, type BackupHarness, type Row } from '../backup/support.js';
 import { backupDbName, INFO_TABLE } from '../../../src/backup/name.js';
 import { NOT_COMMITTED_MESSAGE } from '../../../src/backup/stage.js';
 import { locateOutcome } from '../../../src/backup/binlog/outcome.js';
 import type { BinlogSourceOptions, OutcomeQuery } from '../../../src/backup/types.js';
 import { UNKNOWN_RESULT_MESSAGE } from '../../../src/execute/execute.js';
-import { createAccount, within } from './helpers.js';
+import { accountFixture, dropFixture, within } from './helpers.js';
 
 const DB = 'ks_target_backup';
 const TARGET_USER = 'ks_tb';
@@ -28,21 +28,13 @@ let h: BackupHarness;
 let schema: string;
 
 before(async () => {
-  db = await testDb();
-  admin = await directConnection();
-  await createAccount(admin, TARGET_USER, TARGET_PASSWORD);
-  await freshDatabase(DB);
+  ({ db, admin } = await accountFixture(TARGET_USER, TARGET_PASSWORD, DB));
   h = await backupHarness({ db: { ...db, user: TARGET_USER, password: TARGET_PASSWORD } });
   Object.assign(h.harness.settings.inc, { backup_user: db.user, backup_password: db.password });
   schema = backupDbName(db.host, db.port, DB);
 });
 
-after(async () => {
-  await admin.query(`DROP DATABASE IF EXISTS \`${DB}\``);
-  await admin.query(`DROP DATABASE IF EXISTS \`${schema}\``);
-  await admin.query(`DROP USER IF EXISTS '${TARGET_USER}'@'%'`);
-  await admin.end();
-});
+after(() => dropFixture(admin, TARGET_USER, DB, schema));
 
 async function table(name: string, engine: 'MyISAM' | 'InnoDB'): Promise<void> {
   await admin.query(`DROP TABLE IF EXISTS \`${DB}\`.\`${name}\``);

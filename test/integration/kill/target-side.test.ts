@@ -6,14 +6,14 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type mysql from 'mysql2/promise';
-import { directConnection, freshDatabase, testDb, type TestDb } from '../../support/mariadb.js';
+import { directConnection, type TestDb } from '../../support/mariadb.js';
 import { backupHarness, type BackupHarness, type Row } from '../backup/support.js';
 import { backupDbName, INFO_TABLE } from '../../../src/backup/name.js';
 import { TargetSession } from '../../../src/target/session.js';
 import { NOT_COMMITTED_MESSAGE } from '../../../src/backup/stage.js';
 import { NOT_SENT_MESSAGE, UNKNOWN_RESULT_MESSAGE } from '../../../src/execute/execute.js';
 import type { BatchOptions } from '../../../src/options/magic-comment.js';
-import { createAccount, wideTable, within } from './helpers.js';
+import { accountFixture, wideTable, within } from './helpers.js';
 
 const DB = 'ks_target_a';
 const OTHER_DB = 'ks_target_b';
@@ -27,11 +27,7 @@ let admin: mysql.Connection;
 let h: BackupHarness;
 
 before(async () => {
-  db = await testDb();
-  admin = await directConnection();
-  await createAccount(admin, TARGET_USER, TARGET_PASSWORD);
-  await freshDatabase(DB);
-  await freshDatabase(OTHER_DB);
+  ({ db, admin } = await accountFixture(TARGET_USER, TARGET_PASSWORD, DB, OTHER_DB));
   await admin.query(`CREATE TABLE \`${OTHER_DB}\`.t (id INT PRIMARY KEY, c VARCHAR(20) NOT NULL DEFAULT '')`);
   await wideTable(admin, DB, BIG_ROWS);
   h = await backupHarness({ db: { ...db, user: TARGET_USER, password: TARGET_PASSWORD } });
