@@ -8,7 +8,7 @@ import { databaseNameOf, renamePairsOf, tablesOf, updateSetOf, type TableName } 
 import { SchemaSnapshot, type TableInfo } from '../audit/snapshot.js';
 import type { StatementKind } from '../sql/statement.js';
 import type { ResultRow } from '../rows/row.js';
-import { driverMessage, type BinlogPosition } from '../target/session.js';
+import { driverMessage, isConnectionLost, type BinlogPosition } from '../target/session.js';
 import type { BackupContext } from './context.js';
 import { alterRollback } from './ddl/alter-rollback.js';
 import { createTableRollback, createViewRollback, dropTableRollback, dropViewRollback, renameTableRollback, type TableRef } from './ddl/rollback.js';
@@ -188,7 +188,7 @@ export class BackupCapture {
       else item.ddl = await this.ddlRollback(row, pending);
     } catch (err) {
       // Killed on the target right after it succeeded: its end position is read once execution is over.
-      if (!late || !this.ctx.target.isClosed) item.failure = driverMessage(err);
+      if (!late || !this.lost(err)) item.failure = driverMessage(err);
       else if (row.affectedRows > 0) item.outcome = { mode: 'unread', start: pending.start! };
     }
   }
@@ -258,6 +258,11 @@ export class BackupCapture {
     }
   }
 
+  /** The read failed because the execute session is gone (killed on the target): the error may arrive first. */
+  private lost(err: unknown): boolean {
+    return isConnectionLost(err) || this.ctx.target.isClosed;
+  }
+
   /**
    * Waits until the statement's thread has ended on the target (a killed session rolls back first), unless it is
    * the session itself, still there; returns why it cannot be waited for, or null.
@@ -320,7 +325,7 @@ export class BackupCapture {
       end = await this.ctx.target.masterStatus();
       gtid = await this.lastGtid();
     } catch (err) {
-      if (this.ctx.target.isClosed && lookUp('unread')) return;
+      if (this.lost(err) && lookUp('unread')) return;
       failure = driverMessage(err);
     }
     let ordinal = 0;
