@@ -47,6 +47,12 @@ const CONNECT_TIMEOUT_MS = 10_000;
 /** How often one write may lose its connection and be retried on a new one before it fails. */
 const MAX_RECONNECTS = 3;
 
+/**
+ * For tests only: runs on the write's connection just before a multi-row INSERT's COMMIT is sent, so a test can
+ * lose the COMMIT's answer after the server committed (test/integration/kill/backup-side.test.ts).
+ */
+export const storeTestHooks: { beforeCommit?: (conn: mysql.Connection, sql: string, rows: readonly unknown[][]) => void | Promise<void> } = {};
+
 /** What a write left behind after its connection was lost (it may have committed just before). */
 type WriteState = 'stored' | 'absent' | 'partial';
 
@@ -297,6 +303,7 @@ export class BackupStore {
         await conn.beginTransaction();
         try {
           await conn.query(sql, values.flat());
+          await storeTestHooks.beforeCommit?.(conn, sql, values);
           await conn.commit();
         } catch (err) {
           await conn.rollback().catch(() => {});

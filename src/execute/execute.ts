@@ -87,8 +87,9 @@ export async function runExecuteStage(
       try {
         await target.execute('COMMIT');
       } catch (err) {
-        failGroup(members, driverMessage(err), isConnectionLost(err) || target.isClosed);
-        for (const hook of hooks) await hook.transactionEnd?.(members, false);
+        const unknown = isConnectionLost(err) || target.isClosed;
+        failGroup(members, driverMessage(err), unknown);
+        for (const hook of hooks) await hook.transactionEnd?.(members, false, unknown);
         return false;
       }
       for (const hook of hooks) await hook.transactionEnd?.(members, true);
@@ -202,7 +203,7 @@ async function executeRow(row: ResultRow, target: TargetSession, threadId: numbe
       // Lost while idle between statements: this one was never sent, so its result is known (it did not run).
       const message = `${NOT_SENT_MESSAGE} (${err.message})`;
       if (report) row.addText(2, message, 'execute');
-      return { ok: false, connectionLost: true, message };
+      return { ok: false, connectionLost: true, message, notSent: true };
     }
     const message = driverMessage(err);
     const connectionLost = isConnectionLost(err) || target.isClosed;
@@ -213,7 +214,7 @@ async function executeRow(row: ResultRow, target: TargetSession, threadId: numbe
         row.addText(2, UNKNOWN_RESULT_MESSAGE, 'execute');
       }
     }
-    return { ok: false, connectionLost, message };
+    return { ok: false, connectionLost, message, errno: (err as { errno?: number }).errno };
   }
 }
 

@@ -9,6 +9,7 @@ import type mysql from 'mysql2/promise';
 import { directConnection, freshDatabase, testDb, type TestDb } from '../../support/mariadb.js';
 import { backupHarness, type BackupHarness, type Row } from '../backup/support.js';
 import { backupDbName, INFO_TABLE } from '../../../src/backup/name.js';
+import { storeTestHooks } from '../../../src/backup/store.js';
 import { ownAccount, type OwnAccount } from '../../support/own-account.js';
 import { wideTable, within } from './helpers.js';
 
@@ -112,4 +113,44 @@ test('a backup connection killed while BACKUP writes and no new one allowed: Bac
     assert.equal(s.info, 0, 'no information row points at missing rollback rows');
     assert.equal(s.rows, s.distinct, 'no rollback row was stored twice');
   }
+});
+
+test('a COMMIT that the backup server made but whose answer was lost (connection killed right after it): nothing is written twice', async () => {
+  await admin.query(`UPDATE \`${DB}\`.t SET c = 'before'`);
+  const killed: { id: number; table: string }[] = [];
+  let background: Promise<void> = Promise.resolve();
+  storeTestHooks.beforeCommit = (conn, sql, rows) => {
+    const table = sql.includes(INFO_TABLE) ? INFO_TABLE : 't';
+    if (killed.some((k) => k.table === table) || !/\.`t`|Inception_backup_information/.test(sql)) return;
+    const id = conn.threadId!;
+    killed.push({ id, table });
+    // Our side stops reading, so the COMMIT's answer stays unread; once the rows are visible to another session
+    // the COMMIT is done: the connection is killed on the backup server and its unread answer dropped with it.
+    const stream = (conn as unknown as { connection: { stream: { pause(): void; destroy(): void } } }).connection.stream;
+    stream.pause();
+    const opid = String(rows[0]![table === INFO_TABLE ? 0 : 1]);
+    background = until('the COMMIT to be visible on the backup server', async () => {
+      const [[r]] = (await admin.query(`SELECT COUNT(*) AS n FROM \`${schema}\`.\`${table}\` WHERE opid_time = ?`, [opid])) as unknown as [[{ n: number }]];
+      return Number(r.n) === rows.length;
+    }).then(async () => {
+      await admin.query(`KILL CONNECTION ${id}`);
+      stream.destroy();
+    });
+  };
+  let rows: Row[];
+  try {
+    rows = await h.run(DB, ["update t set c = 'after' where id = 1"]);
+    await background;
+  } finally {
+    storeTestHooks.beforeCommit = undefined;
+  }
+  assert.deepEqual(killed.map((k) => k.table), ['t', INFO_TABLE], 'the rollback INSERT and the information INSERT each lost their answer');
+  assert.notEqual(killed[0]!.id, killed[1]!.id, 'the second write ran on a new connection');
+  const update = rows[1]!;
+  assert.equal(update.stage_status, 'Execute Successfully\nBackup Successfully', String(update.error_message));
+  assert.equal(update.error_level, '0');
+  assert.deepEqual(await stored('t', update.sequence!), { rows: 1, distinct: 1, info: 1 });
+  const [[info]] = (await admin.query(`SELECT tablename, type, sql_statement FROM \`${schema}\`.\`${INFO_TABLE}\` WHERE opid_time = ?`, [update.sequence])) as unknown as [[Record<string, string>]];
+  assert.deepEqual({ ...info }, { tablename: 't', type: 'UPDATE', sql_statement: "update t set c = 'after' where id = 1" });
+  await admin.query(`UPDATE \`${DB}\`.t SET c = 'before'`);
 });

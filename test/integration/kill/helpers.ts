@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import type { Socket } from 'node:net';
 import mysql from 'mysql2/promise';
-import { directConnection, type TestDb } from '../../support/mariadb.js';
+import { directConnection, freshDatabase, testDb, type TestDb } from '../../support/mariadb.js';
 
 export interface Account {
   user: string;

@@ -10,6 +10,7 @@ import { directConnection, freshDatabase, testDb, type TestDb } from '../../supp
 import { backupHarness, type BackupHarness, type Row } from '../backup/support.js';
 import { backupDbName, INFO_TABLE } from '../../../src/backup/name.js';
 import { TargetSession } from '../../../src/target/session.js';
+import { NOT_COMMITTED_MESSAGE } from '../../../src/backup/stage.js';
 import { NOT_SENT_MESSAGE, UNKNOWN_RESULT_MESSAGE } from '../../../src/execute/execute.js';
 import type { BatchOptions } from '../../../src/options/magic-comment.js';
 import { ownAccount, type OwnAccount, type ServerSession } from '../../support/own-account.js';
@@ -176,10 +177,12 @@ for (const kill of ['QUERY', 'CONNECTION'] as const) {
     assert.equal(second.stage, 'EXECUTED');
     assert.equal(second.stage_status, 'Execute failed');
     assert.equal(second.error_level, '2');
-    if (kill === 'QUERY') assert.equal(second.error_message, 'Execute: Query execution was interrupted.');
+    // The binlog shows that the killed statement did not commit (InnoDB rolled it back): the row says so.
+    const notCommitted = `\nBackup: ${NOT_COMMITTED_MESSAGE}.`;
+    if (kill === 'QUERY') assert.equal(second.error_message, `Execute: Query execution was interrupted.${notCommitted}`);
     else {
       assert.match(second.error_message!, /^Execute: /);
-      assert.ok(second.error_message!.endsWith(UNKNOWN_RESULT_MESSAGE), second.error_message!);
+      assert.ok(second.error_message!.endsWith(`${UNKNOWN_RESULT_MESSAGE}${notCommitted}`), second.error_message!);
     }
     assert.equal(second.backup_dbname, null);
     assert.equal(third.stage, 'CHECKED', 'nothing after the killed statement runs');
