@@ -165,7 +165,9 @@ export async function runExecuteStage(
 
       if (!result.ok) return 'failed';
       if (row.errorLevel === 2) return 'failed';
-      const stop = await afterRow(i, row, shouldSleepAfter(i, options.sleep, options.sleepRows));
+      const sleepDue = shouldSleepAfter(i, options.sleep, options.sleepRows);
+      if (!signal.aborted && !sleepDue) continue; // the common case: no promise per row
+      const stop = await afterRow(i, row, sleepDue);
       if (stop) return stop;
     }
     if (group !== null && !(await commit())) return 'failed';
