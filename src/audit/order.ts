@@ -142,6 +142,7 @@ const INSERT: Order = [
     'dml/insert-field-list',
     RESOLVE,
     'dml/insert-value-count',
+    'dml/insert-empty-row',
     'query/only-star',
     'insert-select/value-count',
     ...QUERY_CHECKS,

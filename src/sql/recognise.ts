@@ -92,34 +92,113 @@ function recogniseCreate(toks: Token[]): Recognised | null {
 }
 
 /**
- * INSERT/REPLACE whose column list and a VALUES row differ in width: node-sql-parser refuses these in its
- * grammar, goInception audits them (ER_WRONG_VALUE_COUNT_ON_ROW). Parse without the column list, then put the
- * columns back into the AST.
+ * INSERT/REPLACE … VALUES that node-sql-parser refuses in its grammar but MySQL and MariaDB accept or goInception
+ * audits: a column list and a VALUES row of different widths (ER_WRONG_VALUE_COUNT_ON_ROW), an empty column list
+ * `t ()` and empty rows `VALUES ()` (every column takes its default), the keyword `VALUE`. Parse without the column list and with each
+ * empty row holding one NULL, then put the columns back into the AST (`null` for an empty list: to the audit it is
+ * no list, as to goInception) and empty each empty row again. Null when the text has none of these forms.
  */
-export function recogniseInsertCountMismatch(sql: string): Recognised | null {
+export function recogniseInsertRows(sql: string): Recognised | null {
   const toks = tokenize(sql);
   if (!isWord(toks[0], 'INSERT', 'REPLACE')) return null;
   let i = 1;
   while (isWord(toks[i], 'LOW_PRIORITY', 'DELAYED', 'HIGH_PRIORITY', 'IGNORE', 'INTO')) i++;
   const name = readQualifiedName(toks, i);
-  if (!name || toks[name.next]?.text !== '(') return null;
-  const open = name.next;
-  const columns: string[] = [];
-  let j = open + 1;
-  while (toks[j] && toks[j]!.text !== ')') {
-    const c = identOf(toks[j]);
-    if (c === null) return null;
-    columns.push(c);
+  if (!name) return null;
+  let j = name.next;
+  let columns: string[] | null = null;
+  if (toks[j]?.text === '(') {
+    columns = [];
     j++;
-    if (toks[j]?.text === ',') j++;
+    while (toks[j] && toks[j]!.text !== ')') {
+      const c = identOf(toks[j]);
+      if (c === null) return null;
+      columns.push(c);
+      j++;
+      if (toks[j]?.text === ',' && toks[j + 1]?.text !== ')') j++;
+      else if (toks[j]?.text !== ')') return null;
+    }
+    if (toks[j]?.text !== ')') return null;
+    j++;
   }
-  if (toks[j]?.text !== ')' || !isWord(toks[j + 1], 'VALUES', 'VALUE')) return null;
-  const without = sql.slice(0, toks[open]!.start) + ' ' + sql.slice(toks[j]!.end);
-  const parsed = astify(without);
+  if (!isWord(toks[j], 'VALUES', 'VALUE')) return null;
+  // the rows: `(…)` separated by commas at depth 0, up to the end or a clause (ON DUPLICATE KEY, AS alias)
+  const empty: number[] = [];
+  // node-sql-parser knows only the plural spelling
+  const singular = isWord(toks[j], 'VALUE');
+  let pieces = sql.slice(0, toks[name.next - 1]!.end) + ' VALUES';
+  let from = toks[j]!.end;
+  for (let k = j + 1, row = 0; toks[k]?.text === '('; row++) {
+    if (toks[k + 1]?.text === ')') {
+      empty.push(row);
+      pieces += sql.slice(from, toks[k]!.start) + '(NULL)';
+      from = toks[k + 1]!.end;
+      k += 2;
+    } else {
+      let depth = 0;
+      do {
+        if (toks[k]!.text === '(' && toks[k]!.type === 'punct') depth++;
+        else if (toks[k]!.text === ')' && toks[k]!.type === 'punct') depth--;
+        k++;
+      } while (toks[k] && depth > 0);
+      if (depth > 0) return null;
+    }
+    if (toks[k]?.text !== ',') break;
+    k++;
+  }
+  if (empty.length === 0 && columns === null && !singular) return null;
+  const parsed = astify(pieces + sql.slice(from));
   if (!parsed.ok || parsed.asts.length !== 1) return null;
-  const ast = parsed.asts[0] as { columns?: unknown };
-  ast.columns = columns;
+  const ast = parsed.asts[0] as { columns?: unknown; values?: { type?: unknown; values?: { value?: unknown }[] } };
+  const rows = ast.values?.type === 'values' ? ast.values.values : undefined;
+  if (!rows) return null;
+  for (const row of empty) {
+    if (!rows[row]) return null;
+    rows[row]!.value = [];
+  }
+  ast.columns = columns !== null && columns.length > 0 ? columns : null;
   return { kind: kindOfAst(ast), ast };
+}
+
+/**
+ * `<=>` (NULL-safe equality), which node-sql-parser does not know: the text with each `<=>` spelled as a comparison
+ * it does know and the statement does not use (same precedence; padded to the same length, so offsets hold), for
+ * `nullSafeRestored` to turn back in the tree. Null when the text has no `<=>` (or uses every stand-in).
+ */
+export function withNullSafeEqualSpelled(sql: string): { sql: string; standIn: string; count: number } | null {
+  const toks = tokenize(sql);
+  const ops = toks.filter((t) => t.type === 'punct' && t.text === '<=>');
+  if (ops.length === 0) return null;
+  const standIn = ['!=', '<>', '>=', '<='].find((op) => !toks.some((t) => t.type === 'punct' && t.text === op));
+  if (!standIn) return null;
+  let out = '';
+  let last = 0;
+  for (const t of ops) {
+    out += sql.slice(last, t.start) + standIn.padEnd(3);
+    last = t.end;
+  }
+  return { sql: out + sql.slice(last), standIn, count: ops.length };
+}
+
+/**
+ * A copy of `ast` with the stand-in operator of `withNullSafeEqualSpelled` back as `<=>`; null unless exactly
+ * `count` nodes had it. The tree is copied: it may be a shape-cache skeleton, which nobody writes into.
+ */
+export function nullSafeRestored(ast: unknown, standIn: string, count: number): unknown | null {
+  let found = 0;
+  const copy = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(copy);
+    if (v === null || typeof v !== 'object') return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = copy(x);
+    if (out.type === 'binary_expr' && out.operator === standIn) {
+      out.operator = '<=>';
+      found++;
+    }
+    return out;
+  };
+  const restored = copy(ast);
+  return found === count ? restored : null;
 }
 
 /**

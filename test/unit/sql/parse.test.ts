@@ -94,6 +94,36 @@ test('INSERT whose row width differs from the column list still parses with its 
   assert.deepEqual(insertRowsOf(s)!.map((r) => r.length), [2, 1]);
 });
 
+test('INSERT with empty rows or an empty column list (every column takes its default) parses', () => {
+  for (const sql of ['insert into t values ()', 'INSERT INTO t () VALUES ()', 'replace into d.t value (), ()']) {
+    const s = ok(sql);
+    assert.equal(insertColumnsOf(s), null, sql);
+    assert.ok(insertRowsOf(s)!.every((r) => r.length === 0), sql);
+  }
+  const mixed = ok("insert into t (a, b) values (), (1, 'x') on duplicate key update a = 2");
+  assert.deepEqual(insertColumnsOf(mixed), ['a', 'b']);
+  assert.deepEqual(insertRowsOf(mixed)!.map((r) => r.length), [0, 2]);
+  // still refused: a column list without commas, a row left open
+  assert.equal(parseStatement('insert into t (a b) values ()').ok, false);
+  assert.equal(parseStatement('insert into t values (), (1').ok, false);
+});
+
+test('the NULL-safe equality <=> parses, in the tree as <=>, beside the other comparisons', () => {
+  const where = (sql: string) => JSON.stringify(whereOf(ok(sql)));
+  assert.match(where('update t set a = 1 where b <=> null'), /"operator":"<=>".*"type":"null"/);
+  const all = where('delete from t where a <=> 1 and b != 2 and c <> 3 and d >= 4 and f<=>g');
+  assert.equal(all.match(/"operator":"<=>"/g)!.length, 2);
+  for (const op of ['!=', '<>', '>=']) assert.ok(all.includes(`"operator":"${op}"`), op);
+  // every stand-in taken: refused (not misread)
+  assert.equal(parseStatement('delete from t where a <=> 1 and b != 2 and c <> 3 and d >= 4 and e <= 5').ok, false);
+  assert.equal(JSON.stringify(ok("select '<=>' from t").ast).includes('<=>'), true);
+  // a shape seen many times: each statement keeps its own literals and operator
+  for (let i = 0; i < 4; i++) assert.match(where(`update t set a = ${i} where b <=> ${i + 10}`), new RegExp(`"operator":"<=>".*"value":${i + 10}`));
+  const bad = parseStatement('update t set a = 1 where b <=> ');
+  assert.equal(bad.ok, false);
+  assert.equal(!bad.ok && bad.message, 'line 1 column 30 near "> " ');
+});
+
 test('syntax errors: line, column after the offending token, near text with trailing space', () => {
   const r = parseStatement('create tabl t1 (id int)');
   assert.equal(r.ok, false);
