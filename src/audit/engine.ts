@@ -11,7 +11,7 @@ import { Code, codeDef, formatCode, levelOf } from './catalogue.js';
 import { applySnapshotEffects } from './effects.js';
 import { estimateAffectedRows, type FingerprintCache } from './estimate.js';
 import { StatementFacts } from './facts.js';
-import { ESTIMATE, RESOLVE, rankOf, type Rank } from './order.js';
+import { ESTIMATE, PLAN, RESOLVE, rankOf, type Rank } from './order.js';
 import { DEFAULT_REAL_ROW_COUNT_TIMEOUT_MS } from './real-count.js';
 import { resolveStatement } from './resolve.js';
 import type { Rule, RuleContext } from './rule.js';
@@ -272,6 +272,11 @@ class Engine implements Auditor {
         facts,
         dbOf,
         report: (c, args) => void pushCode(STATEMENT, c, args),
+        reportPlan: (c, args) => {
+          rank = rankOf(stmt.kind, PLAN) ?? UNLISTED;
+          pushCode(STATEMENT, c, args);
+          rank = estimateRank;
+        },
         execute: this.opts.execute ?? false,
         fingerprints: this.opts.fingerprint || inc.enable_fingerprint ? this.fingerprints : null,
         realRowCount: this.opts.realRowCount

@@ -34,6 +34,8 @@ export interface Layout {
   tables?: string[];
   /** What `EXPLAIN` and information_schema TABLE_ROWS answer (default 1 and 0). */
   explainRows?: number;
+  /** The whole plan `EXPLAIN` answers (replaces `explainRows`). */
+  explainPlan?: Record<string, unknown>[];
   tableRows?: number;
   /** information_schema.PARTITIONS by `db.table` (lower case): partition name and description. */
   partitions?: Record<string, { name: string; description: string | null }[]>;
@@ -182,7 +184,7 @@ export class RuleTester {
         if (!t) throw noSuchTable();
         return t.indexes.map((i) => ({ Key_name: i.keyName, Non_unique: i.nonUnique, Seq_in_index: i.seqInIndex, Column_name: i.columnName, Index_type: i.indexType }));
       }
-      if (sql.startsWith('EXPLAIN')) return [{ rows: this.layout.explainRows ?? 1 }];
+      if (sql.startsWith('EXPLAIN')) return this.layout.explainPlan ?? [{ rows: this.layout.explainRows ?? 1 }];
       if (sql.includes('information_schema.PARTITIONS')) {
         const parts = this.layout.partitions?.[`${params[0]}.${params[1]}`.toLowerCase()] ?? [];
         return parts.map((p) => ({ PARTITION_NAME: p.name, PARTITION_DESCRIPTION: p.description }));
