@@ -94,7 +94,8 @@ function recogniseCreate(toks: Token[]): Recognised | null {
 /**
  * INSERT/REPLACE … VALUES that node-sql-parser refuses in its grammar but MySQL and MariaDB accept or goInception
  * audits: a column list and a VALUES row of different widths (ER_WRONG_VALUE_COUNT_ON_ROW), an empty column list
- * `t ()` and empty rows `VALUES ()` (every column takes its default), the keyword `VALUE`. Parse without the column list and with each
+ * `t ()` and empty rows `VALUES ()` (every column takes its default), the keyword `VALUE`, qualified columns
+ * (`t.c`, kept as `c`). Parse without the column list and with each
  * empty row holding one NULL, then put the columns back into the AST (`null` for an empty list: to the audit it is
  * no list, as to goInception) and empty each empty row again. Null when the text has none of these forms.
  */
@@ -111,7 +112,12 @@ export function recogniseInsertRows(sql: string): Recognised | null {
     columns = [];
     j++;
     while (toks[j] && toks[j]!.text !== ')') {
-      const c = identOf(toks[j]);
+      let c = identOf(toks[j]);
+      // `t.c` / `db.t.c`: the column is the last part
+      while (c !== null && toks[j + 1]?.text === '.' && identOf(toks[j + 2]) !== null) {
+        j += 2;
+        c = identOf(toks[j]);
+      }
       if (c === null) return null;
       columns.push(c);
       j++;
@@ -160,45 +166,68 @@ export function recogniseInsertRows(sql: string): Recognised | null {
   return { kind: kindOfAst(ast), ast };
 }
 
-/**
- * `<=>` (NULL-safe equality), which node-sql-parser does not know: the text with each `<=>` spelled as a comparison
- * it does know and the statement does not use (same precedence; padded to the same length, so offsets hold), for
- * `nullSafeRestored` to turn back in the tree. Null when the text has no `<=>` (or uses every stand-in).
- */
-export function withNullSafeEqualSpelled(sql: string): { sql: string; standIn: string; count: number } | null {
-  const toks = tokenize(sql);
-  const ops = toks.filter((t) => t.type === 'punct' && t.text === '<=>');
-  if (ops.length === 0) return null;
-  const standIn = ['!=', '<>', '>=', '<='].find((op) => !toks.some((t) => t.type === 'punct' && t.text === op));
-  if (!standIn) return null;
-  let out = '';
-  let last = 0;
-  for (const t of ops) {
-    out += sql.slice(last, t.start) + standIn.padEnd(3);
-    last = t.end;
-  }
-  return { sql: out + sql.slice(last), standIn, count: ops.length };
+/** Text respelled for node-sql-parser, and how to put the original back into its tree. */
+export interface Respelling {
+  sql: string;
+  /** A copy of the tree with the original forms back; null when it does not hold what was respelled. */
+  restore(ast: unknown): unknown | null;
 }
 
+/** The column name `DEFAULT` values are respelled as (a statement already using it is not respelled). */
+const DEFAULT_STAND_IN = '__inceptor_default__';
+
 /**
- * A copy of `ast` with the stand-in operator of `withNullSafeEqualSpelled` back as `<=>`; null unless exactly
- * `count` nodes had it. The tree is copied: it may be a shape-cache skeleton, which nobody writes into.
+ * Valid forms node-sql-parser does not know, respelled as forms it does (docs/parsing.md):
+ * - `<=>` (NULL-safe equality) as a comparison the statement does not use (same precedence), put back as the
+ *   operator `<=>`;
+ * - the value `DEFAULT` of INSERT/REPLACE VALUES and SET, UPDATE SET and ON DUPLICATE KEY UPDATE as a column
+ *   name, put back as a `{ type: 'default' }` node (the node node-sql-parser itself uses for `DEFAULT(col)`).
+ * Null when the text has neither (or a `<=>` with every stand-in already in use).
  */
-export function nullSafeRestored(ast: unknown, standIn: string, count: number): unknown | null {
-  let found = 0;
-  const copy = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(copy);
-    if (v === null || typeof v !== 'object') return v;
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = copy(x);
-    if (out.type === 'binary_expr' && out.operator === standIn) {
-      out.operator = '<=>';
-      found++;
-    }
-    return out;
+export function respelled(sql: string): Respelling | null {
+  const toks = tokenize(sql);
+  const isPunct = (t: Token | undefined, ...texts: string[]) => t?.type === 'punct' && texts.includes(t.text);
+  const ops = toks.filter((t) => isPunct(t, '<=>'));
+  const standIn = ['!=', '<>', '>=', '<='].find((op) => !toks.some((t) => isPunct(t, op)));
+  if (ops.length > 0 && !standIn) return null;
+  const defaults =
+    isWord(toks[0], 'INSERT', 'REPLACE', 'UPDATE') && !toks.some((t) => identOf(t) === DEFAULT_STAND_IN)
+      ? toks.filter((t, i) => isWord(t, 'DEFAULT') && isPunct(toks[i - 1], '=', '(', ',') && (i === toks.length - 1 || isPunct(toks[i + 1], ',', ')') || toks[i + 1]!.type === 'word'))
+      : [];
+  if (ops.length === 0 && defaults.length === 0) return null;
+  const edits = [...ops.map((t) => ({ t, text: standIn!.padEnd(3) })), ...defaults.map((t) => ({ t, text: DEFAULT_STAND_IN }))].sort((a, b) => a.t.start - b.t.start);
+  let out = '';
+  let last = 0;
+  for (const { t, text } of edits) {
+    out += sql.slice(last, t.start) + text;
+    last = t.end;
+  }
+  return {
+    sql: out + sql.slice(last),
+    restore(ast) {
+      let operators = 0;
+      let values = 0;
+      // a copy: the tree may be a shape-cache skeleton, which nobody writes into
+      const copy = (v: unknown): unknown => {
+        if (Array.isArray(v)) return v.map(copy);
+        if (v === null || typeof v !== 'object') return v;
+        const n = v as Record<string, unknown>;
+        if (defaults.length > 0 && n.type === 'column_ref' && n.column === DEFAULT_STAND_IN && !n.table) {
+          values++;
+          return { type: 'default', value: 'DEFAULT' };
+        }
+        const out: Record<string, unknown> = {};
+        for (const [k, x] of Object.entries(n)) out[k] = copy(x);
+        if (ops.length > 0 && out.type === 'binary_expr' && out.operator === standIn) {
+          out.operator = '<=>';
+          operators++;
+        }
+        return out;
+      };
+      const restored = copy(ast);
+      return operators === ops.length && values === defaults.length ? restored : null;
+    },
   };
-  const restored = copy(ast);
-  return found === count ? restored : null;
 }
 
 /**

@@ -124,6 +124,18 @@ test('the NULL-safe equality <=> parses, in the tree as <=>, beside the other co
   assert.equal(!bad.ok && bad.message, 'line 1 column 30 near "> " ');
 });
 
+test('the value DEFAULT (VALUES, SET, ON DUPLICATE KEY UPDATE) parses as a default node; DEFAULT(col) stays a call', () => {
+  const dflt = { type: 'default', value: 'DEFAULT' };
+  assert.deepEqual(insertRowsOf(ok('insert into t (a, b) values (1, DEFAULT), (default, 2)')), [[{ type: 'number', value: 1 }, dflt], [dflt, { type: 'number', value: 2 }]]);
+  const upd = ok('update t set a = default, b = 2 where c <=> 1') as { ast: { set: { value: unknown }[] } } & ParsedStatement;
+  assert.deepEqual(upd.ast.set.map((x) => x.value), [dflt, { type: 'number', value: 2 }]);
+  assert.match(JSON.stringify(ok('insert into t (a) values (1) on duplicate key update a = default').ast), /"on_duplicate_update":.*"type":"default"/);
+  assert.match(JSON.stringify(ok('insert into t (a) values (default(a))').ast), /"type":"function"/);
+  // a column really named like the stand-in is never taken for DEFAULT
+  assert.equal(JSON.stringify(ok('update t set a = __inceptor_default__ where id = 1').ast).includes('"type":"default"'), false);
+  assert.deepEqual(insertColumnsOf(ok('insert into d.t (t.a, d.t.b) values (1, 2)')), ['a', 'b']);
+});
+
 test('syntax errors: line, column after the offending token, near text with trailing space', () => {
   const r = parseStatement('create tabl t1 (id int)');
   assert.equal(r.ok, false);

@@ -23,3 +23,10 @@ test('dml/insert-empty-row · with every rule: the messages of each row in row o
   assert.deepEqual(bare.messages, ['Set the field list for insert statements.', 'Set the values list for insert statements.']);
   assert.equal(bare.affectedRows, 1);
 });
+
+test('the value DEFAULT audits as a value the audit cannot judge: no message', async () => {
+  const tester = new RuleTester(LAYOUT);
+  for (const sql of ['insert into t1 (id, c1, c2) values (1, default, default)', 'update t1 set c2 = default where id <=> 1', 'insert into t2 (id, c1) values (1, 2) on duplicate key update c1 = default']) {
+    assert.deepEqual((await tester.audit('*', sql, { sqlMode: 'STRICT_TRANS_TABLES' })).messages, [], sql);
+  }
+});
