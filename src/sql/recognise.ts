@@ -181,8 +181,10 @@ const DEFAULT_STAND_IN = '__inceptor_default__';
  * - `<=>` (NULL-safe equality) as a comparison the statement does not use (same precedence), put back as the
  *   operator `<=>`;
  * - the value `DEFAULT` of INSERT/REPLACE VALUES and SET, UPDATE SET and ON DUPLICATE KEY UPDATE as a column
- *   name, put back as a `{ type: 'default' }` node (the node node-sql-parser itself uses for `DEFAULT(col)`).
- * Null when the text has neither (or a `<=>` with every stand-in already in use).
+ *   name, put back as a `{ type: 'default' }` node (the node node-sql-parser itself uses for `DEFAULT(col)`);
+ * - the modifiers LOW_PRIORITY, HIGH_PRIORITY, DELAYED, QUICK and (but for INSERT/REPLACE) IGNORE, left out;
+ * - numbers written without a leading zero (`.5`), written with one.
+ * Null when the text has none of these (or a `<=>` with every stand-in already in use).
  */
 export function respelled(sql: string): Respelling | null {
   const toks = tokenize(sql);
@@ -194,8 +196,21 @@ export function respelled(sql: string): Respelling | null {
     isWord(toks[0], 'INSERT', 'REPLACE', 'UPDATE') && !toks.some((t) => identOf(t) === DEFAULT_STAND_IN)
       ? toks.filter((t, i) => isWord(t, 'DEFAULT') && isPunct(toks[i - 1], '=', '(', ',') && (i === toks.length - 1 || isPunct(toks[i + 1], ',', ')') || toks[i + 1]!.type === 'word'))
       : [];
-  if (ops.length === 0 && defaults.length === 0) return null;
-  const edits = [...ops.map((t) => ({ t, text: standIn!.padEnd(3) })), ...defaults.map((t) => ({ t, text: DEFAULT_STAND_IN }))].sort((a, b) => a.t.start - b.t.start);
+  // modifiers node-sql-parser refuses; none changes what the audit reads (INSERT keeps IGNORE, which it knows)
+  const insert = isWord(toks[0], 'INSERT', 'REPLACE');
+  const modifiers: Token[] = [];
+  if (insert || isWord(toks[0], 'UPDATE', 'DELETE')) {
+    for (let i = 1; isWord(toks[i], 'LOW_PRIORITY', 'HIGH_PRIORITY', 'DELAYED', 'QUICK', 'IGNORE'); i++) if (!(insert && isWord(toks[i], 'IGNORE'))) modifiers.push(toks[i]!);
+  }
+  // `.5`: a number without its leading zero (same value)
+  const bareDecimals = toks.filter((t) => t.type === 'number' && t.text.startsWith('.'));
+  if (ops.length === 0 && defaults.length === 0 && modifiers.length === 0 && bareDecimals.length === 0) return null;
+  const edits = [
+    ...ops.map((t) => ({ t, text: standIn!.padEnd(3) })),
+    ...defaults.map((t) => ({ t, text: DEFAULT_STAND_IN })),
+    ...modifiers.map((t) => ({ t, text: '' })),
+    ...bareDecimals.map((t) => ({ t, text: `0${t.text}` })),
+  ].sort((a, b) => a.t.start - b.t.start);
   let out = '';
   let last = 0;
   for (const { t, text } of edits) {
