@@ -46,6 +46,8 @@ export interface AuditorOptions {
   rules?: ReadonlyMap<string, Rule>;
   /** Execute mode (`--execute=1`): DROP TABLE then gets no TABLE_ROWS estimate (docs/audit.md). Default: check mode. */
   execute?: boolean;
+  /** `--ignore-warnings`: without it (execute mode) a warning blocks, and EXPLAIN is skipped as for an error. Default on. */
+  ignoreWarnings?: boolean;
   /**
    * `--real_row_count=true`: affected_rows of UPDATE/DELETE/INSERT … SELECT by COUNT(*) on the target
    * (docs/audit.md).
@@ -278,6 +280,7 @@ class Engine implements Auditor {
           rank = estimateRank;
         },
         execute: this.opts.execute ?? false,
+        ignoreWarnings: this.opts.ignoreWarnings ?? true,
         fingerprints: this.opts.fingerprint || inc.enable_fingerprint ? this.fingerprints : null,
         realRowCount: this.opts.realRowCount
           ? { serverInfo: this.opts.serverInfo, timeoutMs: this.opts.realRowCountTimeoutMs ?? DEFAULT_REAL_ROW_COUNT_TIMEOUT_MS }

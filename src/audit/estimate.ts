@@ -30,6 +30,8 @@ export interface EstimateContext {
   reportPlan?: (code: number, args: unknown[]) => void;
   /** Execute mode (DROP TABLE is only estimated in check mode). */
   execute: boolean;
+  /** `--ignore-warnings` (check mode forces it on); off, a warning blocks like an error. Default on. */
+  ignoreWarnings?: boolean;
   /** `--real_row_count=true`: COUNT the rows on the target, bounded by `timeoutMs`; absent → EXPLAIN only. */
   realRowCount?: { serverInfo: AuditServerInfo; timeoutMs: number } | null;
   /** The batch's fingerprint cache when `enable_fingerprint` or `--fingerprint` is on (see FingerprintCache). */
@@ -60,6 +62,11 @@ export function fingerprintOf(text: string): string | null {
   return scan ? scan.key.replace(/\u0000[a-z]/g, '?').replace(/\s+/g, ' ').trim().toLowerCase() : null;
 }
 
+/** Whether the row already blocks execution, so the target is not asked (goInception skips EXPLAIN then). */
+function blocks(row: ResultRow, ctx: EstimateContext): boolean {
+  return row.errorLevel >= (ctx.ignoreWarnings === false ? 1 : 2);
+}
+
 function limitOf(n: number): number {
   return Number.isFinite(n) && n > 0 ? n : 0;
 }
@@ -88,7 +95,7 @@ async function estimateFromTarget(stmt: ParsedStatement, row: ResultRow, ctx: Es
     case 'insert':
     case 'replace': {
       const select = insertSelectOf(stmt) as { from?: unknown } | null;
-      if (!select || row.errorLevel >= 2) return;
+      if (!select || blocks(row, ctx)) return;
       const analysis = await ctx.facts.analysis();
       const target = await tableOf(ctx, tablesOf(stmt)[0]);
       if (analysis.usesNewTables || analysis.missingTables.length > 0 || !target || target.isNew || target.hasNewColumns) return;
@@ -107,7 +114,7 @@ async function estimateFromTarget(stmt: ParsedStatement, row: ResultRow, ctx: Es
     }
     case 'update':
     case 'delete': {
-      if (row.errorLevel >= 2) return;
+      if (blocks(row, ctx)) return;
       for (const t of tablesOf(stmt)) {
         const info = await tableOf(ctx, t);
         if (!info || info.isNew || info.hasNewColumns) return;

@@ -50,6 +50,8 @@ export interface RunOptions {
   /** Statements audited first in the same batch (their messages are not checked). */
   before?: string[];
   execute?: boolean;
+  /** `--ignore-warnings` (default on, as in check mode). */
+  ignoreWarnings?: boolean;
   /** The target's sql_mode (default ''). */
   sqlMode?: string;
   /** The target's version (default a MariaDB 10.11). */
@@ -149,6 +151,7 @@ export class RuleTester {
       initialDb: this.db,
       serverInfo: { version: options.version ?? '10.11.6-MariaDB', lowerCaseTableNames: 1, sqlMode: options.sqlMode ?? '', explicitDefaultsForTimestamp: true },
       execute: options.execute,
+      ignoreWarnings: options.ignoreWarnings,
       rules,
     });
     const outcomes: Outcome[] = [];

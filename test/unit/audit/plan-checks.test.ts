@@ -57,3 +57,16 @@ test('plan warnings: the fingerprint cache passes them on to later statements of
   const outs = await tester.auditBatch(null, ['update t1 set c2 = 1 where c1 = "a"', 'update t1 set c2 = 2 where c1 = "b"'], { inc: { ...ALL_ON, enable_fingerprint: true } });
   assert.deepEqual(outs.map((o) => o.messages), [[FULL_SCAN, FILESORT], [FULL_SCAN, FILESORT]]);
 });
+
+test('execute mode without --ignore-warnings: a warning raised before the EXPLAIN blocks it (affected_rows 0, no plan warnings)', async () => {
+  const tester = new RuleTester({ ...LAYOUT, explainPlan: SCAN });
+  // ErrWrongAndExpr comes before the EXPLAIN; the missing WHERE after it (goInception's order), so it blocks nothing
+  const sql = 'update t1 set c2 = 1 and c1 = 2 where c1 = 1';
+  const wrongAnd = 'May be the wrong syntax! Separate multiple fields with commas.';
+  const ignored = await tester.audit('*', sql, { inc: ALL_ON, execute: true, ignoreWarnings: true });
+  assert.deepEqual([ignored.messages, ignored.affectedRows], [[wrongAnd, FULL_SCAN, FILESORT], 5000]);
+  const notIgnored = await tester.audit('*', sql, { inc: ALL_ON, execute: true, ignoreWarnings: false });
+  assert.deepEqual([notIgnored.messages, notIgnored.affectedRows], [[wrongAnd], 0]);
+  const noWhere = await tester.audit('*', 'update t1 set c2 = 1', { inc: { ...ALL_ON, check_dml_where: true }, execute: true, ignoreWarnings: false });
+  assert.deepEqual([noWhere.messages, noWhere.affectedRows], [['Please set the where condition.', FULL_SCAN, FILESORT], 5000]);
+});
