@@ -1,7 +1,7 @@
 // affected_rows at audit time (docs/audit.md) and the row-count limits that depend on it:
 // INSERT VALUES counts its rows (ER_INSERT_TOO_MUCH_ROWS); UPDATE/DELETE and INSERT … SELECT ask the target's
-// EXPLAIN when the row has no error and no table involved is new in this batch (ER_UDPATE_TOO_MUCH_ROWS for
-// UPDATE/DELETE); ALTER TABLE / CREATE INDEX / DROP INDEX / TRUNCATE, and DROP TABLE in check mode, take
+// EXPLAIN when the row does not block and no table read is new in this batch (for a new INSERT target, the SELECT
+// alone) (ER_UDPATE_TOO_MUCH_ROWS for UPDATE/DELETE); ALTER TABLE / CREATE INDEX / DROP INDEX / TRUNCATE, and DROP TABLE in check mode, take
 // information_schema TABLE_ROWS (ER_CHANGE_TOO_MUCH_ROWS for ALTER and DROP). With `--real_row_count` the
 // UPDATE/DELETE/INSERT … SELECT rows are counted instead (src/audit/real-count.ts), EXPLAIN being the fallback.
 
@@ -11,6 +11,7 @@ import { insertRowsOf, insertSelectOf, tablesOf, type TableName } from '../sql/a
 import type { ParsedStatement } from '../sql/statement.js';
 import { Code, codeDef, formatCode } from './catalogue.js';
 import { planChecksOn, planFindings, planStepsOf, type PlanStep } from './plan-checks.js';
+import { insertSelectText } from './count-rewrite.js';
 import { realRowCount } from './real-count.js';
 import type { IncConfig } from '../config/config.js';
 import type { StatementFacts } from './facts.js';
@@ -98,15 +99,19 @@ async function estimateFromTarget(stmt: ParsedStatement, row: ResultRow, ctx: Es
       if (!select || blocks(row, ctx)) return;
       const analysis = await ctx.facts.analysis();
       const target = await tableOf(ctx, tablesOf(stmt)[0]);
-      if (analysis.usesNewTables || analysis.missingTables.length > 0 || !target || target.isNew || target.hasNewColumns) return;
-      const counted = await countedRows(stmt, ctx, analysis.outputWidth);
+      if (analysis.usesNewTables || analysis.missingTables.length > 0 || !target) return;
+      // A target the server cannot see yet (created or given columns in this batch): goInception EXPLAINs the SELECT.
+      const newTarget = target.isNew || target.hasNewColumns;
+      const explained = newTarget ? insertSelectText(stmt.text) : stmt.text;
+      if (explained === null) return;
+      const counted = newTarget ? null : await countedRows(stmt, ctx, analysis.outputWidth);
       if (counted !== null) {
         row.affectedRows = counted;
         return;
       }
       const noFrom = !(Array.isArray(select.from) && select.from.length > 0);
       await explainWithFingerprint(stmt, row, ctx, async () => {
-        const { rows: estimate, plan } = await explainRows(ctx.runner, stmt.text, ctx.inc.explain_rule, row, ctx.inc);
+        const { rows: estimate, plan } = await explainRows(ctx.runner, explained, ctx.inc.explain_rule, row, ctx.inc);
         row.affectedRows = estimate === 0 && noFrom ? 1 : estimate;
         return { raised: null, plan };
       });

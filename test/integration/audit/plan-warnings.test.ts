@@ -65,3 +65,30 @@ test('full scan, filesort and temporary from the real plan, each under its own o
   );
   assert.ok(quiet.kind === 'rows' && (quiet.rows as Value[][]).every((r) => r[4] === null), JSON.stringify(quiet));
 });
+
+test('INSERT … SELECT into a table created in the batch: its SELECT is EXPLAINed (affected_rows, plan); a new source is not', async () => {
+  const harness = batchHarness();
+  Object.assign(harness.settings.inc, { check_dml_full_scan: true });
+  const db = await testDb();
+  const sqls = [
+    'create table t_bak like t1',
+    'insert into t_bak select * from t1 where b = \'v3\'',
+    'insert into t_bak select * from t_bak where b = \'v3\'',
+    'insert into t2 (id, n) select id, a from t1 where id < 50',
+  ];
+  const result = await harness.run(
+    `/*--user='${db.user}';--password='${db.password}';--host='${db.host}';--port=${db.port};--check=1;*/\n` +
+      `inception_magic_start;\nuse ${DB};\n${sqls.join(';\n')};\ninception_magic_commit;`,
+  );
+  assert.equal(result.kind, 'rows');
+  if (result.kind !== 'rows') return;
+  const rows = (result.rows as Value[][]).slice(1);
+  const [selectPlan] = (await conn.query("EXPLAIN select * from t1 where b = 'v3'")) as unknown as [{ rows: number }[]];
+  const [fullPlan] = (await conn.query('EXPLAIN insert into t2 (id, n) select id, a from t1 where id < 50')) as unknown as [{ rows: number }[]];
+  assert.equal(Number(rows[1]![6]), Number(selectPlan[0]!.rows));
+  assert.ok(Number(rows[1]![6]) > 0);
+  assert.deepEqual(String(rows[1]![4]).split('\n'), ['Select only star is not allowed.', `Full scan of 't1' (about ${selectPlan[0]!.rows} rows examined).`]);
+  // the source is new: nothing to ask the server
+  assert.deepEqual([rows[2]![6], rows[2]![4]], ['0', 'Select only star is not allowed.']);
+  assert.equal(Number(rows[3]![6]), Number(fullPlan[0]!.rows));
+});
