@@ -183,7 +183,8 @@ const DEFAULT_STAND_IN = '__inceptor_default__';
  * - the value `DEFAULT` of INSERT/REPLACE VALUES and SET, UPDATE SET and ON DUPLICATE KEY UPDATE as a column
  *   name, put back as a `{ type: 'default' }` node (the node node-sql-parser itself uses for `DEFAULT(col)`);
  * - the modifiers LOW_PRIORITY, HIGH_PRIORITY, DELAYED, QUICK and (but for INSERT/REPLACE) IGNORE, left out;
- * - numbers written without a leading zero (`.5`), written with one.
+ * - numbers written without a leading zero (`.5`), written with one;
+ * - `BINARY col` as `CAST(col AS BINARY)` (the same value; left so in the tree).
  * Null when the text has none of these (or a `<=>` with every stand-in already in use).
  */
 export function respelled(sql: string): Respelling | null {
@@ -204,12 +205,21 @@ export function respelled(sql: string): Respelling | null {
   }
   // `.5`: a number without its leading zero (same value)
   const bareDecimals = toks.filter((t) => t.type === 'number' && t.text.startsWith('.'));
-  if (ops.length === 0 && defaults.length === 0 && modifiers.length === 0 && bareDecimals.length === 0) return null;
+  // `BINARY col` (a case-sensitive comparison): `CAST(col AS BINARY)`, the same; node-sql-parser knows `BINARY 'x'` only
+  const binaries: { at: Token; last: Token }[] = [];
+  toks.forEach((t, i) => {
+    if (!isWord(t, 'BINARY') || identOf(toks[i + 1]) === null || isWord(toks[i - 1], 'AS', 'USING', 'SET', 'CHARSET')) return;
+    let k = i + 1;
+    while (isPunct(toks[k + 1], '.') && identOf(toks[k + 2]) !== null) k += 2;
+    if (!isPunct(toks[k + 1], '(', '.')) binaries.push({ at: t, last: toks[k]! });
+  });
+  if (ops.length === 0 && defaults.length === 0 && modifiers.length === 0 && bareDecimals.length === 0 && binaries.length === 0) return null;
   const edits = [
     ...ops.map((t) => ({ t, text: standIn!.padEnd(3) })),
     ...defaults.map((t) => ({ t, text: DEFAULT_STAND_IN })),
     ...modifiers.map((t) => ({ t, text: '' })),
     ...bareDecimals.map((t) => ({ t, text: `0${t.text}` })),
+    ...binaries.flatMap(({ at, last }) => [{ t: at, text: 'CAST(' }, { t: last, text: `${last.text} AS BINARY)` }]),
   ].sort((a, b) => a.t.start - b.t.start);
   let out = '';
   let last = 0;

@@ -136,7 +136,7 @@ test('the value DEFAULT (VALUES, SET, ON DUPLICATE KEY UPDATE) parses as a defau
   assert.deepEqual(insertColumnsOf(ok('insert into d.t (t.a, d.t.b) values (1, 2)')), ['a', 'b']);
 });
 
-test('statement modifiers and numbers without a leading zero parse; the statement is read as without them', () => {
+test('statement modifiers, numbers without a leading zero and BINARY col parse; the statement is read as without them', () => {
   for (const sql of ['update ignore t set a = 1 where id = 1', 'update low_priority ignore t set a = 1 where id = 1', 'delete ignore from t where id = 1', 'delete low_priority quick from t where id = 1', 'insert low_priority ignore into t (a) values (1)', 'insert delayed into t (a) values (1)', 'replace high_priority into t (a) values (1)']) {
     const s = ok(sql);
     assert.deepEqual(tablesOf(s).map((t) => t.name), ['t'], sql);
@@ -145,6 +145,8 @@ test('statement modifiers and numbers without a leading zero parse; the statemen
   // node-sql-parser's own tree of the same numbers with their zero
   assert.deepEqual(ok('update t set a = .5, b = -.25 where c in (.1)').ast, ok('update t set a = 0.5, b = -0.25 where c in (0.1)').ast);
   assert.equal(parseStatement('update ignore ignore').ok, false);
+  assert.deepEqual(whereOf(ok("update t set a = 1 where binary t.b = 'x' and binary c <=> binary 'y'")), whereOf(ok("update t set a = 1 where cast(t.b as binary) = 'x' and cast(c as binary) <=> binary 'y'")));
+  assert.ok(ok('update t set a = cast(b as binary), c = convert(d using binary) where id = 1'));
 });
 
 test('syntax errors: line, column after the offending token, near text with trailing space', () => {
