@@ -11,7 +11,7 @@ import { Code, codeDef, formatCode, levelOf } from './catalogue.js';
 import { applySnapshotEffects } from './effects.js';
 import { estimateAffectedRows, type FingerprintCache } from './estimate.js';
 import { StatementFacts } from './facts.js';
-import { ESTIMATE, RESOLVE, rankOf, type Rank } from './order.js';
+import { ESTIMATE, PLAN, RESOLVE, rankOf, type Rank } from './order.js';
 import { DEFAULT_REAL_ROW_COUNT_TIMEOUT_MS } from './real-count.js';
 import { resolveStatement } from './resolve.js';
 import type { Rule, RuleContext } from './rule.js';
@@ -46,6 +46,8 @@ export interface AuditorOptions {
   rules?: ReadonlyMap<string, Rule>;
   /** Execute mode (`--execute=1`): DROP TABLE then gets no TABLE_ROWS estimate (docs/audit.md). Default: check mode. */
   execute?: boolean;
+  /** `--ignore-warnings`: without it (execute mode) a warning blocks, and EXPLAIN is skipped as for an error. Default on. */
+  ignoreWarnings?: boolean;
   /**
    * `--real_row_count=true`: affected_rows of UPDATE/DELETE/INSERT … SELECT by COUNT(*) on the target
    * (docs/audit.md).
@@ -213,6 +215,7 @@ class Engine implements Auditor {
       },
       error: (text: string) => push(STATEMENT, 2, text, true),
       warn: (text: string) => push(STATEMENT, 1, text, true),
+      errorAt: (item: number, text: string) => push(item, 2, text, true),
       dbOf,
       table,
       partitions: (t: TableInfo) => snapshot.partitions(t.db, t.name),
@@ -271,7 +274,13 @@ class Engine implements Auditor {
         facts,
         dbOf,
         report: (c, args) => void pushCode(STATEMENT, c, args),
+        reportPlan: (c, args) => {
+          rank = rankOf(stmt.kind, PLAN) ?? UNLISTED;
+          pushCode(STATEMENT, c, args);
+          rank = estimateRank;
+        },
         execute: this.opts.execute ?? false,
+        ignoreWarnings: this.opts.ignoreWarnings ?? true,
         fingerprints: this.opts.fingerprint || inc.enable_fingerprint ? this.fingerprints : null,
         realRowCount: this.opts.realRowCount
           ? { serverInfo: this.opts.serverInfo, timeoutMs: this.opts.realRowCountTimeoutMs ?? DEFAULT_REAL_ROW_COUNT_TIMEOUT_MS }

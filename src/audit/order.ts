@@ -3,7 +3,8 @@
 // Rules run in any order; the engine sorts what they reported by this table before writing the row.
 //
 // Each kind lists sections; a section lists rule ids (paths under rules/, without `.ts`) and two engine steps:
-// RESOLVE (the existence checks of the resolve phase) and ESTIMATE (affected rows and the row-count limits).
+// RESOLVE (the existence checks of the resolve phase), ESTIMATE (affected rows and the row-count limits) and PLAN
+// (the peer warnings read from the estimate's EXPLAIN, plan-checks.ts).
 // Messages sort by section, then by item (statement-level first, then `ctx.reportAt`'s column, index or spec
 // position), then by the rule's place in its section. Rules ranked before RESOLVE need no schema and still run
 // when resolution ends the statement (goInception checks them before it looks the table up).
@@ -12,6 +13,7 @@ import type { StatementKind } from '../sql/statement.js';
 
 export const RESOLVE = '<resolve>';
 export const ESTIMATE = '<estimate>';
+export const PLAN = '<plan>';
 
 type Order = readonly (readonly string[])[];
 
@@ -142,6 +144,7 @@ const INSERT: Order = [
     'dml/insert-field-list',
     RESOLVE,
     'dml/insert-value-count',
+    'dml/insert-empty-row',
     'query/only-star',
     'insert-select/value-count',
     ...QUERY_CHECKS,
@@ -154,7 +157,6 @@ const INSERT: Order = [
     'insert/integer-value',
     'dml/insert-set-form',
     'query/union-usage',
-    'query/join-no-on',
     'insert-select/no-where',
     'insert-select/limit',
     'insert-select/order-by-rand',
@@ -163,6 +165,7 @@ const INSERT: Order = [
     ESTIMATE,
     ...DML_PEER_CHECKS,
     'insert-select/lock',
+    PLAN,
   ],
 ];
 
@@ -251,15 +254,14 @@ export const MESSAGE_ORDER: Readonly<Partial<Record<StatementKind, Order>>> = {
   ],
   insert: INSERT,
   replace: INSERT,
-  update: [['update/wrong-and-expr', RESOLVE, ...QUERY_CHECKS, 'query/join-no-on', 'query/implicit-conversion', ESTIMATE, ...UPDATE_DELETE_TAIL, ...DML_PEER_CHECKS, 'update/primary-key']],
-  delete: [[RESOLVE, ...QUERY_CHECKS, 'query/implicit-conversion', ESTIMATE, ...UPDATE_DELETE_TAIL, ...DML_PEER_CHECKS]],
+  update: [['update/wrong-and-expr', RESOLVE, ...QUERY_CHECKS, 'query/join-no-on', 'query/implicit-conversion', ESTIMATE, ...UPDATE_DELETE_TAIL, ...DML_PEER_CHECKS, 'update/primary-key', PLAN]],
+  delete: [[RESOLVE, ...QUERY_CHECKS, 'query/implicit-conversion', ESTIMATE, ...UPDATE_DELETE_TAIL, ...DML_PEER_CHECKS, PLAN]],
   select: [
     [
       'query/only-star',
       'query/union-usage',
       RESOLVE,
       ...QUERY_CHECKS,
-      'query/join-no-on',
       'query/implicit-conversion',
       'query/mix-group-func',
       'query/field-not-in-group-by',
@@ -278,7 +280,7 @@ export interface Rank {
 
 const ranks = new Map<StatementKind, Map<string, Rank>>();
 
-/** The rank of a rule id (or RESOLVE / ESTIMATE) for a statement kind; null when the kind does not list it. */
+/** The rank of a rule id (or RESOLVE / ESTIMATE / PLAN) for a statement kind; null when the kind does not list it. */
 export function rankOf(kind: StatementKind, id: string): Rank | null {
   let table = ranks.get(kind);
   if (!table) {

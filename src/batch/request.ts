@@ -110,6 +110,7 @@ async function runBatch(pieces: SqlPiece[], session: ClientSession, deps: Reques
       initialDb: options.db || null,
       serverInfo: target.serverInfo,
       execute: options.execute,
+      ignoreWarnings: options.ignoreWarnings,
       realRowCount: options.realRowCount,
       explainPool,
       fingerprint: options.fingerprint,

@@ -291,6 +291,16 @@ export function querySelectOf(stmt: ParsedStatement): Node | null {
   return null;
 }
 
+/**
+ * The number of `*` / `t.*` items in the select list of each member of the statement's query (UNION members in
+ * order; one member for a plain SELECT); empty when the statement has no query.
+ */
+export function starsPerMember(stmt: ParsedStatement): number[] {
+  const out: number[] = [];
+  for (let m = querySelectOf(stmt); m; m = obj(m._next)) out.push(arr(m.columns).filter((c) => starOf(obj(c)?.expr) !== null).length);
+  return out;
+}
+
 const viewQueries = new WeakMap<ParsedStatement, Node | null>();
 
 /** The view's query, read on its own (node-sql-parser refuses some views as a whole, e.g. with a UNION). */

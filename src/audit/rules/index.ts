@@ -72,6 +72,7 @@ import databaseAlterDatabaseNotSupported from './database/alter-database-not-sup
 import databaseCantDropDatabase from './database/cant-drop-database.js';
 import databaseCantSetCharset from './database/cant-set-charset.js';
 import databaseCantSetCollation from './database/cant-set-collation.js';
+import dmlInsertEmptyRow from './dml/insert-empty-row.js';
 import dmlInsertFieldList from './dml/insert-field-list.js';
 import dmlInsertSetForm from './dml/insert-set-form.js';
 import dmlInsertValueCount from './dml/insert-value-count.js';
@@ -211,6 +212,7 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'database/cant-drop-database': databaseCantDropDatabase,
   'database/cant-set-charset': databaseCantSetCharset,
   'database/cant-set-collation': databaseCantSetCollation,
+  'dml/insert-empty-row': dmlInsertEmptyRow,
   'dml/insert-field-list': dmlInsertFieldList,
   'dml/insert-set-form': dmlInsertSetForm,
   'dml/insert-value-count': dmlInsertValueCount,

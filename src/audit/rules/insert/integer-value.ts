@@ -22,7 +22,7 @@ export default defineRule({
       if (!cell.column || !NUMERIC.has(baseTypeOf(cell.column))) continue;
       const literal = literalValue(cell.value);
       if (literal?.kind === 'string' && !NUMBER.test(literal.text.trim())) {
-        ctx.error(`Incorrect integer value: '${literal.text}' for column '${cell.column.field}' at row ${cell.row}`);
+        ctx.errorAt(cell.item, `Incorrect integer value: '${literal.text}' for column '${cell.column.field}' at row ${cell.row}`);
       }
     }
   },
