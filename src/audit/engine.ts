@@ -213,6 +213,7 @@ class Engine implements Auditor {
       },
       error: (text: string) => push(STATEMENT, 2, text, true),
       warn: (text: string) => push(STATEMENT, 1, text, true),
+      errorAt: (item: number, text: string) => push(item, 2, text, true),
       dbOf,
       table,
       partitions: (t: TableInfo) => snapshot.partitions(t.db, t.name),

@@ -42,6 +42,7 @@ const FIELD_CHECKS = [
   'column/autoinc-type',
   'column/timestamp-default',
   'column/default-value',
+  'column/type-limits',
   'column/max-varchar-length',
 ];
 
@@ -76,6 +77,8 @@ const PARTITION_CHECKS = ['partition/not-allowed', 'partition/same-name', 'parti
 
 const ALTER_SPECS = [
   'alter-table/change-column',
+  'alter-table/column-qualifier-db',
+  'alter-table/column-qualifier-table',
   'alter-table/not-supported',
   'alter-table/column-existed',
   ...IDENTIFIER_CHECKS,
@@ -187,9 +190,12 @@ export const MESSAGE_ORDER: Readonly<Partial<Record<StatementKind, Order>>> = {
       RESOLVE,
       // the table name's, then (reportAt) each column's, in written order
       ...IDENTIFIER_CHECKS,
+      'create-table/wrong-table-name',
       'create-table/multiple-primary-key',
       'create-table/must-have-columns',
       'create-table/wrong-auto-key',
+      'create-table/column-qualifier-db',
+      'create-table/column-qualifier-table',
       'create-table/table-prefix',
       'create-table/duplicate-column',
       // table options (goInception: in written order)

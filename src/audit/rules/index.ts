@@ -17,6 +17,8 @@ import alterTableChangeColumn from './alter-table/change-column.js';
 import alterTableColumnExisted from './alter-table/column-existed.js';
 import alterTableColumnNotExisted from './alter-table/column-not-existed.js';
 import alterTableColumnPosition from './alter-table/column-position.js';
+import alterTableColumnQualifierDb from './alter-table/column-qualifier-db.js';
+import alterTableColumnQualifierTable from './alter-table/column-qualifier-table.js';
 import alterTableDropForeignKey from './alter-table/drop-foreign-key.js';
 import alterTableDupIndex from './alter-table/dup-index.js';
 import alterTableDupKeyname from './alter-table/dup-keyname.js';
@@ -46,9 +48,12 @@ import columnMaxVarcharLength from './column/max-varchar-length.js';
 import columnNullable from './column/nullable.js';
 import columnTextNotNullable from './column/text-not-nullable.js';
 import columnTimestampDefault from './column/timestamp-default.js';
+import columnTypeLimits from './column/type-limits.js';
 import createTableAutoDatetimeCount from './create-table/auto-datetime-count.js';
 import createTableAutoIncrementInit from './create-table/auto-increment-init.js';
 import createTableAutoTimestampCount from './create-table/auto-timestamp-count.js';
+import createTableColumnQualifierDb from './create-table/column-qualifier-db.js';
+import createTableColumnQualifierTable from './create-table/column-qualifier-table.js';
 import createTableColumnsMustHaveIndexType from './create-table/columns-must-have-index-type.js';
 import createTableColumnsMustHaveIndex from './create-table/columns-must-have-index.js';
 import createTableDupIndex from './create-table/dup-index.js';
@@ -67,6 +72,7 @@ import createTableSetCollation from './create-table/set-collation.js';
 import createTableSetEngine from './create-table/set-engine.js';
 import createTableTablePrefix from './create-table/table-prefix.js';
 import createTableWrongAutoKey from './create-table/wrong-auto-key.js';
+import createTableWrongTableName from './create-table/wrong-table-name.js';
 import createViewViewSupport from './create-view/view-support.js';
 import databaseAlterDatabaseNotSupported from './database/alter-database-not-supported.js';
 import databaseCantDropDatabase from './database/cant-drop-database.js';
@@ -156,6 +162,8 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'alter-table/column-existed': alterTableColumnExisted,
   'alter-table/column-not-existed': alterTableColumnNotExisted,
   'alter-table/column-position': alterTableColumnPosition,
+  'alter-table/column-qualifier-db': alterTableColumnQualifierDb,
+  'alter-table/column-qualifier-table': alterTableColumnQualifierTable,
   'alter-table/drop-foreign-key': alterTableDropForeignKey,
   'alter-table/dup-index': alterTableDupIndex,
   'alter-table/dup-keyname': alterTableDupKeyname,
@@ -185,9 +193,12 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'column/nullable': columnNullable,
   'column/text-not-nullable': columnTextNotNullable,
   'column/timestamp-default': columnTimestampDefault,
+  'column/type-limits': columnTypeLimits,
   'create-table/auto-datetime-count': createTableAutoDatetimeCount,
   'create-table/auto-increment-init': createTableAutoIncrementInit,
   'create-table/auto-timestamp-count': createTableAutoTimestampCount,
+  'create-table/column-qualifier-db': createTableColumnQualifierDb,
+  'create-table/column-qualifier-table': createTableColumnQualifierTable,
   'create-table/columns-must-have-index-type': createTableColumnsMustHaveIndexType,
   'create-table/columns-must-have-index': createTableColumnsMustHaveIndex,
   'create-table/dup-index': createTableDupIndex,
@@ -206,6 +217,7 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'create-table/set-engine': createTableSetEngine,
   'create-table/table-prefix': createTableTablePrefix,
   'create-table/wrong-auto-key': createTableWrongAutoKey,
+  'create-table/wrong-table-name': createTableWrongTableName,
   'create-view/view-support': createViewViewSupport,
   'database/alter-database-not-supported': databaseAlterDatabaseNotSupported,
   'database/cant-drop-database': databaseCantDropDatabase,
