@@ -105,6 +105,7 @@ const ALTER_SPECS = [
   'alter-table/dup-keyname',
   'alter-table/dup-index',
   'index/too-many-keys',
+  'alter-table/max-column-count',
   'alter-table/index-not-existed',
   'alter-table/rename-target-exists',
   ...PARTITION_CHECKS,

@@ -23,6 +23,7 @@ import alterTableDropForeignKey from './alter-table/drop-foreign-key.js';
 import alterTableDupIndex from './alter-table/dup-index.js';
 import alterTableDupKeyname from './alter-table/dup-keyname.js';
 import alterTableIndexNotExisted from './alter-table/index-not-existed.js';
+import alterTableMaxColumnCount from './alter-table/max-column-count.js';
 import alterTableNotSupported from './alter-table/not-supported.js';
 import alterTableRemoveAllColumns from './alter-table/remove-all-columns.js';
 import alterTableRenameTargetExists from './alter-table/rename-target-exists.js';
@@ -168,6 +169,7 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'alter-table/dup-index': alterTableDupIndex,
   'alter-table/dup-keyname': alterTableDupKeyname,
   'alter-table/index-not-existed': alterTableIndexNotExisted,
+  'alter-table/max-column-count': alterTableMaxColumnCount,
   'alter-table/not-supported': alterTableNotSupported,
   'alter-table/remove-all-columns': alterTableRemoveAllColumns,
   'alter-table/rename-target-exists': alterTableRenameTargetExists,
