@@ -254,7 +254,17 @@ export const MESSAGE_ORDER: Readonly<Partial<Record<StatementKind, Order>>> = {
   truncate_table: [['drop-table/cant-drop-table', RESOLVE, ESTIMATE], peers('peer/ddl-blocklist')],
   rename_table: [[RESOLVE, ...IDENTIFIER_CHECKS], peers('peer/ddl-blocklist')],
   create_view: [
-    ['create-view/view-support', RESOLVE, 'query/only-star', 'query/union-usage', ...QUERY_CHECKS, 'query/mix-group-func', 'query/field-not-in-group-by'],
+    [
+      'create-view/view-support',
+      RESOLVE,
+      'create-view/duplicate-column',
+      'query/only-star',
+      'create-view/column-count',
+      'query/union-usage',
+      ...QUERY_CHECKS,
+      'query/mix-group-func',
+      'query/field-not-in-group-by',
+    ],
   ],
   insert: INSERT,
   replace: INSERT,

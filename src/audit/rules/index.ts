@@ -74,6 +74,8 @@ import createTableSetEngine from './create-table/set-engine.js';
 import createTableTablePrefix from './create-table/table-prefix.js';
 import createTableWrongAutoKey from './create-table/wrong-auto-key.js';
 import createTableWrongTableName from './create-table/wrong-table-name.js';
+import createViewColumnCount from './create-view/column-count.js';
+import createViewDuplicateColumn from './create-view/duplicate-column.js';
 import createViewViewSupport from './create-view/view-support.js';
 import databaseAlterDatabaseNotSupported from './database/alter-database-not-supported.js';
 import databaseCantDropDatabase from './database/cant-drop-database.js';
@@ -220,6 +222,8 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'create-table/table-prefix': createTableTablePrefix,
   'create-table/wrong-auto-key': createTableWrongAutoKey,
   'create-table/wrong-table-name': createTableWrongTableName,
+  'create-view/column-count': createViewColumnCount,
+  'create-view/duplicate-column': createViewDuplicateColumn,
   'create-view/view-support': createViewViewSupport,
   'database/alter-database-not-supported': databaseAlterDatabaseNotSupported,
   'database/cant-drop-database': databaseCantDropDatabase,
