@@ -50,7 +50,11 @@ const FIELD_CHECKS = [
 const INDEX_CHECKS = [
   'index/pk-too-many-parts',
   'index/duplicate-key-column',
+  // a name: 'NULL' (wrong-name) and a case message never meet, so the case rules may stand first
+  'index/name-upper-case',
+  'index/name-lower-case',
   'index/wrong-name',
+  'index/name-too-long',
   'index/unique-prefix',
   'index/name-prefix',
   'index/column-repeat',
@@ -60,9 +64,14 @@ const INDEX_CHECKS = [
   'index/too-long-key',
   'index/pk-columns-int',
   'index/primary-not-null',
+  'index/long-name-text',
   'index/comment-too-long',
   'index/visibility',
 ];
+
+/** INDEX_CHECKS up to the shape of the index (its name, prefixes, parts), before the per-column checks. */
+const INDEX_SHAPE = INDEX_CHECKS.slice(0, INDEX_CHECKS.indexOf('index/too-many-key-parts') + 1);
+const INDEX_COLUMNS_ON = INDEX_CHECKS.slice(INDEX_SHAPE.length);
 
 /** Per FOREIGN KEY when enable_foreign_key (docs/audit.md "Foreign-key rules"). */
 const FOREIGN_KEY_CHECKS = [
@@ -220,9 +229,9 @@ export const MESSAGE_ORDER: Readonly<Partial<Record<StatementKind, Order>>> = {
       'create-table/auto-timestamp-count',
       'create-table/auto-datetime-count',
       // inline PRIMARY KEY / UNIQUE at their column; constraints after the columns (reportAt past the last column)
-      ...INDEX_CHECKS.slice(0, 7),
+      ...INDEX_SHAPE,
       'create-table/key-column-not-existed',
-      ...INDEX_CHECKS.slice(7),
+      ...INDEX_COLUMNS_ON,
       'create-table/dup-index',
       'index/too-many-keys',
       'create-table/dup-keyname',
@@ -240,9 +249,9 @@ export const MESSAGE_ORDER: Readonly<Partial<Record<StatementKind, Order>>> = {
   create_index: [
     [RESOLVE],
     [
-      ...INDEX_CHECKS.slice(1, 7),
+      ...INDEX_SHAPE.slice(1),
       'alter-table/column-not-existed',
-      ...INDEX_CHECKS.slice(7).filter((id) => id !== 'index/pk-columns-int' && id !== 'index/primary-not-null'),
+      ...INDEX_COLUMNS_ON.filter((id) => id !== 'index/pk-columns-int' && id !== 'index/primary-not-null'),
       'alter-table/dup-index',
       'index/too-many-keys',
     ],

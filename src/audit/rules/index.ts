@@ -103,7 +103,11 @@ import indexBlobUsedAsKey from './index/blob-used-as-key.js';
 import indexColumnRepeat from './index/column-repeat.js';
 import indexCommentTooLong from './index/comment-too-long.js';
 import indexDuplicateKeyColumn from './index/duplicate-key-column.js';
+import indexLongNameText from './index/long-name-text.js';
+import indexNameLowerCase from './index/name-lower-case.js';
 import indexNamePrefix from './index/name-prefix.js';
+import indexNameTooLong from './index/name-too-long.js';
+import indexNameUpperCase from './index/name-upper-case.js';
 import indexPkColumnsInt from './index/pk-columns-int.js';
 import indexPkTooManyParts from './index/pk-too-many-parts.js';
 import indexPrimaryNotNull from './index/primary-not-null.js';
@@ -251,7 +255,11 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'index/column-repeat': indexColumnRepeat,
   'index/comment-too-long': indexCommentTooLong,
   'index/duplicate-key-column': indexDuplicateKeyColumn,
+  'index/long-name-text': indexLongNameText,
+  'index/name-lower-case': indexNameLowerCase,
   'index/name-prefix': indexNamePrefix,
+  'index/name-too-long': indexNameTooLong,
+  'index/name-upper-case': indexNameUpperCase,
   'index/pk-columns-int': indexPkColumnsInt,
   'index/pk-too-many-parts': indexPkTooManyParts,
   'index/primary-not-null': indexPrimaryNotNull,
