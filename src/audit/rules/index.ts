@@ -27,6 +27,7 @@ import alterTableMaxColumnCount from './alter-table/max-column-count.js';
 import alterTableNotSupported from './alter-table/not-supported.js';
 import alterTableRemoveAllColumns from './alter-table/remove-all-columns.js';
 import alterTableRenameTargetExists from './alter-table/rename-target-exists.js';
+import alterTableSetDefault from './alter-table/set-default.js';
 import alterTableUnsupportedOption from './alter-table/unsupported-option.js';
 import charsetCharsetNotSupported from './charset/charset-not-supported.js';
 import charsetCollationNotSupported from './charset/collation-not-supported.js';
@@ -36,6 +37,7 @@ import columnAutoincName from './column/autoinc-name.js';
 import columnAutoincType from './column/autoinc-type.js';
 import columnAutoincUnsigned from './column/autoinc-unsigned.js';
 import columnBlobCantHaveDefault from './column/blob-cant-have-default.js';
+import columnBitDefault from './column/bit-default.js';
 import columnChangeColumnType from './column/change-column-type.js';
 import columnCharToVarchar from './column/char-to-varchar.js';
 import columnCharsetOnColumn from './column/charset-on-column.js';
@@ -49,9 +51,11 @@ import columnMaxVarcharLength from './column/max-varchar-length.js';
 import columnNullable from './column/nullable.js';
 import columnTextNotNullable from './column/text-not-nullable.js';
 import columnTimestampDefault from './column/timestamp-default.js';
+import columnTimestampNullDefault from './column/timestamp-null-default.js';
 import columnTypeLimits from './column/type-limits.js';
 import createTableAutoDatetimeCount from './create-table/auto-datetime-count.js';
 import createTableAutoIncrementInit from './create-table/auto-increment-init.js';
+import createTableAutoincDefault from './create-table/autoinc-default.js';
 import createTableAutoTimestampCount from './create-table/auto-timestamp-count.js';
 import createTableColumnQualifierDb from './create-table/column-qualifier-db.js';
 import createTableColumnQualifierTable from './create-table/column-qualifier-table.js';
@@ -179,6 +183,7 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'alter-table/not-supported': alterTableNotSupported,
   'alter-table/remove-all-columns': alterTableRemoveAllColumns,
   'alter-table/rename-target-exists': alterTableRenameTargetExists,
+  'alter-table/set-default': alterTableSetDefault,
   'alter-table/unsupported-option': alterTableUnsupportedOption,
   'charset/charset-not-supported': charsetCharsetNotSupported,
   'charset/collation-not-supported': charsetCollationNotSupported,
@@ -188,6 +193,7 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'column/autoinc-type': columnAutoincType,
   'column/autoinc-unsigned': columnAutoincUnsigned,
   'column/blob-cant-have-default': columnBlobCantHaveDefault,
+  'column/bit-default': columnBitDefault,
   'column/change-column-type': columnChangeColumnType,
   'column/char-to-varchar': columnCharToVarchar,
   'column/charset-on-column': columnCharsetOnColumn,
@@ -201,9 +207,11 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'column/nullable': columnNullable,
   'column/text-not-nullable': columnTextNotNullable,
   'column/timestamp-default': columnTimestampDefault,
+  'column/timestamp-null-default': columnTimestampNullDefault,
   'column/type-limits': columnTypeLimits,
   'create-table/auto-datetime-count': createTableAutoDatetimeCount,
   'create-table/auto-increment-init': createTableAutoIncrementInit,
+  'create-table/autoinc-default': createTableAutoincDefault,
   'create-table/auto-timestamp-count': createTableAutoTimestampCount,
   'create-table/column-qualifier-db': createTableColumnQualifierDb,
   'create-table/column-qualifier-table': createTableColumnQualifierTable,
