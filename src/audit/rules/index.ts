@@ -49,6 +49,7 @@ import columnInvalidDefault from './column/invalid-default.js';
 import columnInvalidOnUpdate from './column/invalid-on-update.js';
 import columnMaxVarcharLength from './column/max-varchar-length.js';
 import columnNullable from './column/nullable.js';
+import columnOnUpdatePrecision from './column/on-update-precision.js';
 import columnTextNotNullable from './column/text-not-nullable.js';
 import columnTimestampDefault from './column/timestamp-default.js';
 import columnTimestampNullDefault from './column/timestamp-null-default.js';
@@ -59,6 +60,7 @@ import createTableAutoincDefault from './create-table/autoinc-default.js';
 import createTableAutoTimestampCount from './create-table/auto-timestamp-count.js';
 import createTableColumnQualifierDb from './create-table/column-qualifier-db.js';
 import createTableColumnQualifierTable from './create-table/column-qualifier-table.js';
+import createTableColumnSpecifier from './create-table/column-specifier.js';
 import createTableColumnsMustHaveIndexType from './create-table/columns-must-have-index-type.js';
 import createTableColumnsMustHaveIndex from './create-table/columns-must-have-index.js';
 import createTableDupIndex from './create-table/dup-index.js';
@@ -76,6 +78,7 @@ import createTableSetCharset from './create-table/set-charset.js';
 import createTableSetCollation from './create-table/set-collation.js';
 import createTableSetEngine from './create-table/set-engine.js';
 import createTableTablePrefix from './create-table/table-prefix.js';
+import createTableTableCommentLength from './create-table/table-comment-length.js';
 import createTableWrongAutoKey from './create-table/wrong-auto-key.js';
 import createTableWrongTableName from './create-table/wrong-table-name.js';
 import createViewColumnCount from './create-view/column-count.js';
@@ -205,6 +208,7 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'column/invalid-on-update': columnInvalidOnUpdate,
   'column/max-varchar-length': columnMaxVarcharLength,
   'column/nullable': columnNullable,
+  'column/on-update-precision': columnOnUpdatePrecision,
   'column/text-not-nullable': columnTextNotNullable,
   'column/timestamp-default': columnTimestampDefault,
   'column/timestamp-null-default': columnTimestampNullDefault,
@@ -215,6 +219,7 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'create-table/auto-timestamp-count': createTableAutoTimestampCount,
   'create-table/column-qualifier-db': createTableColumnQualifierDb,
   'create-table/column-qualifier-table': createTableColumnQualifierTable,
+  'create-table/column-specifier': createTableColumnSpecifier,
   'create-table/columns-must-have-index-type': createTableColumnsMustHaveIndexType,
   'create-table/columns-must-have-index': createTableColumnsMustHaveIndex,
   'create-table/dup-index': createTableDupIndex,
@@ -232,6 +237,7 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'create-table/set-collation': createTableSetCollation,
   'create-table/set-engine': createTableSetEngine,
   'create-table/table-prefix': createTableTablePrefix,
+  'create-table/table-comment-length': createTableTableCommentLength,
   'create-table/wrong-auto-key': createTableWrongAutoKey,
   'create-table/wrong-table-name': createTableWrongTableName,
   'create-view/column-count': createViewColumnCount,

@@ -3,7 +3,8 @@
 // fsp, a date/time literal that is no value of the type under the target's sql_mode, a zero date while
 // enable_zero_date is off —, then NOT NULL DEFAULT NULL, then a numeric column with '' or a string that is not a
 // number (`int default ''`). goInception reports each failed check, in this order, so one column may get the
-// message more than once.
+// message more than once. MySQL's free texts for DATETIME/TIMESTAMP precision over 6 and for DOUBLE(M) without D
+// stand among them, so this rule adds them too.
 import { Code } from '../../catalogue.js';
 import { bareTypeName, isNumeric } from '../../column-type.js';
 import { defineRule, type RuleContext } from '../../rule.js';
@@ -40,9 +41,13 @@ export default defineRule({
   on: ['create_table', 'alter_table'],
   async check(_stmt, ctx) {
     for (const { at, column } of await ctx.facts.columnWrites()) {
+      // MySQL's own texts stand among these checks in goInception's order: fsp first, DOUBLE(M) after NOT NULL.
+      const type = bareTypeName(column.dataType);
+      if ((type === 'datetime' || type === 'timestamp') && (column.length ?? 0) > 6) ctx.errorAt(at, `Too-big precision ${column.length} specified for '${column.name}'. Maximum is 6`);
+      if (column.hasDefault && badTemporalDefault(column, ctx)) ctx.reportAt(at, column.name);
+      if (column.hasDefault && column.nullable === false && isNullLiteral(column.defaultValue)) ctx.reportAt(at, column.name);
+      if (type === 'double' && column.length !== null && column.scale === null) ctx.errorAt(at, `Please specify the number of digits of type double (column: "${column.name}")`);
       if (!column.hasDefault) continue;
-      if (badTemporalDefault(column, ctx)) ctx.reportAt(at, column.name);
-      if (column.nullable === false && isNullLiteral(column.defaultValue)) ctx.reportAt(at, column.name);
       const text = stringDefault(column.defaultValue);
       if (text !== null && isNumeric(bareTypeName(column.dataType)) && !NUMBER.test(text.trim())) ctx.reportAt(at, column.name);
     }

@@ -23,6 +23,8 @@ new RuleTester(LAYOUT).run('column/invalid-default', {
     },
     { sql: "alter table t1 add c3 datetime default '0000-00-00 00:00:00', add c4 date default 0", inc: { enable_zero_date: false }, messages: ["Invalid default value for column 'c3'.", "Invalid default value for column 'c4'."] },
     { sql: "create table t3 (c1 date default '0000-00-00', c2 date default '2020-00-01')", sqlMode: 'STRICT_TRANS_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE', messages: ["Invalid default value for column 'c1'.", "Invalid default value for column 'c2'."] },
+    // MySQL's precision texts stand among the default checks
+    { sql: 'create table t3 (c1 datetime(7), c2 double(10) not null default null, c3 double(10,2))', messages: ["Too-big precision 7 specified for 'c1'. Maximum is 6.", "Invalid default value for column 'c2'.", 'Please specify the number of digits of type double (column: "c2").'] },
     // the date rule and the NOT NULL DEFAULT NULL rule are separate checks
     { sql: 'create table t3 (c1 int not null default current_timestamp)', messages: ["Invalid default value for column 'c1'."] },
   ],
