@@ -7,7 +7,7 @@ import { Code } from '../../catalogue.js';
 import { bareTypeName } from '../../column-type.js';
 import { charsetOfCollation, charsetWidth } from '../../key-checks.js';
 import { defineRule } from '../../rule.js';
-import { isIncorrectName } from '../create-table/column-qualifier-db.js';
+import { isIncorrectName } from '../../identifier.js';
 
 const MAX_DISPLAY_WIDTH = 4294967295;
 const INTEGERS = new Set(['tinyint', 'smallint', 'mediumint', 'int', 'bigint']);

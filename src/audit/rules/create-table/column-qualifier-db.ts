@@ -4,11 +4,6 @@
 import { Code } from '../../catalogue.js';
 import { defineRule } from '../../rule.js';
 
-/** A table or column name MySQL refuses: empty, or ending with a space. */
-export function isIncorrectName(name: string): boolean {
-  return name === '' || name.endsWith(' ');
-}
-
 export default defineRule({
   code: Code.ER_WRONG_DB_NAME,
   on: ['create_table'],

@@ -1,7 +1,7 @@
 // CREATE TABLE of a name that is empty or ends with a space (arg the name as written) (docs/audit.md "Table rules").
 import { Code } from '../../catalogue.js';
 import { defineRule } from '../../rule.js';
-import { isIncorrectName } from './column-qualifier-db.js';
+import { isIncorrectName } from '../../identifier.js';
 
 export default defineRule({
   code: Code.ER_WRONG_TABLE_NAME,
