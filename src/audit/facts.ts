@@ -3,7 +3,7 @@
 // rest (the name analysis of queries, the replayed ALTER findings, the CREATE TABLE shape). Every rule that
 // needs one of these reads it here, so each is computed at most once per statement, and never outlives it.
 
-import { alterActionsOf, tableChangesOf } from '../sql/alter-actions.js';
+import { alterActionsOf, tableChangesOf, type AlterAction } from '../sql/alter-actions.js';
 import {
   createTableOf,
   databaseNameOf,
@@ -32,6 +32,18 @@ export interface ColumnWrite {
   table: string;
   /** A primary key column: inline PRIMARY KEY, or listed in CREATE TABLE's PRIMARY KEY (…). */
   primaryKey: boolean;
+}
+
+/**
+ * MODIFY / CHANGE COLUMN written with a qualifier that names another table: `db.t.c` whose schema is not the
+ * table's (case-insensitive) gives ER_WRONG_DB_NAME, else `t.c` with another table name ER_WRONG_TABLE_NAME; the
+ * column is then not checked further (docs/audit.md "Table rules").
+ */
+export function alterQualifierMismatch(table: TableInfo, column: ColumnDefinition): 'db' | 'table' | null {
+  const q = column.model?.qualifier;
+  if (!q) return null;
+  if (q.db !== null && q.db.toLowerCase() !== table.db.toLowerCase()) return 'db';
+  return q.name.toLowerCase() !== table.name.toLowerCase() ? 'table' : null;
 }
 
 /** A name the statement introduces, checked by the identifier rules; `at` -1 is the statement's own name. */
@@ -88,7 +100,11 @@ export class StatementFacts {
     if (this.writes === null) {
       const all = columnWritesOf(this.stmt, this.createTable, this.tableName);
       const existing = await this.existingAdds();
-      this.writes = existing.size === 0 ? all : all.filter((w) => !(w.op === 'add' && existing.has(`${w.at}:${w.column.name.toLowerCase()}`)));
+      const skipped = await this.skippedSpecs();
+      this.writes =
+        existing.size === 0 && skipped.size === 0
+          ? all
+          : all.filter((w) => !(w.op === 'add' && existing.has(`${w.at}:${w.column.name.toLowerCase()}`)) && !skipped.has(w.at));
     }
     return this.writes;
   }
@@ -102,9 +118,24 @@ export class StatementFacts {
     if (this.names === null) {
       const all = newIdentifiersOf(this.stmt, this.createTable);
       const existing = await this.existingAdds();
-      this.names = existing.size === 0 ? all : all.filter((n) => !existing.has(`${n.at}:${n.name.toLowerCase()}`));
+      const skipped = await this.skippedSpecs();
+      this.names =
+        existing.size === 0 && skipped.size === 0 ? all : all.filter((n) => !existing.has(`${n.at}:${n.name.toLowerCase()}`) && !skipped.has(n.at));
     }
     return this.names;
+  }
+
+  /** ALTER specs whose MODIFY / CHANGE column names another table or schema: skipped after that message. */
+  async skippedSpecs(): Promise<ReadonlySet<number>> {
+    if (this.stmt.kind !== 'alter_table') return new Set();
+    const table = await this.target();
+    const out = new Set<number>();
+    if (table) {
+      alterActionsOf(this.stmt).forEach((a, at) => {
+        if ((a.op === 'modify_column' || a.op === 'change_column') && alterQualifierMismatch(table, a.column)) out.add(at);
+      });
+    }
+    return out;
   }
 
   /** `spec:column` (lower case) of ADD COLUMNs whose column already exists. */
@@ -146,7 +177,14 @@ export class StatementFacts {
 
   /** ALTER TABLE / CREATE INDEX / DROP INDEX changes replayed over the table (null when the table is missing). */
   alter(): Promise<{ table: TableInfo; findings: AlterFindings } | null> {
-    this.alterPromise ??= this.target().then((table) => (table ? { table, findings: alterFindings(table, tableChangesOf(this.stmt)) } : null));
+    this.alterPromise ??= this.target().then((table) => {
+      if (!table) return null;
+      // A MODIFY / CHANGE of another table's column is reported for its qualifier only (alterQualifierMismatch).
+      const changes = tableChangesOf(this.stmt).map((a): AlterAction =>
+        (a.op === 'modify_column' || a.op === 'change_column') && alterQualifierMismatch(table, a.column) ? { op: 'other', text: '' } : a,
+      );
+      return { table, findings: alterFindings(table, changes) };
+    });
     return this.alterPromise;
   }
 

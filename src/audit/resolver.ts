@@ -45,6 +45,8 @@ export interface QueryAnalysis {
   outputNames: string[] | null;
   /** How many columns the statement's (first) SELECT produces; null when a `*` cannot be expanded. */
   outputWidth: number | null;
+  /** The same for each member of the statement's own SELECT / UNION, in written order (CREATE VIEW's column list). */
+  memberWidths: (number | null)[];
   /** Some table read was created or changed in this batch (the target cannot EXPLAIN it). */
   usesNewTables: boolean;
 }
@@ -113,6 +115,7 @@ class Resolver {
     unionMisuse: [],
     outputNames: null,
     outputWidth: null,
+    memberWidths: [],
     usesNewTables: false,
   };
   /** Set until the statement's own first SELECT member has been measured. */
@@ -262,6 +265,7 @@ class Resolver {
     if (unionNames) for (const n of unionNames) scope.aliases.add(n.toLowerCase());
     for (const o of arr(m.orderby)) await this.expr(obj(o)?.expr, scope, 'order');
     if (joinNoOn && !m.where) this.result.joinWithoutOn = true;
+    if (topLevel) this.result.memberWidths.push(width);
     if (topLevel && this.result.outputWidth === null && this.firstMember) {
       this.firstMember = false;
       this.result.outputWidth = width;

@@ -34,7 +34,7 @@ export interface RuleContext {
   /** Free-text level-2 error / level-1 warning (`.` appended unless the text ends in `.` or `!`). */
   error(text: string): void;
   warn(text: string): void;
-  /** A free-text level-2 error about one item, placed like `reportAt` (goInception raises some per VALUES cell). */
+  /** A free-text level-2 error about one item, placed like `reportAt` (a VALUES cell, a column's type-limit texts). */
   errorAt(item: number, text: string): void;
   /** The table's database: its qualifier, else the current database (null when neither). */
   dbOf(ref: { db: string | null }): string | null;
