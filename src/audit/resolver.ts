@@ -308,6 +308,8 @@ class Resolver {
       if (i > 0) {
         const join = typeof it.join === 'string' ? it.join : '';
         if (!it.on && arr(it.using).length === 0 && !/NATURAL|STRAIGHT/i.test(join)) joinNoOn = true;
+        // NATURAL JOIN joins on the columns both sides share: like USING, they are not ambiguous
+        if (/NATURAL/i.test(join)) naturalColumns(scope);
       }
       for (const u of arr(it.using)) {
         const col = identText(u) ?? identText(obj(u)?.value) ?? columnRefOf(u)?.column;
@@ -409,6 +411,13 @@ class Resolver {
     }
     if (!uncertain) this.add(this.result.unknownColumns, ref.column);
   }
+}
+
+/** The last source's columns that an earlier source of the scope also has, taken as joined (NATURAL JOIN). */
+function naturalColumns(scope: Scope): void {
+  const joined = scope.sources[scope.sources.length - 1]?.columns;
+  if (!joined) return;
+  for (const src of scope.sources.slice(0, -1)) for (const name of src.names ?? []) if (joined.has(name.toLowerCase())) scope.using.add(name.toLowerCase());
 }
 
 function lowerSet(names: readonly string[]): Set<string> {

@@ -184,12 +184,32 @@ const DEFAULT_STAND_IN = '__inceptor_default__';
  *   name, put back as a `{ type: 'default' }` node (the node node-sql-parser itself uses for `DEFAULT(col)`);
  * - the modifiers LOW_PRIORITY, HIGH_PRIORITY, DELAYED, QUICK and (but for INSERT/REPLACE) IGNORE, left out;
  * - numbers written without a leading zero (`.5`), written with one;
- * - `BINARY col` as `CAST(col AS BINARY)` (the same value; left so in the tree).
+ * - `BINARY col` as `CAST(col AS BINARY)` (the same value; left so in the tree);
+ * - `a SOUNDS LIKE b` as `a REGEXP b` (or RLIKE, whichever the statement does not use; same precedence), put back
+ *   as the operator `SOUNDS LIKE`;
+ * - a character set introducer (`_utf8mb4'x'`) as `_binary` (the only one node-sql-parser reads before a string; it
+ *   reads `_utf8mb4'x'` as a column with an alias), put back as the string's `prefix`;
+ * - adjacent strings (`'a' 'b'`, one string to MySQL) as one string;
+ * - `against` in any case but upper as `AGAINST` (node-sql-parser knows only the upper-case keyword);
+ * - MariaDB's `RETURNING list` of DELETE/INSERT/REPLACE left out, put back as `returning: { type: 'returning',
+ *   columns }` (the columns as node-sql-parser reads a SELECT list);
+ * - `NATURAL [LEFT|RIGHT] [OUTER] JOIN t` as `[LEFT|RIGHT] JOIN t USING (stand-in)`, put back as a join item
+ *   `join: 'NATURAL …'` without ON (the audit takes the columns both sides share as joined).
  * Null when the text has none of these (or a `<=>` with every stand-in already in use).
  */
 export function respelled(sql: string): Respelling | null {
-  const toks = tokenize(sql);
+  const all = tokenize(sql);
   const isPunct = (t: Token | undefined, ...texts: string[]) => t?.type === 'punct' && texts.includes(t.text);
+  // MariaDB's RETURNING ends DELETE/INSERT/REPLACE: read apart, the rest respelled without it
+  const returningAt = isWord(all[0], 'DELETE', 'INSERT', 'REPLACE') ? topLevelWord(all, 'RETURNING') : -1;
+  let returning: unknown[] | null = null;
+  if (returningAt > 1) {
+    const list = astify(`SELECT ${sql.slice(all[returningAt]!.end)}`);
+    const columns = list.ok && list.asts.length === 1 ? (list.asts[0] as { columns?: unknown }).columns : null;
+    if (!Array.isArray(columns) || columns.length === 0) return null;
+    returning = columns;
+  }
+  const toks = returningAt > 1 ? all.slice(0, returningAt) : all;
   const ops = toks.filter((t) => isPunct(t, '<=>'));
   const standIn = ['!=', '<>', '>=', '<='].find((op) => !toks.some((t) => isPunct(t, op)));
   if (ops.length > 0 && !standIn) return null;
@@ -213,13 +233,42 @@ export function respelled(sql: string): Respelling | null {
     while (isPunct(toks[k + 1], '.') && identOf(toks[k + 2]) !== null) k += 2;
     if (!isPunct(toks[k + 1], '(', '.')) binaries.push({ at: t, last: toks[k]! });
   });
-  if (ops.length === 0 && defaults.length === 0 && modifiers.length === 0 && bareDecimals.length === 0 && binaries.length === 0) return null;
+  // `SOUNDS LIKE`: a LIKE-level operator the statement does not use stands in
+  const sounds = toks.filter((t, i) => isWord(t, 'SOUNDS') && isWord(toks[i + 1], 'LIKE'));
+  const soundsStandIn = ['REGEXP', 'RLIKE'].find((op) => !toks.some((t) => isWord(t, op)));
+  if (sounds.length > 0 && !soundsStandIn) return null;
+  // `_cs'x'`: every string introducer in text order (node-sql-parser reads `_binary` only)
+  const introducers = toks.filter((t, i) => t.type === 'word' && t.value.startsWith('_') && CHARSETS.has(t.value.slice(1)) && toks[i + 1]?.type === 'string');
+  const introduced = introducers.map((t) => t.text);
+  const respelledIntroducers = introducers.filter((t) => t.value !== '_BINARY');
+  // `'a' 'b'`: one string
+  const adjacent: { first: Token; rest: Token[] }[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    if (toks[i]!.type !== 'string' || toks[i + 1]?.type !== 'string') continue;
+    let j = i + 1;
+    while (toks[j]?.type === 'string') j++;
+    adjacent.push({ first: toks[i]!, rest: toks.slice(i + 1, j) });
+    i = j - 1;
+  }
+  const againsts = toks.filter((t) => isWord(t, 'AGAINST') && t.text !== 'AGAINST');
+  const naturals = naturalJoins(toks);
+  if (naturals === null) return null;
+  if (
+    returning === null && ops.length === 0 && defaults.length === 0 && modifiers.length === 0 && bareDecimals.length === 0 && binaries.length === 0 &&
+    sounds.length === 0 && respelledIntroducers.length === 0 && adjacent.length === 0 && againsts.length === 0 && naturals.length === 0
+  )
+    return null;
   const edits = [
     ...ops.map((t) => ({ t, text: standIn!.padEnd(3) })),
     ...defaults.map((t) => ({ t, text: DEFAULT_STAND_IN })),
     ...modifiers.map((t) => ({ t, text: '' })),
     ...bareDecimals.map((t) => ({ t, text: `0${t.text}` })),
     ...binaries.flatMap(({ at, last }) => [{ t: at, text: 'CAST(' }, { t: last, text: `${last.text} AS BINARY)` }]),
+    ...sounds.flatMap((t) => [{ t, text: soundsStandIn! }, { t: toks[toks.indexOf(t) + 1]!, text: '' }]),
+    ...respelledIntroducers.map((t) => ({ t, text: '_binary' })),
+    ...adjacent.flatMap(({ first, rest }) => [{ t: first, text: joinedString([first, ...rest]) }, ...rest.map((t) => ({ t, text: '' }))]),
+    ...againsts.map((t) => ({ t, text: 'AGAINST' })),
+    ...naturals.flatMap(({ natural, last }) => [{ t: natural, text: '' }, { t: last, text: `${last.text} USING (${NATURAL_STAND_IN})` }]),
   ].sort((a, b) => a.t.start - b.t.start);
   let out = '';
   let last = 0;
@@ -227,11 +276,15 @@ export function respelled(sql: string): Respelling | null {
     out += sql.slice(last, t.start) + text;
     last = t.end;
   }
+  const end = returningAt > 1 ? all[returningAt]!.start : sql.length;
   return {
-    sql: out + sql.slice(last),
+    sql: (out + sql.slice(last, end)).trimEnd(),
     restore(ast) {
       let operators = 0;
       let values = 0;
+      let soundsLike = 0;
+      let prefixes = 0;
+      let joins = 0;
       // a copy: the tree may be a shape-cache skeleton, which nobody writes into
       const copy = (v: unknown): unknown => {
         if (Array.isArray(v)) return v.map(copy);
@@ -247,12 +300,108 @@ export function respelled(sql: string): Respelling | null {
           out.operator = '<=>';
           operators++;
         }
+        if (sounds.length > 0 && out.type === 'binary_expr' && out.operator === soundsStandIn) {
+          out.operator = 'SOUNDS LIKE';
+          soundsLike++;
+        }
+        if (respelledIntroducers.length > 0 && typeof out.prefix === 'string' && out.prefix.toLowerCase() === '_binary' && /_quote_string$/.test(String(out.type))) {
+          out.prefix = introduced[prefixes++] ?? out.prefix;
+        }
+        const using = out.using;
+        if (naturals.length > 0 && Array.isArray(using) && using.length === 1 && (using[0] as { value?: unknown })?.value === NATURAL_STAND_IN) {
+          delete out.using;
+          out.join = `NATURAL ${String(out.join)}`;
+          out.on = null;
+          joins++;
+        }
         return out;
       };
-      const restored = copy(ast);
-      return operators === ops.length && values === defaults.length ? restored : null;
+      const restored = copy(ast) as Record<string, unknown> | null;
+      if (returning !== null && restored && typeof restored === 'object') restored.returning = { type: 'returning', columns: returning };
+      const all = operators === ops.length && values === defaults.length && soundsLike === sounds.length && joins === naturals.length;
+      return all && (respelledIntroducers.length === 0 || prefixes === introduced.length) ? restored : null;
     },
   };
+}
+
+/** The USING column a NATURAL join is respelled with (put back as NATURAL; no statement names it). */
+const NATURAL_STAND_IN = '__inceptor_natural__';
+
+/** Character sets whose `_name` introduces a string (MariaDB 10.11 and MySQL 8.0), upper case. */
+const CHARSETS = new Set(
+  'ARMSCII8 ASCII BIG5 BINARY CP1250 CP1251 CP1256 CP1257 CP850 CP852 CP866 CP932 DEC8 EUCJPMS EUCKR GB18030 GB2312 GBK GEOSTD8 GREEK HEBREW HP8 KEYBCS2 KOI8R KOI8U LATIN1 LATIN2 LATIN5 LATIN7 MACCE MACROMAN SJIS SWE7 TIS620 UCS2 UJIS UTF16 UTF16LE UTF32 UTF8 UTF8MB3 UTF8MB4'.split(' '),
+);
+
+/** Adjacent string tokens as one literal: their bodies joined when all share a quote, else re-quoted with `'`. */
+function joinedString(parts: Token[]): string {
+  const quote = parts[0]!.text[0]!;
+  if (parts.every((p) => p.text[0] === quote)) return quote + parts.map((p) => p.text.slice(1, -1)).join('') + quote;
+  return `'${parts.map((p) => p.value.replaceAll('\\', '\\\\').replaceAll("'", "''")).join('')}'`;
+}
+
+/** Index of the first `word` token outside parentheses (after the first token); -1 when there is none. */
+function topLevelWord(toks: Token[], word: string): number {
+  let depth = 0;
+  for (let i = 1; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.type === 'punct' && t.text === '(') depth++;
+    else if (t.type === 'punct' && t.text === ')') depth--;
+    else if (depth === 0 && isWord(t, word)) return i;
+  }
+  return -1;
+}
+
+/** Words that end a table factor (its alias cannot be one of them). */
+const AFTER_TABLE = new Set([
+  'JOIN', 'INNER', 'LEFT', 'RIGHT', 'CROSS', 'STRAIGHT_JOIN', 'NATURAL', 'FULL', 'SET', 'WHERE', 'ON', 'USING', 'ORDER', 'LIMIT', 'GROUP',
+  'HAVING', 'UNION', 'EXCEPT', 'INTERSECT', 'FOR', 'LOCK', 'WINDOW', 'USE', 'FORCE', 'IGNORE', 'PARTITION', 'RETURNING', 'INTO',
+]);
+
+/**
+ * Each `NATURAL [INNER|LEFT|RIGHT] [OUTER] JOIN factor`: the NATURAL token and the factor's last token (a name,
+ * optional alias and index hints, or a parenthesised factor and its alias); null when a factor cannot be read.
+ */
+function naturalJoins(toks: Token[]): { natural: Token; last: Token }[] | null {
+  const out: { natural: Token; last: Token }[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    if (!isWord(toks[i], 'NATURAL')) continue;
+    let k = i + 1;
+    if (isWord(toks[k], 'LEFT', 'RIGHT')) k++;
+    else if (isWord(toks[k], 'INNER')) k++;
+    if (isWord(toks[k], 'OUTER')) k++;
+    if (!isWord(toks[k], 'JOIN')) continue;
+    k++;
+    if (toks[k]?.type === 'punct' && toks[k]!.text === '(') {
+      k = pastParens(toks, k);
+      if (k < 0) return null;
+    } else {
+      const name = readQualifiedName(toks, k);
+      if (!name) return null;
+      k = name.next;
+    }
+    if (isWord(toks[k], 'AS') && identOf(toks[k + 1]) !== null) k += 2;
+    else if (toks[k]?.type === 'quoted_ident' || (toks[k]?.type === 'word' && !AFTER_TABLE.has(toks[k]!.value))) k++;
+    while (isWord(toks[k], 'USE', 'FORCE', 'IGNORE') && isWord(toks[k + 1], 'INDEX', 'KEY')) {
+      k += 2;
+      if (isWord(toks[k], 'FOR')) k += isWord(toks[k + 1], 'JOIN') ? 2 : 3;
+      if (toks[k]?.text !== '(') return null;
+      k = pastParens(toks, k);
+      if (k < 0) return null;
+    }
+    out.push({ natural: toks[i]!, last: toks[k - 1]! });
+  }
+  return out;
+}
+
+/** The index after the `)` closing the `(` at `k`; -1 when it never closes. */
+function pastParens(toks: Token[], k: number): number {
+  let depth = 0;
+  do {
+    if (toks[k]!.type === 'punct' && toks[k]!.text === '(') depth++;
+    else if (toks[k]!.type === 'punct' && toks[k]!.text === ')') depth--;
+    k++;
+  } while (k < toks.length && depth > 0);
+  return depth === 0 ? k : -1;
 }
 
 /**
