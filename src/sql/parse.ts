@@ -39,6 +39,11 @@ export function parseStatement(text: string): ParseResult {
   if (ddl?.ok) return { ok: true, statement: ddlStatement(text, ddl.ddl) };
   // DDL is ours to judge (node-sql-parser accepts some invalid DDL): the error stands where our parser stopped
   if (ddl) return { ok: false, message: syntaxErrorAt(text, ddl.offset) };
+  // node-sql-parser reads `_latin1'x'` in a SELECT list as a column with an alias: introducers are respelled first
+  if (INTRODUCED.test(text)) {
+    const introduced = respelledStatement(text);
+    if (introduced?.ok) return introduced;
+  }
   const parsed = astify(text);
   if (parsed.ok) return fromAsts(text, parsed.asts, shape);
   const rescued = rescue(text, parsed);
@@ -94,14 +99,7 @@ function soleAst(sql: string): unknown | null {
 function rescue(text: string, parsed: Extract<NodeParseOutcome, { ok: false }>): ParseResult | null {
   const ok = (s: Omit<ParsedStatement, 'text'> | null): ParseResult | null => (s ? { ok: true, statement: { text, ...s } } : null);
   const respelling = respelled(text);
-  if (respelling) {
-    // the whole path again on the respelled text (its shape is cached), then the original forms put back
-    const again = parseStatement(respelling.sql);
-    const ast = again.ok && again.statement.ast ? respelling.restore(again.statement.ast) : null;
-    if (!ast || !again.ok) return null;
-    const { text: _respelled, ...statement } = again.statement;
-    return ok({ ...statement, ast });
-  }
+  if (respelling) return respelledStatement(text, respelling);
   const rows = ok(recogniseInsertRows(text));
   if (rows) return rows;
   const quoted = withDigitNamesQuoted(text);
@@ -110,6 +108,20 @@ function rescue(text: string, parsed: Extract<NodeParseOutcome, { ok: false }>):
     if (again.ok && again.asts.length === 1) return fromAsts(text, again.asts);
   }
   return ok(recogniseDeleteUsing(text)) ?? ok(recogniseUpdateAndAssignment(text)) ?? ok(recognise(text));
+}
+
+/** A word then a quote, as a character set introducer is written (`_utf8mb4'x'`, `_latin1 "x"`); a cheap first test. */
+const INTRODUCED = /(?:^|[^\w$])_\w+\s*['"]/;
+
+/** The statement read from its respelling (recognise.ts `respelled`), the original forms put back; null when it has none or it fails. */
+function respelledStatement(text: string, respelling = respelled(text)): ParseResult | null {
+  if (!respelling) return null;
+  // the whole path again on the respelled text (its shape is cached), then the original forms put back
+  const again = parseStatement(respelling.sql);
+  const ast = again.ok && again.statement.ast ? respelling.restore(again.statement.ast) : null;
+  if (!ast || !again.ok) return null;
+  const { text: _respelled, ...statement } = again.statement;
+  return { ok: true, statement: { text, ...statement, ast } };
 }
 
 /**

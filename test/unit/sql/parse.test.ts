@@ -149,6 +149,62 @@ test('statement modifiers, numbers without a leading zero and BINARY col parse; 
   assert.ok(ok('update t set a = cast(b as binary), c = convert(d using binary) where id = 1'));
 });
 
+test("an introduced string with COLLATE parses as the string with its introducer and collation", () => {
+  const s = ok("update t set b = _utf8mb4'x' COLLATE utf8mb4_bin where id = 1");
+  const value = (s.ast as { set: { value: Record<string, unknown> }[] }).set[0]!.value;
+  assert.equal(value.type, 'single_quote_string');
+  assert.equal(value.value, 'x');
+  assert.equal(value.prefix, '_utf8mb4');
+  assert.deepEqual(value.suffix, ok("update t set b = 'x' COLLATE utf8mb4_bin where id = 1").ast && (ok("update t set b = 'x' COLLATE utf8mb4_bin where id = 1").ast as { set: { value: { suffix: unknown } }[] }).set[0]!.value.suffix);
+  // node-sql-parser alone reads `_latin1'x'` as a column with an alias: the introducer is read as one
+  const sel = ok("select _latin1'x', _binary'y' from t");
+  assert.deepEqual((sel.ast as { columns: { expr: { prefix?: unknown; type: unknown } }[] }).columns.map((c) => [c.expr.type, c.expr.prefix]), [['single_quote_string', '_latin1'], ['single_quote_string', '_binary']]);
+  // a column named like an introducer but no charset stays a column
+  assert.equal((ok("select _nocharset 'x' from t").ast as { columns: { expr: { type: unknown } }[] }).columns[0]!.expr.type, 'column_ref');
+});
+
+test("adjacent strings parse as one string", () => {
+  assert.deepEqual(ok("update t set b = 'a' 'b' where c = 'x' 'y' 'z'").ast, ok("update t set b = 'ab' where c = 'xyz'").ast);
+  assert.deepEqual(ok(`update t set b = 'it''s' "a'b" where id = 1`).ast, ok("update t set b = 'it''sa''b' where id = 1").ast);
+});
+
+test('SOUNDS LIKE parses as its own operator, beside LIKE and REGEXP', () => {
+  const w = whereOf(ok("update t set a = 1 where b sounds like 'x' and c like 'y%' and d regexp 'z'")) as { left: { left: { operator: unknown }; right: { operator: unknown } }; right: { operator: unknown } };
+  assert.deepEqual([w.left.left.operator, w.left.right.operator, w.right.operator], ['SOUNDS LIKE', 'LIKE', 'REGEXP']);
+  assert.deepEqual(tablesOf(ok("delete from t where b sounds like 'x' and c rlike 'y'")).map((t) => t.name), ['t']);
+});
+
+test('MATCH … AGAINST parses in UPDATE and DELETE whatever the case of AGAINST', () => {
+  for (const sql of ["update t set a = 1 where match (b) against ('x' in boolean mode)", "delete from t where MATCH (b, c) Against ('x')"]) {
+    const w = whereOf(ok(sql)) as { type: unknown; columns: unknown[] };
+    assert.equal(w.type, 'fulltext_search', sql);
+    assert.deepEqual(tablesOf(ok(sql)).map((t) => t.name), ['t']);
+  }
+});
+
+test("MariaDB's DELETE … RETURNING and INSERT … RETURNING parse; the list is kept as `returning`", () => {
+  const d = ok('delete from t where id = 1 returning id, b as bb');
+  assert.equal(d.kind, 'delete');
+  assert.deepEqual(whereOf(d), whereOf(ok('delete from t where id = 1')));
+  const ret = (d.ast as { returning: { type: string; columns: { expr: { column: unknown }; as: unknown }[] } }).returning;
+  assert.deepEqual(ret.columns.map((c) => [c.expr.column, c.as]), [['id', null], ['b', 'bb']]);
+  const i = ok("insert into t (id, b) values (1, 'x'), (2, default) returning *");
+  assert.equal(i.kind, 'insert');
+  assert.deepEqual(insertColumnsOf(i), ['id', 'b']);
+  assert.equal(insertRowsOf(i)?.length, 2);
+  assert.equal(ok('replace into t (id) values (1) returning id').kind, 'replace');
+  assert.equal(parseStatement('delete from t where id = 1 returning').ok, false);
+});
+
+test('STRAIGHT_JOIN and NATURAL JOIN parse in a multi-table UPDATE; NATURAL joins carry no ON', () => {
+  assert.deepEqual(tablesOf(ok('update t1 straight_join t2 on t1.id = t2.id set t1.a = t2.c')).map((t) => t.name), ['t1', 't2']);
+  const n = ok('update t1 x natural join db.t2 y natural left outer join t3 set x.a = y.c where t3.d = 1');
+  assert.deepEqual(tablesOf(n).map((t) => [t.db, t.name]), [[null, 't1'], ['db', 't2'], [null, 't3']]);
+  const items = (n.ast as { table: Record<string, unknown>[] }).table;
+  assert.deepEqual(items.map((t) => [t.as, t.join ?? null, t.on ?? null, t.using]), [['x', null, null, undefined], ['y', 'NATURAL INNER JOIN', null, undefined], [null, 'NATURAL LEFT JOIN', null, undefined]]);
+  assert.equal(ok('select * from t1 natural join t2 where a = 1').kind, 'select');
+});
+
 test('syntax errors: line, column after the offending token, near text with trailing space', () => {
   const r = parseStatement('create tabl t1 (id int)');
   assert.equal(r.ok, false);
