@@ -35,6 +35,11 @@ export function parseStatement(text: string): ParseResult {
   const shape = scanShape(text);
   const cached = shape && statementFromShape(text, shape);
   if (cached) return { ok: true, statement: cached };
+  if (shape && respelledShapes.has(shape.key)) {
+    // this shape failed node-sql-parser before and read respelled: skip the failed parse (it costs several plain ones)
+    const again = respelledStatement(text);
+    if (again?.ok) return again;
+  }
   const ddl = parseDdl(text);
   if (ddl?.ok) return { ok: true, statement: ddlStatement(text, ddl.ddl) };
   // DDL is ours to judge (node-sql-parser accepts some invalid DDL): the error stands where our parser stopped
@@ -46,7 +51,7 @@ export function parseStatement(text: string): ParseResult {
   }
   const parsed = astify(text);
   if (parsed.ok) return fromAsts(text, parsed.asts, shape);
-  const rescued = rescue(text, parsed);
+  const rescued = rescue(text, parsed, shape);
   if (rescued) return rescued;
   return { ok: false, message: syntaxErrorAt(text, parsed.failure.offset) };
 }
@@ -96,10 +101,14 @@ function soleAst(sql: string): unknown | null {
 }
 
 /** Valid MySQL that node-sql-parser refuses: our recognisers, tried in order. */
-function rescue(text: string, parsed: Extract<NodeParseOutcome, { ok: false }>): ParseResult | null {
+function rescue(text: string, parsed: Extract<NodeParseOutcome, { ok: false }>, shape: ShapeScan | null): ParseResult | null {
   const ok = (s: Omit<ParsedStatement, 'text'> | null): ParseResult | null => (s ? { ok: true, statement: { text, ...s } } : null);
   const respelling = respelled(text);
-  if (respelling) return respelledStatement(text, respelling);
+  if (respelling) {
+    const read = respelledStatement(text, respelling);
+    if (read && shape) rememberRespelled(shape.key);
+    return read;
+  }
   const rows = ok(recogniseInsertRows(text));
   if (rows) return rows;
   const quoted = withDigitNamesQuoted(text);
@@ -108,6 +117,18 @@ function rescue(text: string, parsed: Extract<NodeParseOutcome, { ok: false }>):
     if (again.ok && again.asts.length === 1) return fromAsts(text, again.asts);
   }
   return ok(recogniseDeleteUsing(text)) ?? ok(recogniseUpdateAndAssignment(text)) ?? ok(recognise(text));
+}
+
+/**
+ * Shapes (shape-cache.ts keys) whose statements node-sql-parser refused and the respelling read: later statements
+ * of the shape go to the respelling first. Bounded like the shape cache (cleared when full).
+ */
+const respelledShapes = new Set<string>();
+const MAX_RESPELLED_SHAPES = 256;
+
+function rememberRespelled(key: string): void {
+  if (respelledShapes.size >= MAX_RESPELLED_SHAPES) respelledShapes.clear();
+  respelledShapes.add(key);
 }
 
 /** A word then a quote, as a character set introducer is written (`_utf8mb4'x'`, `_latin1 "x"`); a cheap first test. */

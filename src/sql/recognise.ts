@@ -204,10 +204,8 @@ export function respelled(sql: string): Respelling | null {
   const returningAt = isWord(all[0], 'DELETE', 'INSERT', 'REPLACE') ? topLevelWord(all, 'RETURNING') : -1;
   let returning: unknown[] | null = null;
   if (returningAt > 1) {
-    const list = astify(`SELECT ${sql.slice(all[returningAt]!.end)}`);
-    const columns = list.ok && list.asts.length === 1 ? (list.asts[0] as { columns?: unknown }).columns : null;
-    if (!Array.isArray(columns) || columns.length === 0) return null;
-    returning = columns;
+    returning = returningList(sql.slice(all[returningAt]!.end).trim());
+    if (!returning) return null;
   }
   const toks = returningAt > 1 ? all.slice(0, returningAt) : all;
   const ops = toks.filter((t) => isPunct(t, '<=>'));
@@ -322,6 +320,22 @@ export function respelled(sql: string): Respelling | null {
       return all && (respelledIntroducers.length === 0 || prefixes === introduced.length) ? restored : null;
     },
   };
+}
+
+/** RETURNING lists read before, by text (a batch repeats one list): shared, read-only like shape skeletons. */
+const returningLists = new Map<string, unknown[] | null>();
+
+/** The RETURNING list as node-sql-parser reads a SELECT list; null when it does not read it. */
+function returningList(text: string): unknown[] | null {
+  let columns = returningLists.get(text);
+  if (columns === undefined) {
+    const list = astify(`SELECT ${text}`);
+    const read = list.ok && list.asts.length === 1 ? (list.asts[0] as { columns?: unknown }).columns : null;
+    columns = Array.isArray(read) && read.length > 0 ? read : null;
+    if (returningLists.size >= 64) returningLists.clear();
+    returningLists.set(text, columns);
+  }
+  return columns;
 }
 
 /** The USING column a NATURAL join is respelled with (put back as NATURAL; no statement names it). */

@@ -205,6 +205,17 @@ test('STRAIGHT_JOIN and NATURAL JOIN parse in a multi-table UPDATE; NATURAL join
   assert.equal(ok('select * from t1 natural join t2 where a = 1').kind, 'select');
 });
 
+test('repeated statements of a shape that needs respelling read their own literals (the shape goes to the respelling first)', () => {
+  for (let i = 1; i <= 5; i++) {
+    const d = ok(`delete from t where id = ${i} and b = 'v${i}' returning id`);
+    assert.deepEqual(whereOf(d), whereOf(ok(`delete from t where id = ${i} and b = 'v${i}'`)), `delete ${i}`);
+    const u = ok(`update ignore t set a = ${i * 10} where b sounds like 's${i}'`);
+    assert.deepEqual((u.ast as { set: { value: unknown }[] }).set[0]!.value, { type: 'number', value: i * 10 });
+    assert.deepEqual((whereOf(u) as { right: unknown; operator: unknown }).right, { type: 'single_quote_string', value: `s${i}` });
+    assert.equal((whereOf(u) as { operator: unknown }).operator, 'SOUNDS LIKE');
+  }
+});
+
 test('syntax errors: line, column after the offending token, near text with trailing space', () => {
   const r = parseStatement('create tabl t1 (id int)');
   assert.equal(r.ok, false);

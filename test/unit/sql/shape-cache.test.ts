@@ -67,6 +67,9 @@ test('the shape cache equals node-sql-parser on a corpus, or declines', (t) => {
         if (scan && statementFromShape(text, scan)) cached++;
         const ours = parseStatement(text);
         if (!truth.ok || truth.asts.length !== 1) continue;
+        // node-sql-parser reads `_utf8mb4'u'` in a SELECT list as a column with an alias; parse.ts reads the
+        // introducer (parse.test.ts), so that tree is no truth
+        if (JSON.stringify(truth.asts[0]).includes('"column":"_utf8mb4"')) continue;
         compared++;
         assert.ok(ours.ok, `seed ${seed}: ${text}`);
         assert.deepEqual(ours.statement.ast, truth.asts[0], `seed ${seed}: ${text}`);
