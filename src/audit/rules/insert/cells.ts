@@ -80,5 +80,14 @@ function plainDecimal(n: number): string {
 
 /** The column's base type: the stored type cut at `(` or a space, lower-cased (`datetime(3)` → `datetime`). */
 export function baseTypeOf(column: ColumnInfo): string {
-  return column.type.toLowerCase().split(/[( ]/, 1)[0]!;
+  let base = baseTypes.get(column.type);
+  if (base === undefined) {
+    if (baseTypes.size >= 1024) baseTypes.clear();
+    base = column.type.toLowerCase().split(/[( ]/, 1)[0]!;
+    baseTypes.set(column.type, base);
+  }
+  return base;
 }
+
+/** Stored type → base type: a batch's statements ask about the same few column types again and again. */
+const baseTypes = new Map<string, string>();

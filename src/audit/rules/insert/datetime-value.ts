@@ -9,15 +9,16 @@ import { dateModesOf, TEMPORAL_TYPES, validTemporal, type TemporalType } from '.
 export default defineRule({
   code: Code.ErrIncorrectDateTimeValue,
   on: ['insert', 'replace'],
-  async check(stmt, ctx) {
-    const table = await ctx.facts.target();
-    if (!table || !table.columns.some((c) => TEMPORAL_TYPES.has(baseTypeOf(c)))) return;
-    const modes = dateModesOf(ctx.serverInfo.sqlMode);
-    for (const cell of valueCells(stmt, table, true)) {
-      const type = cell.column ? baseTypeOf(cell.column) : '';
-      if (!TEMPORAL_TYPES.has(type)) continue;
-      const literal = literalValue(cell.value);
-      if (literal && !validTemporal(type as TemporalType, literal, modes)) ctx.reportAt(cell.item, literal.text, insertColumnText(ctx, cell.listed));
-    }
+  check(stmt, ctx) {
+    return ctx.facts.withTarget((table) => {
+      if (!table || !table.columns.some((c) => TEMPORAL_TYPES.has(baseTypeOf(c)))) return;
+      const modes = dateModesOf(ctx.serverInfo.sqlMode);
+      for (const cell of valueCells(stmt, table, true)) {
+        const type = cell.column ? baseTypeOf(cell.column) : '';
+        if (!TEMPORAL_TYPES.has(type)) continue;
+        const literal = literalValue(cell.value);
+        if (literal && !validTemporal(type as TemporalType, literal, modes)) ctx.reportAt(cell.item, literal.text, insertColumnText(ctx, cell.listed));
+      }
+    });
   },
 });

@@ -13,17 +13,18 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 export default defineRule({
   code: null,
   on: ['insert', 'replace'],
-  async check(stmt, ctx) {
+  check(stmt, ctx) {
     if (!dateModesOf(ctx.serverInfo.sqlMode).strict) return;
-    const table = await ctx.facts.target();
-    if (!table || !table.columns.some((c) => NUMERIC.has(baseTypeOf(c)))) return;
-    if (!insertRowsOf(stmt)?.some((r) => r.some((v) => literalValue(v)?.kind === 'string' && !NUMBER.test(literalValue(v)!.text.trim())))) return;
-    for (const cell of valueCells(stmt, table, false)) {
-      if (!cell.column || !NUMERIC.has(baseTypeOf(cell.column))) continue;
-      const literal = literalValue(cell.value);
-      if (literal?.kind === 'string' && !NUMBER.test(literal.text.trim())) {
-        ctx.error(`Incorrect integer value: '${literal.text}' for column '${cell.column.field}' at row ${cell.row}`);
+    return ctx.facts.withTarget((table) => {
+      if (!table || !table.columns.some((c) => NUMERIC.has(baseTypeOf(c)))) return;
+      if (!insertRowsOf(stmt)?.some((r) => r.some((v) => literalValue(v)?.kind === 'string' && !NUMBER.test(literalValue(v)!.text.trim())))) return;
+      for (const cell of valueCells(stmt, table, false)) {
+        if (!cell.column || !NUMERIC.has(baseTypeOf(cell.column))) continue;
+        const literal = literalValue(cell.value);
+        if (literal?.kind === 'string' && !NUMBER.test(literal.text.trim())) {
+          ctx.error(`Incorrect integer value: '${literal.text}' for column '${cell.column.field}' at row ${cell.row}`);
+        }
       }
-    }
+    });
   },
 });

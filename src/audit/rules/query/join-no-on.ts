@@ -6,6 +6,7 @@ import { defineRule } from '../../rule.js';
 export default defineRule({
   code: Code.ErrJoinNoOnCondition,
   on: ['select', 'insert', 'replace', 'update'],
+  queriesOnly: true,
   gate: (inc) => inc.check_dml_where,
   check(_stmt, ctx) {
     return ctx.facts.withAnalysis((a) => {

@@ -6,6 +6,7 @@ import { defineRule } from '../../rule.js';
 export default defineRule({
   code: Code.ER_SELECT_ONLY_STAR,
   on: ['select', 'insert', 'replace', 'create_view'],
+  queriesOnly: true,
   gate: (inc) => !inc.enable_select_star,
   check(_stmt, ctx) {
     return ctx.facts.withAnalysis((a) => {
