@@ -9,7 +9,7 @@ import { databaseNameOf, tablesOf, type TableName } from '../sql/ast.js';
 import type { ParsedStatement, StatementKind } from '../sql/statement.js';
 import { Code, codeDef, formatCode, levelOf } from './catalogue.js';
 import { applySnapshotEffects } from './effects.js';
-import { estimateAffectedRows, type FingerprintCache } from './estimate.js';
+import { estimateAffectedRows, estimateInsertValues, type FingerprintCache } from './estimate.js';
 import { StatementFacts } from './facts.js';
 import { ESTIMATE, RESOLVE, rankOf, type Rank } from './order.js';
 import { DEFAULT_REAL_ROW_COUNT_TIMEOUT_MS } from './real-count.js';
@@ -388,13 +388,14 @@ class Engine implements Auditor {
       run.rank = estimateRank;
       const { inc } = this.opts.settings;
       const targetDb = this.targetDb;
-      const estimating = estimateAffectedRows(stmt, row, {
+      const report = (c: number, args: unknown[]) => void run.pushCode(STATEMENT, c, args);
+      const estimating = estimateInsertValues(stmt, row, inc, report) ? undefined : estimateAffectedRows(stmt, row, {
         runner: pipelined ? { query: (sql, params) => (params ? Promise.reject(new Error('EXPLAIN takes no parameters')) : pipelined.query(sql, targetDb)) } : this.opts.target,
         snapshot: this.snapshot,
         inc,
         facts: run.facts,
         dbOf: run.dbOf,
-        report: (c, args) => void run.pushCode(STATEMENT, c, args),
+        report,
         execute: this.opts.execute ?? false,
         fingerprints: this.opts.fingerprint || inc.enable_fingerprint ? this.fingerprints : null,
         realRowCount: this.opts.realRowCount

@@ -47,7 +47,7 @@ export class ResultRow {
    */
   binlog: { startFile: string; startPos: number; endFile: string; endPos: number } | null = null;
   /** Stages that already put a free-text message on this row (only the first one is prefixed). */
-  private readonly textOrigins = new Set<MessageOrigin>();
+  private textOrigins: Set<MessageOrigin> | null = null;
 
   constructor(sql: string, statement: ParsedStatement | null = null) {
     this.sql = sql;
@@ -70,6 +70,7 @@ export class ResultRow {
    */
   addText(level: 1 | 2, text: string, origin: MessageOrigin = 'audit'): void {
     const body = /[.!]$/.test(text) ? text : `${text}.`;
+    this.textOrigins ??= new Set();
     const first = !this.textOrigins.has(origin);
     this.textOrigins.add(origin);
     this.addMessage(level, body, first ? origin : 'audit');
