@@ -274,7 +274,6 @@ class Engine implements Auditor {
   private db: string | null;
   /** Names resolved against the current database (a new one after each USE: rows in flight keep theirs). */
   private lookup: Lookup;
-  private readonly rowTables = new Map<ResultRow, TableInfo>();
   private readonly rules: ReadonlyMap<string, Rule>;
   private readonly rulesByKind = new Map<StatementKind, KindRules>();
   /** The database the target session is in (USE is sent only for databases that exist there). */
@@ -311,7 +310,7 @@ class Engine implements Auditor {
   }
 
   tableFor(row: ResultRow): TableInfo | null {
-    return this.rowTables.get(row) ?? null;
+    return row.auditedLayout as TableInfo | null;
   }
 
   reportNotSupported(row: ResultRow): void {
@@ -447,7 +446,7 @@ class Engine implements Auditor {
     const db = first ? facts.lookup.dbOf(first) : null;
     if (!first || db === null) return;
     const record = (info: TableInfo | null) => {
-      if (info) this.rowTables.set(row, info);
+      if (info) row.auditedLayout = info;
     };
     const known = this.snapshot.knownTable(db, first.name);
     return known === undefined ? this.snapshot.table(db, first.name).then(record) : record(known);

@@ -46,6 +46,11 @@ export class ResultRow {
    * null when not recorded or when both positions were equal (nothing written).
    */
   binlog: { startFile: string; startPos: number; endFile: string; endPos: number } | null = null;
+  /**
+   * The table layout the row was audited against, set by the auditor (`Auditor.tableFor`, for the backup stage);
+   * kept here rather than in a map of 10k rows. Opaque to this leaf.
+   */
+  auditedLayout: object | null = null;
   /** Stages that already put a free-text message on this row (only the first one is prefixed). */
   private textOrigins: Set<MessageOrigin> | null = null;
 

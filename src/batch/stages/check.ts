@@ -65,7 +65,9 @@ export async function runCheckStage(
       }
       continue;
     }
-    const row = newRow(rows, item.piece.text, item.statement);
+    // Only execution and backup read a row's statement: a check-only batch does not keep 10k parsed trees alive
+    // until it answers (they would survive every young-generation collection meanwhile).
+    const row = newRow(rows, item.piece.text, options.execute ? item.statement : null);
     entry.progress(item.piece.text, (seen / total) * 100);
     const auditing = auditor.audit(item.statement, row);
     if (auditing) await auditing;
