@@ -47,6 +47,12 @@ export interface ParsedStatement {
    * handled the statement alone.
    */
   recognised?: RecognisedForm;
+  /**
+   * MariaDB's `SET STATEMENT var = value [, …] FOR <statement>`: the prefix up to and including `FOR`. The rest of
+   * this object describes the inner statement (`text` is its text), which is audited and backed up as the
+   * statement; the row keeps and executes the full text (docs/parsing.md, "SET STATEMENT … FOR").
+   */
+  setStatement?: string;
 }
 
 /** What our own recognisers extract from statements node-sql-parser lacks (see src/sql/recognise.ts). */
