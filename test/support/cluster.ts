@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { within } from '../integration/kill/helpers.js';
-import { freePort, type TestDb } from './mariadb.js';
+import mysql from 'mysql2/promise';
+import { freePort, startPrivateMariaDb, type TestDb } from './mariadb.js';
 
 export { within };
 
@@ -290,4 +291,49 @@ function alive(pid: number): boolean {
 
 export function restartMariaDb(dir: string, port: number): void {
   execFileSync('bash', [join(root, 'scripts', 'start-db.sh'), dir, String(port), 'rootpw'], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/**
+ * A private MariaDB as the coordination store and the instances started on it, for the cluster failure tests (each
+ * test file has its own, so it can stop and restart its store without disturbing other files).
+ */
+export class StoreFixture {
+  static readonly STORE_DB = 'inceptor_cluster';
+  private db: Awaited<ReturnType<typeof startPrivateMariaDb>> | null = null;
+  private readonly started: Member[] = [];
+
+  get store(): Awaited<ReturnType<typeof startPrivateMariaDb>> {
+    if (!this.db) throw new Error('StoreFixture.open() has not run');
+    return this.db;
+  }
+
+  async open(): Promise<void> {
+    this.db = await startPrivateMariaDb();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.started.map((m) => m.dispose()));
+    this.db?.stop();
+  }
+
+  /** Starts an instance on the store; waits until it serves unless `ready` is false. */
+  async member(opts: Omit<MemberOptions, 'store' | 'storeDb'> = {}, ready = true): Promise<Member> {
+    const m = await Member.create({ store: this.store, storeDb: StoreFixture.STORE_DB, ...opts });
+    this.started.push(m);
+    await m.start();
+    if (ready) await m.waitReady();
+    return m;
+  }
+
+  /** One query on the store's database, on a connection of its own. */
+  async query<T>(sql: string, values: unknown[] = []): Promise<T> {
+    const s = this.store;
+    const conn = await mysql.createConnection({ host: s.host, port: s.port, user: s.user, password: s.password, database: StoreFixture.STORE_DB });
+    try {
+      const [rows] = await conn.query(sql, values);
+      return rows as T;
+    } finally {
+      await conn.end();
+    }
+  }
 }

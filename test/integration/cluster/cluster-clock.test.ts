@@ -5,71 +5,43 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import mysql from 'mysql2/promise';
-import { eventually, Member, type ClusterTimings } from '../../support/cluster.js';
-import { startPrivateMariaDb } from '../../support/mariadb.js';
+import { eventually, StoreFixture } from '../../support/cluster.js';
 
-const STORE_DB = 'inceptor_cluster';
-let store: Awaited<ReturnType<typeof startPrivateMariaDb>>;
-const started: Member[] = [];
-
-async function member(opts: { timings: Partial<ClusterTimings>; clockSkewMs?: number }, ready: boolean): Promise<Member> {
-  const m = await Member.create({ store, storeDb: STORE_DB, ...opts });
-  started.push(m);
-  await m.start();
-  if (ready) await m.waitReady();
-  return m;
-}
-
-async function storeQuery<T>(sql: string, values: unknown[] = []): Promise<T> {
-  const conn = await mysql.createConnection({ host: store.host, port: store.port, user: store.user, password: store.password, database: STORE_DB });
-  try {
-    const [rows] = await conn.query(sql, values);
-    return rows as T;
-  } finally {
-    await conn.end();
-  }
-}
-
-before(async () => {
-  store = await startPrivateMariaDb();
-});
-after(async () => {
-  await Promise.all(started.map((m) => m.dispose()));
-  store?.stop();
-});
+const fx = new StoreFixture();
+before(() => fx.open());
+after(() => fx.close());
 
 test("a crashed instance's id is taken only once its lease has expired by the store's clock, even when the instance's own clock is a day behind", async () => {
   // one id for two instances: the second can only have it once the first one's lease is over
   const timings = { maxServerId: 1, leaseSeconds: 10, fenceSeconds: 5 };
-  const behind = await member({ timings, clockSkewMs: -86_400_000 }, true);
+  const behind = await fx.member({ timings, clockSkewMs: -86_400_000 });
   assert.equal((await behind.readiness()).serverId, 1);
   // every delete of a lease row is recorded with the store's time, to see when the crashed one was reaped
-  await storeQuery('CREATE TABLE IF NOT EXISTS reaped (server_id INT, owner_token CHAR(36), lease_until DATETIME(3), deleted_at DATETIME(3))');
-  await storeQuery('DELETE FROM reaped');
-  await storeQuery(
+  await fx.query('CREATE TABLE IF NOT EXISTS reaped (server_id INT, owner_token CHAR(36), lease_until DATETIME(3), deleted_at DATETIME(3))');
+  await fx.query('DELETE FROM reaped');
+  await fx.query(
     `CREATE OR REPLACE TRIGGER server_ids_reaped BEFORE DELETE ON server_ids FOR EACH ROW
      INSERT INTO reaped VALUES (OLD.server_id, OLD.owner_token, OLD.lease_until, UTC_TIMESTAMP(3))`,
   );
   try {
-    const [row] = await storeQuery<{ live: number; token: string }[]>('SELECT lease_until > UTC_TIMESTAMP(3) AS live, owner_token AS token FROM server_ids WHERE server_id = 1');
+    const [row] = await fx.query<{ live: number; token: string }[]>('SELECT lease_until > UTC_TIMESTAMP(3) AS live, owner_token AS token FROM server_ids WHERE server_id = 1');
     assert.equal(Number(row!.live), 1, "the lease is written with the store's clock, not the instance's (a day behind)");
-    const next = await member({ timings }, false);
+    const next = await fx.member({ timings }, false);
     const why = /no free server id: all 1 ids in 1\.\.1 hold a live lease/;
     await eventually('the second instance to say why it waits', 60_000, async () => why.test((await next.readiness()).reason));
     await behind.crash();
     const ready = await next.waitReady();
     assert.equal(ready.serverId, 1);
-    const [reaped] = await storeQuery<{ expired: number }[]>('SELECT deleted_at >= lease_until AS expired FROM reaped WHERE owner_token = ?', [row!.token]);
+    const [reaped] = await fx.query<{ expired: number }[]>('SELECT deleted_at >= lease_until AS expired FROM reaped WHERE owner_token = ?', [row!.token]);
     assert.equal(Number(reaped?.expired), 1, 'the crashed lease was deleted only after it had expired');
-    const [taken] = await storeQuery<{ after: number }[]>(
+    const [taken] = await fx.query<{ after: number }[]>(
       'SELECT s.acquired_at >= r.lease_until AS after FROM server_ids s JOIN reaped r ON r.owner_token = ? WHERE s.server_id = 1',
       [row!.token],
     );
     assert.equal(Number(taken?.after), 1, 'and the id was acquired again only then');
     await next.stop();
   } finally {
-    await storeQuery('DROP TRIGGER IF EXISTS server_ids_reaped');
+    await fx.query('DROP TRIGGER IF EXISTS server_ids_reaped');
   }
 });
 
