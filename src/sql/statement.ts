@@ -72,3 +72,8 @@ export type ParseResult =
   | { ok: true; statement: ParsedStatement }
   /** `message` is MySQL-style: `line L column C near "<rest>" ` (used verbatim on the RERUN row). */
   | { ok: false; message: string };
+
+/** The statement as written: with its `SET STATEMENT … FOR` prefix when it had one. */
+export function writtenText(stmt: ParsedStatement): string {
+  return stmt.setStatement === undefined ? stmt.text : `${stmt.setStatement} ${stmt.text}`;
+}

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseStatement } from '../../../src/sql/parse.js';
-import type { ParsedStatement, StatementKind } from '../../../src/sql/statement.js';
+import { writtenText, type ParsedStatement, type StatementKind } from '../../../src/sql/statement.js';
+import { SplitGrouper } from '../../../src/batch/modes/split.js';
 import { createTableOf, deleteTargetsOf, insertColumnsOf, insertRowsOf, tablesOf, whereOf, hasLimit, hasOrderBy, databaseNameOf } from '../../../src/sql/ast.js';
 
 function ok(sql: string): ParsedStatement {
@@ -142,6 +143,12 @@ test("MariaDB's SET STATEMENT … FOR: the inner statement is the statement, the
   assert.equal(ok("SET STATEMENT time_zone = '+00:00' FOR INSERT INTO `d`.`t`(`a`) VALUES(1)").kind, 'insert');
   // a plain SET is untouched
   assert.equal(ok("set sql_mode = ''").setStatement, undefined);
+  // what split and print modes show: the statement as written
+  assert.equal(writtenText(u), 'SET STATEMENT max_statement_time=10 FOR update t set a = 1 where id = 2');
+  assert.equal(writtenText(ok('update t set a = 1')), 'update t set a = 1');
+  const split = new SplitGrouper('d');
+  split.add(u);
+  assert.equal(split.groups[0]!.sql, 'use `d`;\nSET STATEMENT max_statement_time=10 FOR update t set a = 1 where id = 2;\n');
 });
 
 test('SET STATEMENT … FOR: a broken prefix, a missing or unsupported inner statement is a syntax error', () => {
