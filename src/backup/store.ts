@@ -41,7 +41,7 @@ const BYTES_PER_INSERT = 4 * 1024 * 1024;
  * cheapest path measured, docs/backup.md "Writes"); shorter ones as text, so that at most one prepared INSERT per
  * rollback table stays open on the backup server.
  */
-const ROLLBACK_ROWS_PER_INSERT = 1000;
+const ROLLBACK_ROWS_PER_INSERT = 256;
 export const ROLLBACK_ROWS_PER_WRITE = ROLLBACK_ROWS_PER_INSERT;
 export const ROLLBACK_BYTES_PER_WRITE = BYTES_PER_INSERT;
 /** Prepared INSERTs kept per connection (one per rollback table in use); older ones are closed. */

@@ -187,12 +187,14 @@ test('a source that throws fails the statement being decoded and leaves the othe
 
 test("one statement's batches are gathered into writes of ROLLBACK_ROWS_PER_WRITE rows, in order, each opid on its own", async () => {
   const { ROLLBACK_ROWS_PER_WRITE } = await import('../../../src/backup/store.js');
-  const n = ROLLBACK_ROWS_PER_WRITE * 2 + 300;
+  const rest = Math.floor(ROLLBACK_ROWS_PER_WRITE / 2) + 1;
+  const n = ROLLBACK_ROWS_PER_WRITE * 2 + rest;
   const rows = [executed(0, 'update t set a=1', n), executed(1, 'update t set a=2', 3)];
   const items = rows.map((r) => dml(r));
   const events: RollbackEvent[] = [];
-  for (let i = 0; i < n; i += 256) {
-    events.push({ kind: 'statements', rowIndex: 0, db: 'd', table: 't', sql: Array.from({ length: Math.min(256, n - i) }, (_, k) => `S${i + k};`) });
+  // batches of 100 from the source: the writes cut across them
+  for (let i = 0; i < n; i += 100) {
+    events.push({ kind: 'statements', rowIndex: 0, db: 'd', table: 't', sql: Array.from({ length: Math.min(100, n - i) }, (_, k) => `S${i + k};`) });
   }
   events.push({ kind: 'statements', rowIndex: 1, db: 'd', table: 't', sql: ['X;', 'Y;'] });
   events.push({ kind: 'done', rowIndex: 0, rows: n });
@@ -212,7 +214,7 @@ test("one statement's batches are gathered into writes of ROLLBACK_ROWS_PER_WRIT
   assert.deepEqual(writes, [
     [rows[0]!.sequence, ROLLBACK_ROWS_PER_WRITE],
     [rows[0]!.sequence, ROLLBACK_ROWS_PER_WRITE],
-    [rows[0]!.sequence, 300],
+    [rows[0]!.sequence, rest],
     // another statement's done does not end this one's gathering
     [rows[1]!.sequence, 3],
   ]);
