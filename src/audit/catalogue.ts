@@ -288,6 +288,22 @@ export const NEVER_EMITTED: ReadonlySet<number> = new Set([
   Code.ER_DATETIME_DEFAULT,
 ]);
 
+/**
+ * Codes goInception raises only where inceptor never stands (docs/audit.md "Codes that are never raised"):
+ * OceanBase targets (inceptor talks to MySQL and MariaDB) and ALTERs run through pt-osc / gh-ost (not built).
+ * Like NEVER_EMITTED, no rule reports them; they keep their level keys.
+ */
+export const NOT_RAISED_HERE: ReadonlySet<number> = new Set([
+  // OceanBase only
+  Code.ER_CANT_ADD_PK_OR_UK_COLUMN,
+  Code.ER_CANT_DROP_INDEX_COLUMN,
+  Code.ER_TABLE_GROUP_EXISTS_ERROR,
+  Code.ER_TABLE_GROUP_NOT_EXISTED_ERROR,
+  Code.ER_CANT_CHANGE_COLUMN_TYPE,
+  // online schema change only
+  Code.ER_TOOL_BASED_UNIQUE_INDEX_WARNING,
+]);
+
 export const INVALID_CODE_MESSAGE = 'Invalid error code!';
 
 const PEERS_BY_CODE: ReadonlyMap<number, CodeDef> = new Map(PEER_CODES.map((d) => [d.code, d]));

@@ -3,10 +3,11 @@
 // rest (the name analysis of queries, the replayed ALTER findings, the CREATE TABLE shape). Every rule that
 // needs one of these reads it here, so each is computed at most once per statement, and never outlives it.
 
-import { alterActionsOf, tableChangesOf } from '../sql/alter-actions.js';
+import { alterActionsOf, tableChangesOf, type AlterAction } from '../sql/alter-actions.js';
 import {
   createTableOf,
   databaseNameOf,
+  hasOnDuplicateKeyUpdate,
   insertColumnsOf,
   insertRowsOf,
   querySelectOf,
@@ -34,6 +35,18 @@ export interface ColumnWrite {
   primaryKey: boolean;
 }
 
+/**
+ * MODIFY / CHANGE COLUMN written with a qualifier that names another table: `db.t.c` whose schema is not the
+ * table's (case-insensitive) gives ER_WRONG_DB_NAME, else `t.c` with another table name ER_WRONG_TABLE_NAME; the
+ * column is then not checked further (docs/audit.md "Table rules").
+ */
+export function alterQualifierMismatch(table: TableInfo, column: ColumnDefinition): 'db' | 'table' | null {
+  const q = column.model?.qualifier;
+  if (!q) return null;
+  if (q.db !== null && q.db.toLowerCase() !== table.db.toLowerCase()) return 'db';
+  return q.name.toLowerCase() !== table.name.toLowerCase() ? 'table' : null;
+}
+
 /** A name the statement introduces, checked by the identifier rules; `at` -1 is the statement's own name. */
 export interface NewIdentifier {
   at: number;
@@ -45,6 +58,7 @@ export class StatementFacts {
   private shape: CreateTableShape | null | typeof UNSET = UNSET;
   private writes: readonly ColumnWrite[] | null = null;
   private names: readonly NewIdentifier[] | null = null;
+  private named: boolean | null = null;
   private analysisPromise: Promise<QueryAnalysis> | null = null;
   private alterPromise: Promise<{ table: TableInfo; findings: AlterFindings } | null> | null = null;
   private keysPromise: Promise<KeyFacts | null> | null = null;
@@ -53,9 +67,9 @@ export class StatementFacts {
 
   constructor(
     readonly stmt: ParsedStatement,
-    private readonly lookup: TableLookup,
+    readonly lookup: TableLookup,
     /** The first table of `tablesOf(stmt)`, when the statement names one. */
-    private readonly targetRef: { db: string | null; name: string } | null,
+    readonly targetRef: { db: string | null; name: string } | null,
   ) {}
 
   /** The statement's own table as it names it ('' when it names none). */
@@ -74,6 +88,15 @@ export class StatementFacts {
     return this.targetTable;
   }
 
+  /**
+   * Runs `use` with the statement's own table: synchronously once it is known (after the resolve phase, for DML),
+   * so rules on large batches of one table make no promise per statement.
+   */
+  withTarget<T>(use: (table: TableInfo | null) => T): T | Promise<T> {
+    if (this.targetTable !== UNSET) return use(this.targetTable);
+    return this.target().then(use);
+  }
+
   /** CREATE TABLE's columns, indexes and options (null for other statements). */
   get createTable(): CreateTableShape | null {
     if (this.shape === UNSET) this.shape = createTableOf(this.stmt);
@@ -88,7 +111,11 @@ export class StatementFacts {
     if (this.writes === null) {
       const all = columnWritesOf(this.stmt, this.createTable, this.tableName);
       const existing = await this.existingAdds();
-      this.writes = existing.size === 0 ? all : all.filter((w) => !(w.op === 'add' && existing.has(`${w.at}:${w.column.name.toLowerCase()}`)));
+      const skipped = await this.skippedSpecs();
+      this.writes =
+        existing.size === 0 && skipped.size === 0
+          ? all
+          : all.filter((w) => !(w.op === 'add' && existing.has(`${w.at}:${w.column.name.toLowerCase()}`)) && !skipped.has(w.at));
     }
     return this.writes;
   }
@@ -102,9 +129,24 @@ export class StatementFacts {
     if (this.names === null) {
       const all = newIdentifiersOf(this.stmt, this.createTable);
       const existing = await this.existingAdds();
-      this.names = existing.size === 0 ? all : all.filter((n) => !existing.has(`${n.at}:${n.name.toLowerCase()}`));
+      const skipped = await this.skippedSpecs();
+      this.names =
+        existing.size === 0 && skipped.size === 0 ? all : all.filter((n) => !existing.has(`${n.at}:${n.name.toLowerCase()}`) && !skipped.has(n.at));
     }
     return this.names;
+  }
+
+  /** ALTER specs whose MODIFY / CHANGE column names another table or schema: skipped after that message. */
+  async skippedSpecs(): Promise<ReadonlySet<number>> {
+    if (this.stmt.kind !== 'alter_table') return new Set();
+    const table = await this.target();
+    const out = new Set<number>();
+    if (table) {
+      alterActionsOf(this.stmt).forEach((a, at) => {
+        if ((a.op === 'modify_column' || a.op === 'change_column') && alterQualifierMismatch(table, a.column)) out.add(at);
+      });
+    }
+    return out;
   }
 
   /** `spec:column` (lower case) of ADD COLUMNs whose column already exists. */
@@ -125,11 +167,17 @@ export class StatementFacts {
    * skip it synchronously (large INSERT batches).
    */
   get hasNames(): boolean {
+    this.named ??= hasNamesOf(this.stmt);
+    return this.named;
+  }
+
+  /**
+   * An INSERT/REPLACE … VALUES of literals only, without ON DUPLICATE KEY UPDATE: it has no query, condition or
+   * name beyond its table and column list, so the engine skips the rules marked `queriesOnly` (docs/audit.md).
+   */
+  get plainValues(): boolean {
     const stmt = this.stmt;
-    if (stmt.kind !== 'insert' && stmt.kind !== 'replace') return true;
-    if (querySelectOf(stmt)) return true;
-    const rows = insertRowsOf(stmt);
-    return rows !== null && !rows.every((r) => r.every(isLiteral));
+    return (stmt.kind === 'insert' || stmt.kind === 'replace') && !this.hasNames && insertRowsOf(stmt) !== null && !hasOnDuplicateKeyUpdate(stmt);
   }
 
   /** Tables, columns and structure of the statement's queries (src/audit/resolver.ts), resolved once. */
@@ -146,7 +194,14 @@ export class StatementFacts {
 
   /** ALTER TABLE / CREATE INDEX / DROP INDEX changes replayed over the table (null when the table is missing). */
   alter(): Promise<{ table: TableInfo; findings: AlterFindings } | null> {
-    this.alterPromise ??= this.target().then((table) => (table ? { table, findings: alterFindings(table, tableChangesOf(this.stmt)) } : null));
+    this.alterPromise ??= this.target().then((table) => {
+      if (!table) return null;
+      // A MODIFY / CHANGE of another table's column is reported for its qualifier only (alterQualifierMismatch).
+      const changes = tableChangesOf(this.stmt).map((a): AlterAction =>
+        (a.op === 'modify_column' || a.op === 'change_column') && alterQualifierMismatch(table, a.column) ? { op: 'other', text: '' } : a,
+      );
+      return { table, findings: alterFindings(table, changes) };
+    });
     return this.alterPromise;
   }
 
@@ -164,12 +219,18 @@ export class StatementFacts {
   }
 
   /** How many values an INSERT must supply per row: its column list, else every column of the table. */
-  async insertWidth(): Promise<number | null> {
+  insertWidth(): number | null | Promise<number | null> {
     const listed = insertColumnsOf(this.stmt);
     if (listed) return listed.length;
-    const table = await this.target();
-    return table ? table.columns.length : null;
+    return this.withTarget((table) => (table ? table.columns.length : null));
   }
+}
+
+function hasNamesOf(stmt: ParsedStatement): boolean {
+  if (stmt.kind !== 'insert' && stmt.kind !== 'replace') return true;
+  if (querySelectOf(stmt)) return true;
+  const rows = insertRowsOf(stmt);
+  return rows !== null && !rows.every((r) => r.every(isLiteral));
 }
 
 function columnWritesOf(stmt: ParsedStatement, shape: CreateTableShape | null, tableName: string): ColumnWrite[] {

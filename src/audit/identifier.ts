@@ -26,3 +26,8 @@ export function isCustomKeyword(name: string, inc: Readonly<IncConfig>): boolean
 
 /** Identifiers are limited to 64 bytes (UTF-8). */
 export const MAX_IDENTIFIER_BYTES = 64;
+
+/** A table or column name MySQL refuses: empty, or ending with a space. */
+export function isIncorrectName(name: string): boolean {
+  return name === '' || name.endsWith(' ');
+}

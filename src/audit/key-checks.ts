@@ -339,6 +339,15 @@ export function statementKeys(
   return ctx.facts.keys(ref ? ctx.dbOf(ref) : ctx.currentDb, ctx.inc.default_charset);
 }
 
+/**
+ * The indexes whose *name* goInception checks (case, length): named, not the primary key, and not the inline
+ * PRIMARY KEY / UNIQUE of ALTER's ADD COLUMN (which only gets the duplicate and count checks).
+ */
+export async function namedIndexes(stmt: Parameters<typeof statementKeys>[0] & { kind: string }, ctx: Parameters<typeof statementKeys>[1]): Promise<NewIndex[]> {
+  const keys = await statementKeys(stmt, ctx);
+  return (keys?.indexes ?? []).filter((ix) => ix.kind !== 'primary' && ix.name !== '' && !(ix.inline && stmt.kind === 'alter_table'));
+}
+
 /** Whether the target reads VISIBLE / INVISIBLE index options (MySQL 8.0; not MariaDB). */
 export function supportsIndexVisibility(version: string): boolean {
   if (/mariadb/i.test(version)) return false;

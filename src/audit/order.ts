@@ -3,7 +3,8 @@
 // Rules run in any order; the engine sorts what they reported by this table before writing the row.
 //
 // Each kind lists sections; a section lists rule ids (paths under rules/, without `.ts`) and two engine steps:
-// RESOLVE (the existence checks of the resolve phase) and ESTIMATE (affected rows and the row-count limits).
+// RESOLVE (the existence checks of the resolve phase), ESTIMATE (affected rows and the row-count limits) and PLAN
+// (the peer warnings read from the estimate's EXPLAIN, plan-checks.ts).
 // Messages sort by section, then by item (statement-level first, then `ctx.reportAt`'s column, index or spec
 // position), then by the rule's place in its section. Rules ranked before RESOLVE need no schema and still run
 // when resolution ends the statement (goInception checks them before it looks the table up).
@@ -12,6 +13,7 @@ import type { StatementKind } from '../sql/statement.js';
 
 export const RESOLVE = '<resolve>';
 export const ESTIMATE = '<estimate>';
+export const PLAN = '<plan>';
 
 type Order = readonly (readonly string[])[];
 
@@ -32,16 +34,20 @@ const FIELD_CHECKS = [
   'column/invalid-data-type',
   'column/char-to-varchar',
   'column/float-double',
+  'column/on-update-precision',
   'column/charset-on-column',
   'column/column-comment',
   'column/invalid-default',
   'column/blob-cant-have-default',
   'column/nullable',
+  'column/bit-default',
   'column/text-not-nullable',
   'column/autoinc-unsigned',
   'column/autoinc-type',
   'column/timestamp-default',
+  'column/timestamp-null-default',
   'column/default-value',
+  'column/type-limits',
   'column/max-varchar-length',
 ];
 
@@ -49,7 +55,11 @@ const FIELD_CHECKS = [
 const INDEX_CHECKS = [
   'index/pk-too-many-parts',
   'index/duplicate-key-column',
+  // a name: 'NULL' (wrong-name) and a case message never meet, so the case rules may stand first
+  'index/name-upper-case',
+  'index/name-lower-case',
   'index/wrong-name',
+  'index/name-too-long',
   'index/unique-prefix',
   'index/name-prefix',
   'index/column-repeat',
@@ -59,9 +69,14 @@ const INDEX_CHECKS = [
   'index/too-long-key',
   'index/pk-columns-int',
   'index/primary-not-null',
+  'index/long-name-text',
   'index/comment-too-long',
   'index/visibility',
 ];
+
+/** INDEX_CHECKS up to the shape of the index (its name, prefixes, parts), before the per-column checks. */
+const INDEX_SHAPE = INDEX_CHECKS.slice(0, INDEX_CHECKS.indexOf('index/too-many-key-parts') + 1);
+const INDEX_COLUMNS_ON = INDEX_CHECKS.slice(INDEX_SHAPE.length);
 
 /** Per FOREIGN KEY when enable_foreign_key (docs/audit.md "Foreign-key rules"). */
 const FOREIGN_KEY_CHECKS = [
@@ -76,10 +91,13 @@ const PARTITION_CHECKS = ['partition/not-allowed', 'partition/same-name', 'parti
 
 const ALTER_SPECS = [
   'alter-table/change-column',
+  'alter-table/column-qualifier-db',
+  'alter-table/column-qualifier-table',
   'alter-table/not-supported',
   'alter-table/column-existed',
   ...IDENTIFIER_CHECKS,
   'alter-table/column-not-existed',
+  'alter-table/set-default',
   'alter-table/column-position',
   'column/autoinc-name',
   'column/invalid-on-update',
@@ -97,11 +115,13 @@ const ALTER_SPECS = [
   'charset/unknown-charset',
   'create-table/set-collation',
   'charset/collation-not-supported',
+  'create-table/table-comment-length',
   'alter-table/unsupported-option',
   'alter-table/cant-drop-key',
   'alter-table/dup-keyname',
   'alter-table/dup-index',
   'index/too-many-keys',
+  'alter-table/max-column-count',
   'alter-table/index-not-existed',
   'alter-table/rename-target-exists',
   ...PARTITION_CHECKS,
@@ -142,6 +162,7 @@ const INSERT: Order = [
     'dml/insert-field-list',
     RESOLVE,
     'dml/insert-value-count',
+    'dml/insert-empty-row',
     'query/only-star',
     'insert-select/value-count',
     ...QUERY_CHECKS,
@@ -154,7 +175,6 @@ const INSERT: Order = [
     'insert/integer-value',
     'dml/insert-set-form',
     'query/union-usage',
-    'query/join-no-on',
     'insert-select/no-where',
     'insert-select/limit',
     'insert-select/order-by-rand',
@@ -163,6 +183,7 @@ const INSERT: Order = [
     ESTIMATE,
     ...DML_PEER_CHECKS,
     'insert-select/lock',
+    PLAN,
   ],
 ];
 
@@ -187,9 +208,14 @@ export const MESSAGE_ORDER: Readonly<Partial<Record<StatementKind, Order>>> = {
       RESOLVE,
       // the table name's, then (reportAt) each column's, in written order
       ...IDENTIFIER_CHECKS,
+      'create-table/wrong-table-name',
       'create-table/multiple-primary-key',
       'create-table/must-have-columns',
+      'create-table/autoinc-default',
       'create-table/wrong-auto-key',
+      'create-table/column-specifier',
+      'create-table/column-qualifier-db',
+      'create-table/column-qualifier-table',
       'create-table/table-prefix',
       'create-table/duplicate-column',
       // table options (goInception: in written order)
@@ -199,6 +225,7 @@ export const MESSAGE_ORDER: Readonly<Partial<Record<StatementKind, Order>>> = {
       'charset/charset-not-supported',
       'create-table/set-collation',
       'charset/collation-not-supported',
+      'create-table/table-comment-length',
       'create-table/auto-increment-init',
       'create-table/must-have-primary-key',
       'create-table/must-have-comment',
@@ -213,9 +240,9 @@ export const MESSAGE_ORDER: Readonly<Partial<Record<StatementKind, Order>>> = {
       'create-table/auto-timestamp-count',
       'create-table/auto-datetime-count',
       // inline PRIMARY KEY / UNIQUE at their column; constraints after the columns (reportAt past the last column)
-      ...INDEX_CHECKS.slice(0, 7),
+      ...INDEX_SHAPE,
       'create-table/key-column-not-existed',
-      ...INDEX_CHECKS.slice(7),
+      ...INDEX_COLUMNS_ON,
       'create-table/dup-index',
       'index/too-many-keys',
       'create-table/dup-keyname',
@@ -233,9 +260,9 @@ export const MESSAGE_ORDER: Readonly<Partial<Record<StatementKind, Order>>> = {
   create_index: [
     [RESOLVE],
     [
-      ...INDEX_CHECKS.slice(1, 7),
+      ...INDEX_SHAPE.slice(1),
       'alter-table/column-not-existed',
-      ...INDEX_CHECKS.slice(7).filter((id) => id !== 'index/pk-columns-int' && id !== 'index/primary-not-null'),
+      ...INDEX_COLUMNS_ON.filter((id) => id !== 'index/pk-columns-int' && id !== 'index/primary-not-null'),
       'alter-table/dup-index',
       'index/too-many-keys',
     ],
@@ -247,19 +274,28 @@ export const MESSAGE_ORDER: Readonly<Partial<Record<StatementKind, Order>>> = {
   truncate_table: [['drop-table/cant-drop-table', RESOLVE, ESTIMATE], peers('peer/ddl-blocklist')],
   rename_table: [[RESOLVE, ...IDENTIFIER_CHECKS], peers('peer/ddl-blocklist')],
   create_view: [
-    ['create-view/view-support', RESOLVE, 'query/only-star', 'query/union-usage', ...QUERY_CHECKS, 'query/mix-group-func', 'query/field-not-in-group-by'],
+    [
+      'create-view/view-support',
+      RESOLVE,
+      'create-view/duplicate-column',
+      'query/only-star',
+      'create-view/column-count',
+      'query/union-usage',
+      ...QUERY_CHECKS,
+      'query/mix-group-func',
+      'query/field-not-in-group-by',
+    ],
   ],
   insert: INSERT,
   replace: INSERT,
-  update: [['update/wrong-and-expr', RESOLVE, ...QUERY_CHECKS, 'query/join-no-on', 'query/implicit-conversion', ESTIMATE, ...UPDATE_DELETE_TAIL, ...DML_PEER_CHECKS, 'update/primary-key']],
-  delete: [[RESOLVE, ...QUERY_CHECKS, 'query/implicit-conversion', ESTIMATE, ...UPDATE_DELETE_TAIL, ...DML_PEER_CHECKS]],
+  update: [['update/wrong-and-expr', RESOLVE, ...QUERY_CHECKS, 'query/join-no-on', 'query/implicit-conversion', ESTIMATE, ...UPDATE_DELETE_TAIL, ...DML_PEER_CHECKS, 'update/primary-key', PLAN]],
+  delete: [[RESOLVE, ...QUERY_CHECKS, 'query/implicit-conversion', ESTIMATE, ...UPDATE_DELETE_TAIL, ...DML_PEER_CHECKS, PLAN]],
   select: [
     [
       'query/only-star',
       'query/union-usage',
       RESOLVE,
       ...QUERY_CHECKS,
-      'query/join-no-on',
       'query/implicit-conversion',
       'query/mix-group-func',
       'query/field-not-in-group-by',
@@ -278,7 +314,7 @@ export interface Rank {
 
 const ranks = new Map<StatementKind, Map<string, Rank>>();
 
-/** The rank of a rule id (or RESOLVE / ESTIMATE) for a statement kind; null when the kind does not list it. */
+/** The rank of a rule id (or RESOLVE / ESTIMATE / PLAN) for a statement kind; null when the kind does not list it. */
 export function rankOf(kind: StatementKind, id: string): Rank | null {
   let table = ranks.get(kind);
   if (!table) {

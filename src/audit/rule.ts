@@ -34,6 +34,8 @@ export interface RuleContext {
   /** Free-text level-2 error / level-1 warning (`.` appended unless the text ends in `.` or `!`). */
   error(text: string): void;
   warn(text: string): void;
+  /** A free-text level-2 error about one item, placed like `reportAt` (a VALUES cell, a column's type-limit texts). */
+  errorAt(item: number, text: string): void;
   /** The table's database: its qualifier, else the current database (null when neither). */
   dbOf(ref: { db: string | null }): string | null;
   /** The table as the batch sees it (null: missing, or no database); a metadata failure ends the statement. */
@@ -55,6 +57,12 @@ export interface Rule {
    * before the resolve phase, and once one reports, nothing else is checked for the statement.
    */
   readonly refuses?: true;
+  /**
+   * The rule reads only the statement's queries — SELECT blocks, WHERE/ON/HAVING, names beyond the statement's own
+   * table and column list — so it can report nothing for an INSERT/REPLACE … VALUES of literals: the engine does
+   * not run it there (10k-row INSERT batches, docs/audit.md "Rules").
+   */
+  readonly queriesOnly?: true;
   check(stmt: ParsedStatement, ctx: RuleContext): void | Promise<void>;
 }
 

@@ -20,7 +20,8 @@ export function columnInfoOf(col: ColumnDefinition, primary: boolean, unique: bo
     null: isPk || col.nullable === false ? 'NO' : col.nullable === true ? 'YES' : '',
     key: isPk ? 'PRI' : unique || col.unique ? 'UNI' : '',
     default: col.hasDefault ? literalText(col.defaultValue) : null,
-    extra: col.autoIncrement ? 'auto_increment' : '',
+    // As SHOW FULL FIELDS says it: generated columns are left out of column counts and of rollback INSERTs.
+    extra: col.autoIncrement ? 'auto_increment' : col.model?.generated ? (col.model.generated.stored ? 'STORED GENERATED' : 'VIRTUAL GENERATED') : '',
     comment: col.comment ?? '',
   };
 }

@@ -8,13 +8,13 @@ import { databaseNameOf, renamePairsOf, tablesOf, updateSetOf, type TableName } 
 import { SchemaSnapshot, type TableInfo } from '../audit/snapshot.js';
 import type { StatementKind } from '../sql/statement.js';
 import type { ResultRow } from '../rows/row.js';
-import { driverMessage, type BinlogPosition } from '../target/session.js';
+import { driverMessage, isConnectionLost, type BinlogPosition } from '../target/session.js';
 import type { BackupContext } from './context.js';
 import { alterRollback } from './ddl/alter-rollback.js';
 import { createTableRollback, createViewRollback, dropTableRollback, dropViewRollback, renameTableRollback, type TableRef } from './ddl/rollback.js';
 import { quoteName } from './ddl/show-create.js';
 import { tableLayoutOf } from './layout.js';
-import type { DmlStatementCapture, TableLayout } from './types.js';
+import type { DmlStatementCapture, OutcomeQuery, OutcomeResult, TableLayout } from './types.js';
 
 /** `type` of the information row. */
 export type BackupType =
@@ -57,7 +57,34 @@ export interface BackupItem {
    * undoing its rows in binlog order could collide (`SET id = id + 1`). False when each row's undo is independent.
    */
   reverseOnReplay?: boolean;
+  /**
+   * A DML whose session could not say what became of it (docs/kill.md "KILL on the target"); the BACKUP stage asks
+   * the binlog (resolveOutcomes) before it reads the rollback.
+   */
+  outcome?: LateOutcome;
 }
+
+/**
+ * How a DML statement whose outcome is looked up in the binlog ended: `lost` its connection was lost while it ran
+ * (result unknown); `killed` the server interrupted it (KILL QUERY, a statement timeout); `failed` another server
+ * error; `unread` it succeeded, but the connection was lost before its end position could be read.
+ */
+export interface LateOutcome {
+  mode: 'lost' | 'killed' | 'failed' | 'unread';
+  start: BinlogPosition;
+  /** Set by resolveOutcomes: its transaction was found, and how. */
+  found?: 'thread' | 'text';
+  /**
+   * `--trans`: every DML of its transaction with the rows each reported before the COMMIT; looked up once, with
+   * the first of them.
+   */
+  transaction?: readonly { item: BackupItem; rows: number }[];
+}
+
+/** Server errors that mean the statement was stopped from outside (KILL QUERY, a statement timeout). */
+const KILLED_ERRNOS: ReadonlySet<number> = new Set([1317, 1927, 1969, 3024]);
+/** How long a killed session may take to end on the target (it rolls back first) before its outcome is read. */
+const THREAD_END_WAIT_MS = 60_000;
 
 const DML: ReadonlySet<StatementKind> = new Set(['insert', 'replace', 'update', 'delete']);
 
@@ -91,7 +118,7 @@ export class BackupCapture {
    * The open `--trans` transaction: its start position (read once, the binlog does not move before COMMIT) and its
    * DML items, whose end position and GTID are known only after COMMIT (docs/backup.md "Transactions").
    */
-  private txn: { start: BinlogPosition | null; failure: string | null; items: BackupItem[] } | null = null;
+  private txn: { start: BinlogPosition | null; failure: string | null; items: BackupItem[]; reported: Map<BackupItem, number> } | null = null;
   /**
    * Table layouts read from the target on the execute session, as they are between two non-DML statements: the
    * layouts the batch's DML really ran against (docs/binlog.md, "Columns"). Dropped after every other statement,
@@ -126,34 +153,137 @@ export class BackupCapture {
     }
   }
 
-  async after(row: ResultRow, result: { ok: boolean }): Promise<void> {
+  /** `result` as the execute loop reports it (execute/hooks.ts StatementResult). */
+  async after(row: ResultRow, result: { ok: boolean; connectionLost: boolean; errno?: number; notSent?: boolean }): Promise<void> {
     const stmt = row.statement;
     if (stmt?.kind === 'use' && result.ok) this.currentDb = databaseNameOf(stmt) ?? this.currentDb;
     if (stmt && !DML.has(stmt.kind)) this.live = null;
     const pending = this.pending;
     this.pending = null;
-    if (!pending || pending.row !== row || !stmt || !result.ok) return;
+    if (!pending || pending.row !== row || !stmt) return;
+    const dml = DML.has(stmt.kind);
+    // A failed autocommit DML may still have changed rows (a non-transactional table, or a commit whose answer
+    // was lost): the binlog decides, once execution is over (resolveOutcomes).
+    const late = dml && !this.txn && !pending.failure && pending.start;
+    if (!result.ok && (!late || result.notSent)) return;
     const type = TYPE_OF[stmt.kind]!;
     const main = this.mainTable(row);
     if (!main) return;
     const item: BackupItem = { row, type, db: main.db, table: main.name, dml: null, ddl: null, failure: pending.failure };
+    if (!result.ok) {
+      const errno = result.errno ?? 0;
+      item.outcome = { mode: result.connectionLost ? 'lost' : KILLED_ERRNOS.has(errno) ? 'killed' : 'failed', start: pending.start! };
+      this.items.push(item);
+      return;
+    }
     this.items.push(item);
-    if (this.txn && DML.has(stmt.kind)) {
+    if (this.txn && dml) {
       this.txn.items.push(item);
+      this.txn.reported.set(item, row.affectedRows);
       return;
     }
     if (item.failure) return;
     try {
-      if (DML.has(stmt.kind)) await this.afterDml(item, pending);
+      if (dml) await this.afterDml(item, pending);
       else item.ddl = await this.ddlRollback(row, pending);
     } catch (err) {
-      item.failure = driverMessage(err);
+      // Killed on the target right after it succeeded: its end position is read once execution is over.
+      if (!late || !this.lost(err)) item.failure = driverMessage(err);
+      else if (row.affectedRows > 0) item.outcome = { mode: 'unread', start: pending.start! };
+    }
+  }
+
+  /**
+   * After execution (the target session may reconnect again): for every DML whose session could not say what
+   * became of it, waits until its thread has ended on the target, reads the end of the binlog and asks `locate`
+   * which transaction in between is its own. Found: the item is captured like any DML, with that transaction's
+   * range and GTID. Not there: it changed nothing (no dml, no failure). Undecidable: the item fails with why.
+   */
+  async resolveOutcomes(locate: (query: OutcomeQuery) => Promise<OutcomeResult>): Promise<void> {
+    for (const item of this.items) {
+      const outcome = item.outcome;
+      if (!outcome || item.failure) continue;
+      // A --trans transaction is looked up once, with its first DML, for all of them.
+      if (outcome.transaction && outcome.transaction[0]!.item !== item) continue;
+      const members = outcome.transaction ?? [{ item, rows: Math.max(item.row.affectedRows, 1) }];
+      const failAll = (reason: string) => {
+        for (const m of members) m.item.failure = reason;
+      };
+      const row = item.row;
+      try {
+        const ended = await this.threadEnded(row.threadId);
+        if (ended) {
+          failAll(ended);
+          continue;
+        }
+        const end = await this.ctx.target.masterStatus();
+        if (!end) {
+          failAll(NO_MASTER_STATUS_MESSAGE);
+          continue;
+        }
+        // Each statement that changed rows on its own: a non-transactional change is logged apart from its
+        // transaction, so the statements of one --trans transaction may lie in different binlog transactions.
+        const located: { item: BackupItem; rows: number; at: Extract<OutcomeResult, { kind: 'found' }> }[] = [];
+        for (const m of members) {
+          if (m.rows === 0) continue;
+          const result = await locate({
+            start: outcome.start,
+            end,
+            threadId: row.threadId,
+            statements: [m.item.row.sql],
+            tables: [{ db: m.item.db, name: m.item.table }, ...this.resolved(tablesOf(m.item.row.statement!))],
+            byText: outcome.mode === 'lost' || outcome.mode === 'unread',
+          });
+          if (result.kind === 'unknown') m.item.failure = result.reason;
+          else if (result.kind === 'found') located.push({ ...m, at: result });
+          else if (outcome.mode === 'unread') {
+            m.item.failure = `its transaction was not found in the binlog between ${outcome.start.file}:${outcome.start.position} and ${end.file}:${end.position}`;
+          }
+        }
+        this.live = null;
+        const ordinals = new Map<string, number>();
+        for (const { item: found, rows, at } of located) {
+          found.outcome!.found = at.by;
+          const key = `${at.start.file}:${at.start.position}`;
+          const ordinal = ordinals.get(key) ?? 0;
+          ordinals.set(key, ordinal + 1);
+          await this.recordDml(found, at.start, at.end, at.gtid, ordinal, rows);
+        }
+        // A statement that changed no row shares the fate of its transaction: committed when all the others were.
+        const changed = members.filter((m) => m.rows > 0);
+        if (located.length === changed.length) for (const m of members) if (m.rows === 0) m.item.outcome!.found = located[0]!.at.by;
+      } catch (err) {
+        failAll(driverMessage(err));
+      }
+    }
+  }
+
+  /** The read failed because the execute session is gone (killed on the target): the error may arrive first. */
+  private lost(err: unknown): boolean {
+    return isConnectionLost(err) || this.ctx.target.isClosed;
+  }
+
+  /**
+   * Waits until the statement's thread has ended on the target (a killed session rolls back first), unless it is
+   * the session itself, still there; returns why it cannot be waited for, or null.
+   */
+  private async threadEnded(threadId: number): Promise<string | null> {
+    const target = this.ctx.target;
+    if ((await target.threadId()) === threadId) return null;
+    const deadline = Date.now() + THREAD_END_WAIT_MS;
+    for (;;) {
+      const rows = await target.query<{ n: string | number }>('SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE ID = ?', [threadId]);
+      if (Number(rows[0]?.n ?? 0) === 0) return null;
+      if (Date.now() > deadline) {
+        return `the killed session (thread ${threadId}) is still running on the target after ${THREAD_END_WAIT_MS / 1000} s, so whether this statement changed rows cannot be known yet`;
+      }
+      await new Promise((r) => setTimeout(r, 50));
     }
   }
 
   /** `--trans`: a transaction of several statements begins; its start position is the one of all its statements. */
   async transactionBegin(): Promise<void> {
-    this.txn = { start: null, failure: null, items: [] };
+    this.txn = { start: null, failure: null, items: [], reported: new Map() };
     try {
       this.txn.start = await this.ctx.target.masterStatus();
     } catch (err) {
@@ -166,10 +296,21 @@ export class BackupCapture {
    * the statements that changed rows (the binlog side tells them apart by the statement-end flag, docs/binlog.md).
    * Rolled back: its statements changed nothing and have no backup.
    */
-  async transactionEnd(_rows: readonly ResultRow[], committed: boolean): Promise<void> {
+  async transactionEnd(_rows: readonly ResultRow[], committed: boolean, unknown = false): Promise<void> {
     const txn = this.txn;
     this.txn = null;
     if (!txn) return;
+    // A transaction that did not commit may still have changed rows (non-transactional changes stay), and one whose
+    // COMMIT lost its connection may have committed: the binlog decides (resolveOutcomes), as for one statement.
+    const lookUp = (mode: LateOutcome['mode']): boolean => {
+      const start = txn.start;
+      if (!start || txn.failure || txn.items.some((item) => item.failure)) return false;
+      const transaction = txn.items.map((item) => ({ item, rows: txn.reported.get(item) ?? 0 }));
+      if (!transaction.some((m) => m.rows > 0)) return false;
+      for (const item of txn.items) item.outcome = { mode, start, transaction };
+      return true;
+    };
+    if (!committed && lookUp(unknown ? 'lost' : 'failed')) return;
     if (!committed) {
       const dropped = new Set(txn.items);
       const kept = this.items.filter((item) => !dropped.has(item));
@@ -184,6 +325,7 @@ export class BackupCapture {
       end = await this.ctx.target.masterStatus();
       gtid = await this.lastGtid();
     } catch (err) {
+      if (this.lost(err) && lookUp('unread')) return;
       failure = driverMessage(err);
     }
     let ordinal = 0;
@@ -214,6 +356,11 @@ export class BackupCapture {
     end: BinlogPosition | null,
     gtid: string | null,
     ordinalInTransaction: number,
+    /**
+     * The binlog showed this range is its transaction (docs/kill.md): the GTID is the one given, and it changed
+     * this many rows (at least 1 when its session could not report them).
+     */
+    located: number | null = null,
   ): Promise<void> {
     if (!start || !end) {
       item.failure = NO_MASTER_STATUS_MESSAGE;
@@ -223,7 +370,7 @@ export class BackupCapture {
     const row = item.row;
     row.binlog = { startFile: start.file, startPos: start.position, endFile: end.file, endPos: end.position };
     // Other sessions may have moved the position: a statement that changed no row has nothing to roll back.
-    if (row.affectedRows === 0) return;
+    if (row.affectedRows === 0 && located === null) return;
     const audited = this.ctx.auditor.tableFor(row);
     if (!audited) {
       item.failure = NO_TABLE_INFO_MESSAGE;
@@ -246,10 +393,10 @@ export class BackupCapture {
       rowIndex: row.seqNo,
       start,
       end,
-      gtid: gtid ?? (await this.lastGtid()),
+      gtid: located !== null ? gtid : (gtid ?? (await this.lastGtid())),
       threadId: row.threadId,
       ordinalInTransaction,
-      affectedRows: row.affectedRows,
+      affectedRows: located ?? row.affectedRows,
       tables,
       mainTable: { db: info.db, name: info.name },
     };

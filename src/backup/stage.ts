@@ -11,7 +11,7 @@ import type { BackupContext } from './context.js';
 import { backupDbName } from './name.js';
 import { backupServerConfigured, fixBinlogSession, INVALID_BACKUP_MESSAGE, targetBackupError } from './prerequisites.js';
 import { BackupStore, ROLLBACK_BYTES_PER_WRITE, ROLLBACK_ROWS_PER_WRITE, type BackupServerSettings, type InfoRow } from './store.js';
-import type { BinlogSourceOptions, DmlRollbackSource, DmlStatementCapture } from './types.js';
+import type { BinlogSourceOptions, DmlOutcomeLocator, DmlRollbackSource, DmlStatementCapture } from './types.js';
 import { sessionZone, type SessionZone } from './zone.js';
 
 /** goInception's replication server ids: 2000111111 + (connection id mod 10000). */
@@ -26,8 +26,11 @@ export interface BackupStage {
   dispose(): Promise<void>;
 }
 
-/** One batch's backup stage; `source` turns captured DML ranges into rollback statements. */
-export function createBackupStage(source: DmlRollbackSource): BackupStage {
+/**
+ * One batch's backup stage; `source` turns captured DML ranges into rollback statements, `locate` finds the
+ * transaction of a DML whose session could not tell what became of it (killed on the target).
+ */
+export function createBackupStage(source: DmlRollbackSource, locate: DmlOutcomeLocator): BackupStage {
   let store: BackupStore | null = null;
   let capture: BackupCapture | null = null;
   let zone: SessionZone = { name: '+00:00', rules: null };
@@ -69,6 +72,8 @@ export function createBackupStage(source: DmlRollbackSource): BackupStage {
     },
     async run(ctx) {
       if (!store || !capture) return true;
+      const options = binlogOptions(ctx, zone, NEVER_ABORTED);
+      await capture.resolveOutcomes((query) => locate(query, options));
       await writeBackup(ctx, store, capture.items, source, zone);
       return true;
     },
@@ -92,6 +97,44 @@ function databasesToBackUp(ctx: BackupContext): string[] {
 
 const NEVER_ABORTED = new AbortController().signal;
 
+/** How the binlog side reaches the target's binlog and renders values. */
+function binlogOptions(ctx: BackupContext, zone: SessionZone | string, signal: AbortSignal): BinlogSourceOptions {
+  const { name: timeZone, rules: timeZoneRules } = typeof zone === 'string' ? { name: zone, rules: null } : zone;
+  const { options } = ctx;
+  return {
+    host: options.host,
+    port: options.port,
+    user: options.user,
+    password: options.password,
+    ssl: options.ssl ? { rejectUnauthorized: false } : undefined,
+    flavor: ctx.target.serverInfo.isMariaDb ? 'mariadb' : 'mysql',
+    replicaServerId: REPLICA_SERVER_ID_BASE + (ctx.process.id % 10000),
+    timeZone,
+    timeZoneRules,
+    minimalRollback: Boolean(ctx.settings.inc.enable_minimal_rollback),
+    hexBlob: Boolean(ctx.settings.inc.hex_blob),
+    signal,
+  };
+}
+
+/** The binlog shows that a statement whose session could not tell did not commit (docs/kill.md). */
+export const NOT_COMMITTED_MESSAGE = 'The binlog shows that this statement did not commit: it changed nothing and has no rollback';
+/** A `--trans` statement that changed no row, of a transaction whose COMMIT the binlog showed (docs/kill.md). */
+const COMMITTED_NO_ROWS_MESSAGE = 'The binlog shows that its transaction committed; this statement changed no rows';
+/** Added when a statement's transaction was recognised by its text alone (MariaDB logs no thread id for it). */
+const BY_TEXT_NOTE = ' (recognised by its statement text: the binlog gives no thread id for transactional changes)';
+
+/** What the row of a statement found by resolveOutcomes says once its rollback is stored (docs/kill.md). */
+function outcomeNote(item: BackupItem, rows: number): string | null {
+  const outcome = item.outcome!;
+  const how = outcome.found === 'text' ? BY_TEXT_NOTE : '';
+  if (outcome.mode === 'killed' || outcome.mode === 'failed') {
+    return `Its execution failed, but the binlog shows that it changed ${rows} rows, which stay (a non-transactional table keeps what it changed); their rollback is stored`;
+  }
+  if (outcome.mode === 'lost') return `The binlog shows that this statement committed, changing ${rows} rows${how}; their rollback is stored`;
+  return how ? `Its binlog end position could not be read on the execute session; its transaction was found${how}` : null;
+}
+
 /** A DML statement while its rollback streams in. */
 interface DecodeState {
   item: BackupItem;
@@ -114,7 +157,6 @@ export async function writeBackup(
   source: DmlRollbackSource,
   zone: SessionZone | string,
 ): Promise<void> {
-  const { name: timeZone, rules: timeZoneRules } = typeof zone === 'string' ? { name: zone, rules: null } : zone;
   const { options, process: entry } = ctx;
   entry.setStage('BACKUP');
   // A KILL during EXECUTING still backs up what ran; only a KILL during BACKUP stops the decoder.
@@ -140,8 +182,11 @@ export async function writeBackup(
     });
     infos.set(schema, list);
   };
+  const itemOf = new Map(items.map((item) => [item.row, item]));
   const fail = (row: ResultRow, reason: string) => {
-    row.stageStatus = StageStatus.BACKUP_FAILED;
+    // A statement that failed keeps `Execute failed` unless the binlog showed it committed (docs/kill.md).
+    const outcome = itemOf.get(row)?.outcome;
+    if (!outcome || outcome.mode === 'unread' || (outcome.mode === 'lost' && outcome.found)) row.stageStatus = StageStatus.BACKUP_FAILED;
     row.addText(2, reason, 'backup');
   };
 
@@ -150,6 +195,11 @@ export async function writeBackup(
   let total = 0;
   for (const item of items) {
     const row = item.row;
+    if (item.outcome && !item.outcome.found && !item.failure) {
+      // Its session could not tell, and the binlog shows it changed nothing: no backup, as for a failed statement.
+      if (item.outcome.mode === 'lost' || item.outcome.mode === 'killed') row.addText(2, NOT_COMMITTED_MESSAGE, 'backup');
+      continue;
+    }
     row.backupDbName = schemaOf(item);
     const began = performance.now();
     if (item.failure) {
@@ -168,6 +218,11 @@ export async function writeBackup(
       total += Math.max(item.dml.affectedRows, 0);
     } else {
       // Nothing changed: no rollback rows, but the information row still records the statement.
+      if (item.outcome?.found && item.outcome.mode === 'lost') {
+        // A statement of a --trans transaction the binlog showed committed, which itself changed no row.
+        row.stageStatus = StageStatus.EXECUTE_OK;
+        row.addText(2, COMMITTED_NO_ROWS_MESSAGE, 'backup');
+      }
       try {
         await store.insertRollback(schemaOf(item), item.table, row.sequence, []);
         queueInfo(item);
@@ -179,20 +234,10 @@ export async function writeBackup(
   }
 
   if (decode.length > 0) {
-    const sourceOptions: BinlogSourceOptions = {
-      host: options.host,
-      port: options.port,
-      user: options.user,
-      password: options.password,
-      ssl: options.ssl ? { rejectUnauthorized: false } : undefined,
-      flavor: ctx.target.serverInfo.isMariaDb ? 'mariadb' : 'mysql',
-      replicaServerId: REPLICA_SERVER_ID_BASE + (entry.id % 10000),
-      timeZone,
-      timeZoneRules,
-      minimalRollback: Boolean(ctx.settings.inc.enable_minimal_rollback),
-      hexBlob: Boolean(ctx.settings.inc.hex_blob),
-      signal,
-    };
+    // In binlog order (the binlog side reads forwards): a non-transactional change looked up after a kill may lie
+    // before an earlier statement's transaction (docs/kill.md). Ranges of ordinary statements are already in order.
+    decode.sort((a, b) => (a.start.file === b.start.file ? a.start.position - b.start.position : a.start.file < b.start.file ? -1 : 1));
+    const sourceOptions = binlogOptions(ctx, zone, signal);
     let written = 0;
     let mark = performance.now();
     const finish = (state: DecodeState) => {
@@ -259,7 +304,10 @@ export async function writeBackup(
         if (state.finished) continue;
         if (event.kind === 'done') {
           finish(state);
-          if (event.rows < leastBinlogRows(item.row)) {
+          if (item.outcome && item.outcome.mode !== 'unread') {
+            // Its session reported no row count: the binlog's is the count (goInception does the same).
+            item.row.affectedRows = event.rows;
+          } else if (event.rows < leastBinlogRows(item.row)) {
             fail(item.row, `The binlog holds ${event.rows} of the ${item.row.affectedRows} changed rows`);
             continue;
           }
@@ -272,7 +320,12 @@ export async function writeBackup(
             fail(item.row, driverMessage(err));
             continue;
           }
-          item.row.stageStatus = StageStatus.BACKUP_OK;
+          if (item.outcome) {
+            const note = outcomeNote(item, event.rows);
+            // A statement that succeeded stays level 0 unless how its changes were found deserves a look.
+            if (note) item.row.addText(item.outcome.mode === 'unread' ? 1 : 2, note, 'backup');
+          }
+          if (!item.outcome || item.outcome.mode === 'lost' || item.outcome.mode === 'unread') item.row.stageStatus = StageStatus.BACKUP_OK;
           queueInfo(item);
         } else {
           finish(state);

@@ -58,6 +58,13 @@ const CONNECT_TIMEOUT_MS = 10_000;
 /** How often one write may lose its connection and be retried on a new one before it fails. */
 const MAX_RECONNECTS = 3;
 
+/**
+ * For tests only: runs on the write's connection just before the statement that commits a multi-row INSERT is sent
+ * (the INSERT itself, in autocommit), so a test can lose its answer after the server committed
+ * (test/integration/kill/backup-side.test.ts).
+ */
+export const storeTestHooks: { beforeCommit?: (conn: mysql.Connection, sql: string, rows: readonly unknown[][]) => void | Promise<void> } = {};
+
 /** What a write left behind after its connection was lost (it may have committed just before). */
 type WriteState = 'stored' | 'absent' | 'partial';
 
@@ -319,6 +326,8 @@ export class BackupStore {
       const values = chunk;
       const params = values.flat() as (string | number)[];
       await this.write(async (conn) => {
+        // The INSERT commits itself (autocommit): the test hook runs just before it is sent.
+        await storeTestHooks.beforeCommit?.(conn, sql, values);
         if (values.length === prepared) await conn.execute(sql, params);
         else await conn.query(sql, params);
       }, () => check(values));

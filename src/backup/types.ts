@@ -118,3 +118,40 @@ export type DmlRollbackSource = (
   statements: readonly DmlStatementCapture[],
   options: BinlogSourceOptions,
 ) => AsyncIterable<RollbackEvent>;
+
+/**
+ * A DML statement whose session could not say what became of it (docs/kill.md "KILL on the target"): it failed,
+ * was killed, or its connection was lost, so `@@last_gtid` cannot be read. Its transaction, if any, is looked for
+ * by position range: from `start` (read before it ran) to `end` (read once its thread had ended).
+ */
+export interface OutcomeQuery {
+  start: BinlogPosition;
+  end: BinlogPosition;
+  /** The target thread the statement ran on. */
+  threadId: number;
+  /**
+   * The statements as they were sent (MariaDB annotates row events with them): its transaction carries all of
+   * them. One, or those of a `--trans` transaction that reported changed rows.
+   */
+  statements: readonly string[];
+  /** Tables it may change. */
+  tables: readonly { db: string; name: string }[];
+  /**
+   * `text`: its transaction may be recognised by its statement text when the binlog gives no thread id (its
+   * connection was lost, so it may have committed). Otherwise the server answered with an error, which rolled back
+   * its transactional changes: only changes that carry its thread id (non-transactional tables) can be its.
+   */
+  byText: boolean;
+}
+
+/** What the binlog says of an OutcomeQuery's statement. */
+export type OutcomeResult =
+  /** No transaction of it in the range: it changed nothing. */
+  | { kind: 'none' }
+  /** Its transaction: exactly this range, with this GTID (null on MySQL without GTIDs); `by` tells how it was known. */
+  | { kind: 'found'; start: BinlogPosition; end: BinlogPosition; gtid: string | null; by: 'thread' | 'text' }
+  /** It cannot be told (other sessions' transactions on its tables that cannot be told apart, a read error). */
+  | { kind: 'unknown'; reason: string };
+
+/** The binlog side's look-up of one OutcomeQuery. */
+export type DmlOutcomeLocator = (query: OutcomeQuery, options: BinlogSourceOptions) => Promise<OutcomeResult>;

@@ -29,6 +29,7 @@ import { isResultMode, runResultMode } from './modes/run.js';
 import { readRollback } from '../backup/binlog/index.js';
 import { backupStage } from './stages/backup.js';
 import { checkStage } from './stages/check.js';
+import { commentEnd } from '../sql/lex.js';
 import { executeStage } from './stages/execute.js';
 
 export interface RequestDeps {
@@ -109,6 +110,7 @@ async function runBatch(pieces: SqlPiece[], session: ClientSession, deps: Reques
       initialDb: options.db || null,
       serverInfo: target.serverInfo,
       execute: options.execute,
+      ignoreWarnings: options.ignoreWarnings,
       realRowCount: options.realRowCount,
       explainPool,
       fingerprint: options.fingerprint,
@@ -199,7 +201,8 @@ function commandContext(session: ClientSession, deps: RequestDeps, sessionSettin
 
 /** A magic comment in front of a statement that is not the start carries the password: never echo it. */
 function withoutMagicComment(text: string): string {
-  return redactSecrets(/^\/\*\s*--/.test(text) ? text.replace(/^\/\*[\s\S]*?\*\/\s*/, '') : text);
+  const end = /^\/\*\s*--/.test(text) ? commentEnd(text, 0) : -1;
+  return redactSecrets(end > 0 ? text.slice(end).trimStart() : text);
 }
 
 /** The options worth a log line (never the password). */

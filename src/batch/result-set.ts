@@ -1,26 +1,18 @@
 // The audit/execute result set on the wire: goInception's 13 columns (docs/results.md); Archery reads
 // columns 0..11 by position.
 
-import { ColumnType, type ColumnDef, type QueryResult, type Value } from '../protocol/result.js';
+import { ColumnType, columnDefs, type ColumnDef, type QueryResult, type Value } from '../protocol/result.js';
 import type { ResultRow } from '../rows/row.js';
 import { runAtOnce, runInTurns } from '../turns.js';
 
 /** The 13 columns in goInception's order and wire types; Archery reads 0..11 by position. */
-export const RESULT_COLUMNS: readonly ColumnDef[] = [
-  { name: 'order_id', type: ColumnType.LONG },
-  { name: 'stage', type: ColumnType.STRING },
-  { name: 'error_level', type: ColumnType.SHORT },
-  { name: 'stage_status', type: ColumnType.STRING },
-  { name: 'error_message', type: ColumnType.STRING },
-  { name: 'sql', type: ColumnType.STRING },
-  { name: 'affected_rows', type: ColumnType.LONGLONG },
-  { name: 'sequence', type: ColumnType.STRING },
-  { name: 'backup_dbname', type: ColumnType.STRING },
-  { name: 'execute_time', type: ColumnType.STRING },
-  { name: 'sqlsha1', type: ColumnType.STRING },
-  { name: 'backup_time', type: ColumnType.STRING },
-  { name: 'needMerge', type: ColumnType.TINY },
-];
+export const RESULT_COLUMNS: readonly ColumnDef[] = columnDefs(
+  ['order_id', ColumnType.LONG], ['stage', ColumnType.STRING], ['error_level', ColumnType.SHORT],
+  ['stage_status', ColumnType.STRING], ['error_message', ColumnType.STRING], ['sql', ColumnType.STRING],
+  ['affected_rows', ColumnType.LONGLONG], ['sequence', ColumnType.STRING], ['backup_dbname', ColumnType.STRING],
+  ['execute_time', ColumnType.STRING], ['sqlsha1', ColumnType.STRING], ['backup_time', ColumnType.STRING],
+  ['needMerge', ColumnType.TINY],
+);
 
 /** Numbers the rows 1..n and turns them into one result set. */
 export function rowsToResult(rows: ResultRow[]): QueryResult {

@@ -2,22 +2,15 @@
 // Online schema change is not built yet, so no task ever exists: every command answers as for a sqlsha1 that
 // matches nothing. The columns are the wire contract clients read by name (INFOMATION is spelled so on purpose).
 
-import { ColumnType, ER, mysqlError, type ColumnDef, type QueryResult } from '../protocol/result.js';
+import { ColumnType, columnDefs, ER, mysqlError, type ColumnDef, type QueryResult } from '../protocol/result.js';
 import type { LocalCommand } from './types.js';
 
 export const OSC_NOT_FOUND_MESSAGE = 'osc process not found';
 
-const text = (name: string): ColumnDef => ({ name, type: ColumnType.STRING });
-
-export const OSC_PROCESSLIST_COLUMNS: readonly ColumnDef[] = [
-  text('DBNAME'),
-  text('TABLENAME'),
-  text('COMMAND'),
-  text('SQLSHA1'),
-  { name: 'PERCENT', type: ColumnType.LONG },
-  text('REMAINTIME'),
-  text('INFOMATION'),
-];
+export const OSC_PROCESSLIST_COLUMNS: readonly ColumnDef[] = columnDefs(
+  ['DBNAME', ColumnType.STRING], ['TABLENAME', ColumnType.STRING], ['COMMAND', ColumnType.STRING], ['SQLSHA1', ColumnType.STRING],
+  ['PERCENT', ColumnType.LONG], ['REMAINTIME', ColumnType.STRING], ['INFOMATION', ColumnType.STRING],
+);
 
 /** `get osc_percent` answers the processlist's columns less COMMAND. */
 export const OSC_PERCENT_COLUMNS: readonly ColumnDef[] = OSC_PROCESSLIST_COLUMNS.filter((c) => c.name !== 'COMMAND');

@@ -5,22 +5,11 @@
 
 import { ER, mysqlError, type MysqlError } from '../protocol/result.js';
 import type { KillMode } from '../process/registry.js';
-import { Lexer, type Token as SqlToken } from '../sql/lex.js';
+import { nameOf, TokenCursor } from '../sql/cursor.js';
+import { Lexer, type Token } from '../sql/lex.js';
 import type { LevelsWhere, LikeFilter, LocalCommand } from './types.js';
 
 export const UNSUPPORTED_OPERATION_MESSAGE = '不支持的操作';
-
-/**
- * A token as the command parser reads it: words keep their source spelling, back-quoted names are 'ident',
- * variables (`@x`, `@@x`) are punctuation (no command takes one).
- */
-interface Token {
-  type: 'word' | 'string' | 'number' | 'ident' | 'punct';
-  /** Unquoted value for strings and back-quoted names; the source text otherwise. */
-  value: string;
-  start: number;
-  end: number;
-}
 
 /** Reads command tokens lazily (most texts are not commands: only their first token is looked at). */
 class CommandTokens {
@@ -30,7 +19,10 @@ class CommandTokens {
     this.lexer = new Lexer(text);
   }
 
-  /** The next token, null at the end; an unterminated quote is a 1064 at the quote. */
+  /**
+   * The next token, null at the end; an unterminated quote is a 1064 at the quote. Variables (`@x`, `@@x`) read
+   * as punctuation: no command takes one.
+   */
   next(): Token | null {
     const t = this.lexer.next();
     if (!t) {
@@ -38,22 +30,7 @@ class CommandTokens {
       if (open?.kind === 'quote') throw syntaxError(this.text, open.start);
       return null;
     }
-    return commandToken(t);
-  }
-}
-
-function commandToken(t: SqlToken): Token {
-  const { start, end } = t;
-  switch (t.type) {
-    case 'string':
-      return { type: 'string', value: t.value, start, end };
-    case 'quoted_ident':
-      return { type: 'ident', value: t.value, start, end };
-    case 'word':
-    case 'number':
-      return { type: t.type, value: t.text, start, end };
-    default:
-      return { type: 'punct', value: t.text, start, end };
+    return t.type === 'sysvar' || t.type === 'uservar' ? { ...t, type: 'punct', value: t.text } : t;
   }
 }
 
@@ -61,7 +38,7 @@ export function parseLocalCommand(text: string): LocalCommand | null {
   const lexer = new CommandTokens(text);
   const first = lexer.next();
   if (!first || first.type !== 'word') return null;
-  const head = first.value.toLowerCase();
+  const head = first.text.toLowerCase();
   if (head !== 'inception' && head !== 'kill') return null;
   const tokens = [first, ...untilSemicolon(lexer)];
   const cursor = new Cursor(text, tokens);
@@ -71,47 +48,12 @@ export function parseLocalCommand(text: string): LocalCommand | null {
 
 function untilSemicolon(lexer: CommandTokens): Token[] {
   const out: Token[] = [];
-  for (let t = lexer.next(); t && !(t.type === 'punct' && t.value === ';'); t = lexer.next()) out.push(t);
+  for (let t = lexer.next(); t && !(t.type === 'punct' && t.text === ';'); t = lexer.next()) out.push(t);
   return out;
 }
 
-class Cursor {
-  private i = 0;
-
-  constructor(
-    readonly text: string,
-    private readonly tokens: Token[],
-  ) {}
-
-  peek(offset = 0): Token | undefined {
-    return this.tokens[this.i + offset];
-  }
-
-  take(): Token | undefined {
-    return this.tokens[this.i++];
-  }
-
-  atEnd(): boolean {
-    return this.i >= this.tokens.length;
-  }
-
-  /** Is the next token the keyword `word` (case-insensitive)? */
-  isWord(word: string, offset = 0): boolean {
-    const t = this.peek(offset);
-    return t?.type === 'word' && t.value.toLowerCase() === word;
-  }
-
-  isPunct(p: string, offset = 0): boolean {
-    const t = this.peek(offset);
-    return t?.type === 'punct' && t.value === p;
-  }
-
-  acceptWord(word: string): boolean {
-    if (!this.isWord(word)) return false;
-    this.i++;
-    return true;
-  }
-
+/** The shared token cursor, with the command parser's 1064 errors. */
+class Cursor extends TokenCursor {
   expectEnd(): void {
     if (!this.atEnd()) throw this.error();
   }
@@ -260,7 +202,7 @@ function parseShowLevels(c: Cursor): LocalCommand {
 
 function parseLevelsCondition(c: Cursor): LevelsWhere {
   const column = c.take();
-  if (!column || (column.type !== 'word' && column.type !== 'ident')) {
+  if (!column || (column.type !== 'word' && column.type !== 'quoted_ident')) {
     if (column?.type === 'punct') throw unsupportedOperation();
     throw column ? syntaxError(c.text, column.start) : c.error();
   }
@@ -283,7 +225,7 @@ function parseLevelsCondition(c: Cursor): LevelsWhere {
   if (!value || (value.type !== 'string' && value.type !== 'number' && value.type !== 'word')) {
     throw value ? syntaxError(c.text, value.start) : c.error();
   }
-  return { column: column.value, op, value: value.value };
+  return { column: nameOf(column), op, value: nameOf(value) };
 }
 
 function unsupportedOperation() {
@@ -302,7 +244,7 @@ function parseAssignments(c: Cursor): { name: string; value: string }[] {
   const out: { name: string; value: string }[] = [];
   for (;;) {
     const name = c.take();
-    if (!name || (name.type !== 'word' && name.type !== 'ident')) throw name ? syntaxError(c.text, name.start) : c.error();
+    if (!name || (name.type !== 'word' && name.type !== 'quoted_ident')) throw name ? syntaxError(c.text, name.start) : c.error();
     if (!isAssignOp(c.peek())) throw c.error();
     c.take();
     const first = c.peek();
@@ -310,14 +252,14 @@ function parseAssignments(c: Cursor): { name: string; value: string }[] {
     let last = first;
     while (!c.atEnd() && !(c.isPunct(',') && isName(c.peek(1)) && isAssignOp(c.peek(2)))) last = c.take()!;
     if (last === first && first.type === 'punct' && first.value === ',') throw c.error();
-    out.push({ name: name.value, value: c.text.slice(first.start, last.end) });
+    out.push({ name: nameOf(name), value: c.text.slice(first.start, last.end) });
     if (c.atEnd()) return out;
     c.take(); // the comma
   }
 }
 
 function isName(t: Token | undefined): boolean {
-  return t?.type === 'word' || t?.type === 'ident';
+  return t?.type === 'word' || t?.type === 'quoted_ident';
 }
 
 /** MySQL's 1064 message pointing at `offset` of `text`. */

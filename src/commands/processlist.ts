@@ -3,7 +3,7 @@
 // in front and a warning for each instance that did not answer. Like MySQL without PROCESS, a non-admin sees
 // only connections of its own user name (the owning instance applies that rule).
 
-import { ColumnType, ER, type ColumnDef, type QueryResult, type Value } from '../protocol/result.js';
+import { ColumnType, columnDefs, ER, type ColumnDef, type QueryResult, type Value } from '../protocol/result.js';
 import { redactSecrets, truncateChars } from '../process/redact.js';
 import type { ProcessView, SessionManager } from '../process/sessions.js';
 import type { LocalCommand } from './types.js';
@@ -14,22 +14,15 @@ export interface ProcesslistContext {
   sessions: SessionManager;
 }
 
-export const PROCESSLIST_COLUMNS: readonly ColumnDef[] = [
-  { name: 'Id', type: ColumnType.LONGLONG },
-  { name: 'Dest_User', type: ColumnType.STRING },
-  { name: 'Dest_Host', type: ColumnType.STRING },
-  { name: 'Dest_Port', type: ColumnType.LONG },
-  { name: 'From_Host', type: ColumnType.STRING },
-  { name: 'Command', type: ColumnType.STRING },
-  { name: 'STATE', type: ColumnType.STRING },
-  { name: 'Time', type: ColumnType.LONGLONG },
-  { name: 'Info', type: ColumnType.STRING },
-  { name: 'Percent', type: ColumnType.STRING },
-];
+export const PROCESSLIST_COLUMNS: readonly ColumnDef[] = columnDefs(
+  ['Id', ColumnType.LONGLONG], ['Dest_User', ColumnType.STRING], ['Dest_Host', ColumnType.STRING],
+  ['Dest_Port', ColumnType.LONG], ['From_Host', ColumnType.STRING], ['Command', ColumnType.STRING],
+  ['STATE', ColumnType.STRING], ['Time', ColumnType.LONGLONG], ['Info', ColumnType.STRING],
+  ['Percent', ColumnType.STRING],
+);
 
 export const CLUSTER_PROCESSLIST_COLUMNS: readonly ColumnDef[] = [
-  { name: 'INSTANCE', type: ColumnType.STRING },
-  { name: 'SERVER_ID', type: ColumnType.LONG },
+  ...columnDefs(['INSTANCE', ColumnType.STRING], ['SERVER_ID', ColumnType.LONG]),
   ...PROCESSLIST_COLUMNS,
 ];
 

@@ -245,6 +245,12 @@ export const INC_SPEC = {
   max_statements: uint(0),
   /** Tables no INSERT/REPLACE/UPDATE/DELETE may write: comma list of `db.table` or `table` (any database). */
   dml_blocklist: str(''),
+  /** Plan warnings from the affected-rows EXPLAIN: a full scan (type ALL or index). */
+  check_dml_full_scan: bool(false),
+  /** … `Using filesort`. */
+  check_dml_filesort: bool(false),
+  /** … `Using temporary`. */
+  check_dml_temporary: bool(false),
   version: str(''),
   custom_keywords: list([]),
   /** Directory the magic comment's --ssl-ca/--ssl-cert/--ssl-key must lie in; '' refuses them (docs/security.md). */

@@ -87,8 +87,9 @@ export async function runExecuteStage(
       try {
         await target.execute('COMMIT');
       } catch (err) {
-        failGroup(members, driverMessage(err), isConnectionLost(err) || target.isClosed);
-        for (const hook of hooks) await hook.transactionEnd?.(members, false);
+        const unknown = isConnectionLost(err) || target.isClosed;
+        failGroup(members, driverMessage(err), unknown);
+        for (const hook of hooks) await hook.transactionEnd?.(members, false, unknown);
         return false;
       }
       for (const hook of hooks) await hook.transactionEnd?.(members, true);
@@ -164,7 +165,9 @@ export async function runExecuteStage(
 
       if (!result.ok) return 'failed';
       if (row.errorLevel === 2) return 'failed';
-      const stop = await afterRow(i, row, shouldSleepAfter(i, options.sleep, options.sleepRows));
+      const sleepDue = shouldSleepAfter(i, options.sleep, options.sleepRows);
+      if (!signal.aborted && !sleepDue) continue; // the common case: no promise per row
+      const stop = await afterRow(i, row, sleepDue);
       if (stop) return stop;
     }
     if (group !== null && !(await commit())) return 'failed';
@@ -202,7 +205,7 @@ async function executeRow(row: ResultRow, target: TargetSession, threadId: numbe
       // Lost while idle between statements: this one was never sent, so its result is known (it did not run).
       const message = `${NOT_SENT_MESSAGE} (${err.message})`;
       if (report) row.addText(2, message, 'execute');
-      return { ok: false, connectionLost: true, message };
+      return { ok: false, connectionLost: true, message, notSent: true };
     }
     const message = driverMessage(err);
     const connectionLost = isConnectionLost(err) || target.isClosed;
@@ -213,7 +216,7 @@ async function executeRow(row: ResultRow, target: TargetSession, threadId: numbe
         row.addText(2, UNKNOWN_RESULT_MESSAGE, 'execute');
       }
     }
-    return { ok: false, connectionLost, message };
+    return { ok: false, connectionLost, message, errno: (err as { errno?: number }).errno };
   }
 }
 

@@ -9,6 +9,10 @@ export interface StatementResult {
   ok: boolean;
   /** The target connection is gone (the statement's outcome is unknown). */
   connectionLost: boolean;
+  /** The server's error number when it answered with an error (1317: interrupted by KILL QUERY). */
+  errno?: number;
+  /** It was never sent (the connection was already gone): it certainly changed nothing. */
+  notSent?: boolean;
 }
 
 /**
@@ -24,6 +28,9 @@ export interface StatementHook {
   before(row: ResultRow): Promise<void>;
   after(row: ResultRow, result: StatementResult): Promise<void>;
   transactionBegin?(): Promise<void>;
-  /** `rows`: the transaction's rows that ran, in order; `committed` false: none of their changes stayed. */
-  transactionEnd?(rows: readonly ResultRow[], committed: boolean): Promise<void>;
+  /**
+   * `rows`: the transaction's rows that ran, in order; `committed` false: none of their transactional changes
+   * stayed, unless `unknown`: the COMMIT lost its connection, so it may have happened.
+   */
+  transactionEnd?(rows: readonly ResultRow[], committed: boolean, unknown?: boolean): Promise<void>;
 }

@@ -38,6 +38,11 @@ export interface ColumnDef {
   table?: string;
 }
 
+/** A result set's columns written as one table of `[name, type]` pairs, in column order. */
+export function columnDefs(...columns: readonly (readonly [name: string, type: ColumnTypeCode])[]): readonly ColumnDef[] {
+  return columns.map(([name, type]) => ({ name, type }));
+}
+
 /** Text-protocol cell: a string, or null for SQL NULL. */
 export type Value = string | null;
 

@@ -5,7 +5,8 @@
 
 import { ColumnType, ER, MysqlError, mysqlError, type ColumnDef, type QueryResult, type Value, type Warning } from '../protocol/result.js';
 import { likeMatcher } from '../sql/like.js';
-import { isIdentCode, Lexer, skipSpaceAndComments, type Token as SqlToken } from '../sql/lex.js';
+import { nameOf, TokenCursor } from '../sql/cursor.js';
+import { Lexer, type Token } from '../sql/lex.js';
 import { displayValue, type SessionVariables } from './variables.js';
 
 export interface CompatSession {
@@ -113,51 +114,25 @@ const COMPAT_KEYWORDS: ReadonlySet<string> = new Set(['set', 'select', 'show', '
 
 /**
  * Whether the first keyword (after whitespace and comments) is one compat answers. Cheap on purpose: a batch
- * (`/*…*\/ inception_magic_start; …` with thousands of statements) is rejected after its leading comment.
+ * (`/*…*\/ inception_magic_start; …` with thousands of statements) is rejected after its first token, which the
+ * lexer reads without scanning the rest.
  */
 export function startsLikeCompat(sql: string): boolean {
-  const n = sql.length;
-  const i = skipSpaceAndComments(sql);
-  if (i < n && sql.startsWith('/*', i)) return false; // an unterminated comment
-  let j = i;
-  // the longest keyword is 6 letters; a longer word is not one of them
-  while (j < n && j - i <= 6 && isAsciiLetter(sql.charCodeAt(j))) j++;
-  if (j === i || j - i > 6) return false;
-  if (j < n && isIdentCode(sql.charCodeAt(j))) return false;
-  return COMPAT_KEYWORDS.has(sql.slice(i, j).toLowerCase());
-}
-
-function isAsciiLetter(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-}
-
-/** The parser's token: the lexer's, or the end of the statement. */
-type Token = SqlToken | EndToken;
-
-interface EndToken {
-  type: 'eof';
-  text: '';
-  value: '';
-  scope?: undefined;
-  start: number;
-  end: number;
-}
-
-function endToken(at: number): EndToken {
-  return { type: 'eof', text: '', value: '', start: at, end: at };
+  const first = new Lexer(sql).next();
+  return first?.type === 'word' && first.text.length <= 6 && COMPAT_KEYWORDS.has(first.text.toLowerCase());
 }
 
 /** The only punctuation a compat statement can contain; any other character means the text is not ours. */
 const COMPAT_PUNCT: ReadonlySet<string> = new Set(['(', ')', ',', ';', '=', '.', '*', '+', '-', '<', '>', ':=', '<=', '>=', '<>', '!=', '<=>']);
 
 /**
- * The text's tokens ending in 'eof', or null when it cannot be one of ours: an unterminated quote or comment,
+ * The text's tokens, or null when it cannot be one of ours: an unterminated quote or comment,
  * an empty `@@` name, a stray character, or a number running into letters (`1.5abc`, `1e5x`).
  */
 function tokensOf(sql: string): Token[] | null {
   const lexer = new Lexer(sql);
   const tokens: Token[] = [];
-  let prev: SqlToken | null = null;
+  let prev: Token | null = null;
   for (let t = lexer.next(); t; t = lexer.next()) {
     switch (t.type) {
       case 'word':
@@ -183,7 +158,6 @@ function tokensOf(sql: string): Token[] | null {
     prev = t;
   }
   if (lexer.unterminated) return null;
-  tokens.push(endToken(sql.length));
   return tokens;
 }
 
@@ -198,74 +172,43 @@ function isDigits(text: string): boolean {
   return true;
 }
 
-/** A name as written: a word's own spelling, a quoted name's or string's contents. */
-function nameOf(t: Token): string {
-  return t.type === 'word' ? t.text : t.value;
-}
-
-/** Token runs between top-level `;` (a `;` inside a string is part of its token), each ending in eof; empty runs dropped. */
+/** Token runs between top-level `;` (a `;` inside a string is part of its token); empty runs dropped. */
 function splitAtSemicolons(tokens: Token[]): Token[][] {
   const groups: Token[][] = [];
   let current: Token[] = [];
   for (const t of tokens) {
-    if (t.type === 'eof' || (t.type === 'punct' && t.value === ';')) {
-      if (current.length > 0) groups.push([...current, endToken(t.start)]);
+    if (t.type === 'punct' && t.text === ';') {
+      if (current.length > 0) groups.push(current);
       current = [];
     } else {
       current.push(t);
     }
   }
+  if (current.length > 0) groups.push(current);
   return groups;
 }
 
-/** `words` are lower-case keywords. */
-function isWord(t: Token, ...words: string[]): boolean {
-  return t.type === 'word' && words.includes(t.text.toLowerCase());
-}
-
-class Parser {
-  private i = 0;
-
-  constructor(private readonly sql: string, private readonly tokens: Token[]) {}
-
-  private get peek(): Token {
-    return this.tokens[this.i]!;
-  }
-
+/** The compat statements, read with the shared token cursor; NotCompat when the text is not one of ours. */
+class Parser extends TokenCursor {
+  /** The next token; NotCompat at the end of the statement. */
   private next(): Token {
-    const t = this.tokens[this.i]!;
-    if (t.type !== 'eof') this.i++;
+    const t = this.take();
+    if (!t) throw new NotCompat();
     return t;
   }
 
-  private word(...words: string[]): boolean {
-    if (isWord(this.peek, ...words)) {
-      this.i++;
-      return true;
-    }
-    return false;
-  }
-
-  private punct(p: string): boolean {
-    if (this.peek.type === 'punct' && this.peek.value === p) {
-      this.i++;
-      return true;
-    }
-    return false;
-  }
-
   private expectWord(...words: string[]): void {
-    if (!this.word(...words)) throw new NotCompat();
+    if (!this.acceptWord(...words)) throw new NotCompat();
   }
 
   private expectPunct(p: string): void {
-    if (!this.punct(p)) throw new NotCompat();
+    if (!this.acceptPunct(p)) throw new NotCompat();
   }
 
   /** Only trailing `;` may follow: a second statement means a batch, which is not ours. */
   private end(): void {
-    while (this.punct(';'));
-    if (this.peek.type !== 'eof') throw new NotCompat();
+    while (this.acceptPunct(';'));
+    if (!this.atEnd()) throw new NotCompat();
   }
 
   private identifier(): string {
@@ -275,10 +218,10 @@ class Parser {
   }
 
   statement(s: CompatSession): CompatAnswer {
-    if (this.word('set')) return this.set(s);
-    if (this.word('select')) return this.select(s);
-    if (this.word('show')) return this.show(s);
-    if (this.word('use')) {
+    if (this.acceptWord('set')) return this.set(s);
+    if (this.acceptWord('select')) return this.select(s);
+    if (this.acceptWord('show')) return this.show(s);
+    if (this.acceptWord('use')) {
       const db = this.identifier();
       this.end();
       return { result: OK, useDb: db };
@@ -293,23 +236,23 @@ class Parser {
     const assignments: { name: string; value: string | null | undefined }[] = [];
     do {
       assignments.push(...this.assignment(s));
-    } while (this.punct(','));
+    } while (this.acceptPunct(','));
     this.end();
     for (const a of assignments) s.variables.set(a.name, a.value);
     return { result: OK };
   }
 
   private assignment(s: CompatSession): { name: string; value: string | null | undefined }[] {
-    if (this.word('names')) {
-      if (this.word('default')) return charsetAssignments('utf8mb4', null);
+    if (this.acceptWord('names')) {
+      if (this.acceptWord('default')) return charsetAssignments('utf8mb4', null);
       const charset = this.charsetName();
-      const collation = this.word('collate') ? this.charsetName() : null;
+      const collation = this.acceptWord('collate') ? this.charsetName() : null;
       return charsetAssignments(charset, collation);
     }
-    if (isWord(this.peek, 'character', 'charset')) {
-      if (this.word('character')) this.expectWord('set');
+    if (this.isWord(['character', 'charset'])) {
+      if (this.acceptWord('character')) this.expectWord('set');
       else this.next();
-      const charset = this.word('default') ? 'utf8mb4' : this.charsetName();
+      const charset = this.acceptWord('default') ? 'utf8mb4' : this.charsetName();
       return [
         { name: 'character_set_client', value: charset },
         { name: 'character_set_results', value: charset },
@@ -318,9 +261,9 @@ class Parser {
       ];
     }
     let scope: 'session' | 'global' = 'session';
-    if (this.word('global')) scope = 'global';
-    else this.word('session', 'local');
-    if (this.word('transaction')) return this.transaction(scope);
+    if (this.acceptWord('global')) scope = 'global';
+    else this.acceptWord('session', 'local');
+    if (this.acceptWord('transaction')) return this.transaction(scope);
     const target = this.next();
     let name: string;
     if (target.type === 'sysvar') {
@@ -344,7 +287,7 @@ class Parser {
   }
 
   private assignOp(): void {
-    if (!this.punct('=') && !this.punct(':=')) throw new NotCompat();
+    if (!this.acceptPunct('=') && !this.acceptPunct(':=')) throw new NotCompat();
   }
 
   private charsetName(): string {
@@ -357,16 +300,16 @@ class Parser {
     if (scope === 'global') throw mysqlError(ER.UNKNOWN, 'SET GLOBAL is not supported by inceptor');
     const out: { name: string; value: string }[] = [];
     do {
-      if (this.word('isolation')) {
+      if (this.acceptWord('isolation')) {
         this.expectWord('level');
         let level: string;
-        if (this.word('repeatable')) {
+        if (this.acceptWord('repeatable')) {
           this.expectWord('read');
           level = 'REPEATABLE-READ';
-        } else if (this.word('serializable')) level = 'SERIALIZABLE';
+        } else if (this.acceptWord('serializable')) level = 'SERIALIZABLE';
         else {
           this.expectWord('read');
-          if (this.word('committed')) level = 'READ-COMMITTED';
+          if (this.acceptWord('committed')) level = 'READ-COMMITTED';
           else {
             this.expectWord('uncommitted');
             level = 'READ-UNCOMMITTED';
@@ -375,24 +318,23 @@ class Parser {
         out.push({ name: 'transaction_isolation', value: level });
       } else {
         this.expectWord('read');
-        if (this.word('only')) out.push({ name: 'transaction_read_only', value: '1' });
+        if (this.acceptWord('only')) out.push({ name: 'transaction_read_only', value: '1' });
         else {
           this.expectWord('write');
           out.push({ name: 'transaction_read_only', value: '0' });
         }
       }
-    } while (this.punct(','));
+    } while (this.acceptPunct(','));
     return out;
   }
 
   /** Right-hand side of SET: undefined = DEFAULT, null = NULL. */
   private value(s: CompatSession): string | null | undefined {
-    if (this.word('default')) return undefined;
-    const t = this.peek;
-    if (t.type === 'word' && !/^(null|true|false|concat|concat_ws|ifnull|coalesce)$/i.test(t.text)) {
+    if (this.acceptWord('default')) return undefined;
+    const t = this.peek();
+    if (t?.type === 'word' && !/^(null|true|false|concat|concat_ws|ifnull|coalesce)$/i.test(t.text)) {
       // bare words: SET autocommit=ON, SET sql_mode=ANSI, SET time_zone=SYSTEM
-      const next = this.tokens[this.i + 1]!;
-      if (!(next.type === 'punct' && next.value === '(')) {
+      if (!this.isPunct('(', 1)) {
         this.next();
         return t.text;
       }
@@ -407,11 +349,11 @@ class Parser {
     if (t.type === 'string') {
       let value = t.value;
       // adjacent literals concatenate: 'a' 'b'
-      while (this.peek.type === 'string') value += this.next().value;
+      while (this.peek()?.type === 'string') value += this.next().value;
       return { value, type: ColumnType.VAR_STRING };
     }
     if (t.type === 'number') return { value: t.value, type: /^\d+$/.test(t.value) ? ColumnType.LONGLONG : ColumnType.NEWDECIMAL };
-    if (t.type === 'punct' && t.value === '-' && this.peek.type === 'number') {
+    if (t.type === 'punct' && t.value === '-' && this.peek()?.type === 'number') {
       const n = this.next().value;
       return { value: '-' + n, type: /^\d+$/.test(n) ? ColumnType.LONGLONG : ColumnType.NEWDECIMAL };
     }
@@ -424,11 +366,11 @@ class Parser {
     const word = t.text.toLowerCase();
     if (word === 'null') return { value: null, type: ColumnType.NULL };
     if (word === 'true' || word === 'false') return { value: word === 'true' ? '1' : '0', type: ColumnType.LONGLONG };
-    if (!this.punct('(')) throw new NotCompat();
+    if (!this.acceptPunct('(')) throw new NotCompat();
     const args: { value: string | null; type: ColumnDef['type'] }[] = [];
-    if (!this.punct(')')) {
+    if (!this.acceptPunct(')')) {
       do args.push(this.expr(s));
-      while (this.punct(','));
+      while (this.acceptPunct(','));
       this.expectPunct(')');
     }
     const str = (value: string | null) => ({ value, type: ColumnType.VAR_STRING });
@@ -480,25 +422,26 @@ class Parser {
     const columns: ColumnDef[] = [];
     const row: Value[] = [];
     do {
-      const start = this.peek.start;
+      const start = this.peek()?.start ?? this.text.length;
       const { value, type } = this.expr(s);
-      const first = this.tokens[this.i - 1]!;
-      let name = this.sql.slice(start, this.tokens[this.i - 1]!.end);
+      const last = this.previous()!;
+      let name = this.text.slice(start, last.end);
       // a lone string literal is named by its value, as MySQL does
-      if (first.type === 'string' && first.start === start) name = value ?? 'NULL';
-      if (this.word('as')) name = this.alias();
-      else if (this.peek.type === 'word' && !isWord(this.peek, 'from', 'limit') || this.peek.type === 'quoted_ident' || this.peek.type === 'string') {
+      if (last.type === 'string' && last.start === start) name = value ?? 'NULL';
+      const next = this.peek();
+      if (this.acceptWord('as')) name = this.alias();
+      else if ((next?.type === 'word' && !this.isWord(['from', 'limit'])) || next?.type === 'quoted_ident' || next?.type === 'string') {
         name = this.alias();
       }
       columns.push({ name, type });
       row.push(value);
-    } while (this.punct(','));
-    if (this.word('from')) this.expectWord('dual');
+    } while (this.acceptPunct(','));
+    if (this.acceptWord('from')) this.expectWord('dual');
     let limit = Infinity;
-    if (this.word('limit')) {
+    if (this.acceptWord('limit')) {
       limit = this.integer();
-      if (this.punct(',')) limit = this.integer();
-      else if (this.word('offset')) {
+      if (this.acceptPunct(',')) limit = this.integer();
+      else if (this.acceptWord('offset')) {
         const offset = this.integer();
         if (offset > 0) limit = 0;
       }
@@ -522,13 +465,13 @@ class Parser {
   // ---- SHOW ---------------------------------------------------------------------------------------------
 
   private show(s: CompatSession): CompatAnswer {
-    const errorsOnly = this.word('errors');
-    if (errorsOnly || this.word('warnings')) {
+    const errorsOnly = this.acceptWord('errors');
+    if (errorsOnly || this.acceptWord('warnings')) {
       let offset = 0;
       let count = Infinity;
-      if (this.word('limit')) {
+      if (this.acceptWord('limit')) {
         count = this.integer();
-        if (this.punct(',')) {
+        if (this.acceptPunct(',')) {
           offset = count;
           count = this.integer();
         }
@@ -549,14 +492,14 @@ class Parser {
       };
     }
     let scope: 'session' | 'global' = 'session';
-    if (this.word('global')) scope = 'global';
-    else this.word('session', 'local');
+    if (this.acceptWord('global')) scope = 'global';
+    else this.acceptWord('session', 'local');
     this.expectWord('variables');
     let filter: (name: string) => boolean = () => true;
-    if (this.word('like')) {
+    if (this.acceptWord('like')) {
       const pattern = this.stringLiteral();
       filter = likeMatcher(pattern);
-    } else if (this.word('where')) {
+    } else if (this.acceptWord('where')) {
       filter = this.whereNames();
     }
     this.end();
@@ -586,24 +529,24 @@ class Parser {
   private whereNames(): (name: string) => boolean {
     const tests: ((name: string) => boolean)[] = [];
     do {
-      const parens = this.punct('(');
+      const parens = this.acceptPunct('(');
       const column = this.identifier();
       if (column.toLowerCase() !== 'variable_name') throw new NotCompat();
-      if (this.punct('=')) {
+      if (this.acceptPunct('=')) {
         const wanted = this.stringLiteral().toLowerCase();
         tests.push((n) => n === wanted);
-      } else if (this.word('like')) {
+      } else if (this.acceptWord('like')) {
         tests.push(likeMatcher(this.stringLiteral()));
-      } else if (this.word('in')) {
+      } else if (this.acceptWord('in')) {
         this.expectPunct('(');
         const names = new Set<string>();
         do names.add(this.stringLiteral().toLowerCase());
-        while (this.punct(','));
+        while (this.acceptPunct(','));
         this.expectPunct(')');
         tests.push((n) => names.has(n));
       } else throw new NotCompat();
       if (parens) this.expectPunct(')');
-    } while (this.word('or'));
+    } while (this.acceptWord('or'));
     return (n) => tests.some((t) => t(n));
   }
 }

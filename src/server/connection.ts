@@ -111,16 +111,19 @@ type QueueItem = { packet: Packet } | { tooLarge: PacketTooLargeError };
 /** The live ClientSession handed to the query handler; `currentDb` is mirrored into the registry entry. */
 class Session implements ClientSession {
   readonly settingAssignments: { name: string; value: string }[] = [];
+  readonly process: ProcessEntry;
 
   constructor(
     readonly connectionId: number,
     readonly user: string,
     readonly clientHost: string,
     readonly isAdmin: boolean,
-    readonly process: ProcessEntry,
+    entry: ProcessEntry,
     private db: string | null,
   ) {
-    process.db = db;
+    // not a parameter property: a parameter named `process` would shadow Node's global here
+    this.process = entry;
+    entry.db = db;
   }
 
   get currentDb(): string | null {

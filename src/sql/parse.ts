@@ -8,7 +8,7 @@ import { astify, type NodeParseOutcome } from './node-parser.js';
 import { kindOfAst } from './kind.js';
 import { learnShape, scanShape, statementFromShape, type ShapeScan } from './shape-cache.js';
 import { isSpaceCode, isWord, Lexer, skipSpaceAndComments, tokenLengthAt } from './lex.js';
-import { recognise, recogniseDeleteUsing, recogniseInsertCountMismatch, recogniseUpdateAndAssignment, withDigitNamesQuoted } from './recognise.js';
+import { recognise, recogniseDeleteUsing, recogniseInsertRows, recogniseUpdateAndAssignment, respelled, withDigitNamesQuoted } from './recognise.js';
 import type { ParseResult, ParsedStatement, StatementKind } from './statement.js';
 
 /** The near text is cut to this many bytes (then `(total length N)` follows). */
@@ -150,10 +150,17 @@ function soleAst(sql: string): unknown | null {
 /** Valid MySQL that node-sql-parser refuses: our recognisers, tried in order. */
 function rescue(text: string, parsed: Extract<NodeParseOutcome, { ok: false }>): ParseResult | null {
   const ok = (s: Omit<ParsedStatement, 'text'> | null): ParseResult | null => (s ? { ok: true, statement: { text, ...s } } : null);
-  if (/column count doesn't match value count/i.test(parsed.failure.message)) {
-    const fixed = ok(recogniseInsertCountMismatch(text));
-    if (fixed) return fixed;
+  const respelling = respelled(text);
+  if (respelling) {
+    // the whole path again on the respelled text (its shape is cached), then the original forms put back
+    const again = parseStatement(respelling.sql);
+    const ast = again.ok && again.statement.ast ? respelling.restore(again.statement.ast) : null;
+    if (!ast || !again.ok) return null;
+    const { text: _respelled, ...statement } = again.statement;
+    return ok({ ...statement, ast });
   }
+  const rows = ok(recogniseInsertRows(text));
+  if (rows) return rows;
   const quoted = withDigitNamesQuoted(text);
   if (quoted !== null) {
     const again = astify(quoted);

@@ -92,34 +92,167 @@ function recogniseCreate(toks: Token[]): Recognised | null {
 }
 
 /**
- * INSERT/REPLACE whose column list and a VALUES row differ in width: node-sql-parser refuses these in its
- * grammar, goInception audits them (ER_WRONG_VALUE_COUNT_ON_ROW). Parse without the column list, then put the
- * columns back into the AST.
+ * INSERT/REPLACE … VALUES that node-sql-parser refuses in its grammar but MySQL and MariaDB accept or goInception
+ * audits: a column list and a VALUES row of different widths (ER_WRONG_VALUE_COUNT_ON_ROW), an empty column list
+ * `t ()` and empty rows `VALUES ()` (every column takes its default), the keyword `VALUE`, qualified columns
+ * (`t.c`, kept as `c`). Parse without the column list and with each
+ * empty row holding one NULL, then put the columns back into the AST (`null` for an empty list: to the audit it is
+ * no list, as to goInception) and empty each empty row again. Null when the text has none of these forms.
  */
-export function recogniseInsertCountMismatch(sql: string): Recognised | null {
+export function recogniseInsertRows(sql: string): Recognised | null {
   const toks = tokenize(sql);
   if (!isWord(toks[0], 'INSERT', 'REPLACE')) return null;
   let i = 1;
   while (isWord(toks[i], 'LOW_PRIORITY', 'DELAYED', 'HIGH_PRIORITY', 'IGNORE', 'INTO')) i++;
   const name = readQualifiedName(toks, i);
-  if (!name || toks[name.next]?.text !== '(') return null;
-  const open = name.next;
-  const columns: string[] = [];
-  let j = open + 1;
-  while (toks[j] && toks[j]!.text !== ')') {
-    const c = identOf(toks[j]);
-    if (c === null) return null;
-    columns.push(c);
+  if (!name) return null;
+  let j = name.next;
+  let columns: string[] | null = null;
+  if (toks[j]?.text === '(') {
+    columns = [];
     j++;
-    if (toks[j]?.text === ',') j++;
+    while (toks[j] && toks[j]!.text !== ')') {
+      let c = identOf(toks[j]);
+      // `t.c` / `db.t.c`: the column is the last part
+      while (c !== null && toks[j + 1]?.text === '.' && identOf(toks[j + 2]) !== null) {
+        j += 2;
+        c = identOf(toks[j]);
+      }
+      if (c === null) return null;
+      columns.push(c);
+      j++;
+      if (toks[j]?.text === ',' && toks[j + 1]?.text !== ')') j++;
+      else if (toks[j]?.text !== ')') return null;
+    }
+    if (toks[j]?.text !== ')') return null;
+    j++;
   }
-  if (toks[j]?.text !== ')' || !isWord(toks[j + 1], 'VALUES', 'VALUE')) return null;
-  const without = sql.slice(0, toks[open]!.start) + ' ' + sql.slice(toks[j]!.end);
-  const parsed = astify(without);
+  if (!isWord(toks[j], 'VALUES', 'VALUE')) return null;
+  // the rows: `(…)` separated by commas at depth 0, up to the end or a clause (ON DUPLICATE KEY, AS alias)
+  const empty: number[] = [];
+  // node-sql-parser knows only the plural spelling
+  const singular = isWord(toks[j], 'VALUE');
+  let pieces = sql.slice(0, toks[name.next - 1]!.end) + ' VALUES';
+  let from = toks[j]!.end;
+  for (let k = j + 1, row = 0; toks[k]?.text === '('; row++) {
+    if (toks[k + 1]?.text === ')') {
+      empty.push(row);
+      pieces += sql.slice(from, toks[k]!.start) + '(NULL)';
+      from = toks[k + 1]!.end;
+      k += 2;
+    } else {
+      let depth = 0;
+      do {
+        if (toks[k]!.text === '(' && toks[k]!.type === 'punct') depth++;
+        else if (toks[k]!.text === ')' && toks[k]!.type === 'punct') depth--;
+        k++;
+      } while (toks[k] && depth > 0);
+      if (depth > 0) return null;
+    }
+    if (toks[k]?.text !== ',') break;
+    k++;
+  }
+  if (empty.length === 0 && columns === null && !singular) return null;
+  const parsed = astify(pieces + sql.slice(from));
   if (!parsed.ok || parsed.asts.length !== 1) return null;
-  const ast = parsed.asts[0] as { columns?: unknown };
-  ast.columns = columns;
+  const ast = parsed.asts[0] as { columns?: unknown; values?: { type?: unknown; values?: { value?: unknown }[] } };
+  const rows = ast.values?.type === 'values' ? ast.values.values : undefined;
+  if (!rows) return null;
+  for (const row of empty) {
+    if (!rows[row]) return null;
+    rows[row]!.value = [];
+  }
+  ast.columns = columns !== null && columns.length > 0 ? columns : null;
   return { kind: kindOfAst(ast), ast };
+}
+
+/** Text respelled for node-sql-parser, and how to put the original back into its tree. */
+export interface Respelling {
+  sql: string;
+  /** A copy of the tree with the original forms back; null when it does not hold what was respelled. */
+  restore(ast: unknown): unknown | null;
+}
+
+/** The column name `DEFAULT` values are respelled as (a statement already using it is not respelled). */
+const DEFAULT_STAND_IN = '__inceptor_default__';
+
+/**
+ * Valid forms node-sql-parser does not know, respelled as forms it does (docs/parsing.md):
+ * - `<=>` (NULL-safe equality) as a comparison the statement does not use (same precedence), put back as the
+ *   operator `<=>`;
+ * - the value `DEFAULT` of INSERT/REPLACE VALUES and SET, UPDATE SET and ON DUPLICATE KEY UPDATE as a column
+ *   name, put back as a `{ type: 'default' }` node (the node node-sql-parser itself uses for `DEFAULT(col)`);
+ * - the modifiers LOW_PRIORITY, HIGH_PRIORITY, DELAYED, QUICK and (but for INSERT/REPLACE) IGNORE, left out;
+ * - numbers written without a leading zero (`.5`), written with one;
+ * - `BINARY col` as `CAST(col AS BINARY)` (the same value; left so in the tree).
+ * Null when the text has none of these (or a `<=>` with every stand-in already in use).
+ */
+export function respelled(sql: string): Respelling | null {
+  const toks = tokenize(sql);
+  const isPunct = (t: Token | undefined, ...texts: string[]) => t?.type === 'punct' && texts.includes(t.text);
+  const ops = toks.filter((t) => isPunct(t, '<=>'));
+  const standIn = ['!=', '<>', '>=', '<='].find((op) => !toks.some((t) => isPunct(t, op)));
+  if (ops.length > 0 && !standIn) return null;
+  const defaults =
+    isWord(toks[0], 'INSERT', 'REPLACE', 'UPDATE') && !toks.some((t) => identOf(t) === DEFAULT_STAND_IN)
+      ? toks.filter((t, i) => isWord(t, 'DEFAULT') && isPunct(toks[i - 1], '=', '(', ',') && (i === toks.length - 1 || isPunct(toks[i + 1], ',', ')') || toks[i + 1]!.type === 'word'))
+      : [];
+  // modifiers node-sql-parser refuses; none changes what the audit reads (INSERT keeps IGNORE, which it knows)
+  const insert = isWord(toks[0], 'INSERT', 'REPLACE');
+  const modifiers: Token[] = [];
+  if (insert || isWord(toks[0], 'UPDATE', 'DELETE')) {
+    for (let i = 1; isWord(toks[i], 'LOW_PRIORITY', 'HIGH_PRIORITY', 'DELAYED', 'QUICK', 'IGNORE'); i++) if (!(insert && isWord(toks[i], 'IGNORE'))) modifiers.push(toks[i]!);
+  }
+  // `.5`: a number without its leading zero (same value)
+  const bareDecimals = toks.filter((t) => t.type === 'number' && t.text.startsWith('.'));
+  // `BINARY col` (a case-sensitive comparison): `CAST(col AS BINARY)`, the same; node-sql-parser knows `BINARY 'x'` only
+  const binaries: { at: Token; last: Token }[] = [];
+  toks.forEach((t, i) => {
+    if (!isWord(t, 'BINARY') || identOf(toks[i + 1]) === null || isWord(toks[i - 1], 'AS', 'USING', 'SET', 'CHARSET')) return;
+    let k = i + 1;
+    while (isPunct(toks[k + 1], '.') && identOf(toks[k + 2]) !== null) k += 2;
+    if (!isPunct(toks[k + 1], '(', '.')) binaries.push({ at: t, last: toks[k]! });
+  });
+  if (ops.length === 0 && defaults.length === 0 && modifiers.length === 0 && bareDecimals.length === 0 && binaries.length === 0) return null;
+  const edits = [
+    ...ops.map((t) => ({ t, text: standIn!.padEnd(3) })),
+    ...defaults.map((t) => ({ t, text: DEFAULT_STAND_IN })),
+    ...modifiers.map((t) => ({ t, text: '' })),
+    ...bareDecimals.map((t) => ({ t, text: `0${t.text}` })),
+    ...binaries.flatMap(({ at, last }) => [{ t: at, text: 'CAST(' }, { t: last, text: `${last.text} AS BINARY)` }]),
+  ].sort((a, b) => a.t.start - b.t.start);
+  let out = '';
+  let last = 0;
+  for (const { t, text } of edits) {
+    out += sql.slice(last, t.start) + text;
+    last = t.end;
+  }
+  return {
+    sql: out + sql.slice(last),
+    restore(ast) {
+      let operators = 0;
+      let values = 0;
+      // a copy: the tree may be a shape-cache skeleton, which nobody writes into
+      const copy = (v: unknown): unknown => {
+        if (Array.isArray(v)) return v.map(copy);
+        if (v === null || typeof v !== 'object') return v;
+        const n = v as Record<string, unknown>;
+        if (defaults.length > 0 && n.type === 'column_ref' && n.column === DEFAULT_STAND_IN && !n.table) {
+          values++;
+          return { type: 'default', value: 'DEFAULT' };
+        }
+        const out: Record<string, unknown> = {};
+        for (const [k, x] of Object.entries(n)) out[k] = copy(x);
+        if (ops.length > 0 && out.type === 'binary_expr' && out.operator === standIn) {
+          out.operator = '<=>';
+          operators++;
+        }
+        return out;
+      };
+      const restored = copy(ast);
+      return operators === ops.length && values === defaults.length ? restored : null;
+    },
+  };
 }
 
 /**

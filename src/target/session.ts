@@ -11,7 +11,9 @@ import { isAbsolute, join, sep } from 'node:path';
 import tls from 'node:tls';
 import mysql from 'mysql2/promise';
 import type { ConnectionOptions, FieldPacket, ResultSetHeader } from 'mysql2/promise';
+import type { Connection as CoreConnection } from 'mysql2';
 import type { BatchOptions } from '../options/magic-comment.js';
+import { skipSpaceAndComments } from '../sql/lex.js';
 
 /** The `[inc]` settings the session applies (Config and Settings both carry them under `inc`). */
 export interface TargetIncSettings {
@@ -117,6 +119,10 @@ export class TargetSession {
   private readonly sessionState: string[] = [];
   /** Fails the query in flight (set while one is). */
   private abandonInFlight: ((err: DriverError) => void) | null = null;
+  /** performance.now() when the query in flight was sent; null while none is. */
+  private inFlightSince: number | null = null;
+  /** One timer per session watches target_read_timeout (a timer per query cost the execute loop per statement). */
+  private readWatchTimer: NodeJS.Timeout | null = null;
   private killWatchTimer: NodeJS.Timeout | null = null;
   private readonly readTimeoutMs: number;
 
@@ -173,12 +179,12 @@ export class TargetSession {
   private async read(options: mysql.QueryOptions): Promise<[unknown, FieldPacket[] | undefined]> {
     await this.reconnectIfLost();
     try {
-      return await this.inFlight(this.conn.query(options));
+      return await this.inFlight(options);
     } catch (err) {
       if (this.closed || this.pinned || !(isConnectionLost(err) || isInterrupted(err))) throw err;
       this.lostReason ??= driverMessage(err);
       await this.reconnectIfLost();
-      return await this.inFlight(this.conn.query(options));
+      return await this.inFlight(options);
     }
   }
 
@@ -201,7 +207,7 @@ export class TargetSession {
     const t0 = performance.now();
     let result: unknown;
     try {
-      [result] = await this.inFlight(this.conn.query(sql));
+      [result] = await this.inFlight(sql, t0);
     } catch (err) {
       // The driver refuses a command on a connection it already knows is closed, before writing anything: a kill
       // of the idle session can reach it before its 'error' event does.
@@ -251,7 +257,10 @@ export class TargetSession {
 
   /** Keeps what a later reconnect must restore: USE and session SET statements (not SET GLOBAL, PASSWORD, TRANSACTION). */
   private rememberState(sql: string): void {
-    const text = sql.replace(/^\s*(\/\*[\s\S]*?\*\/\s*)*/, '');
+    // Called for every executed statement: only one that starts with USE or SET is worth keeping.
+    const text = sql.slice(skipSpaceAndComments(sql));
+    const first = text.charCodeAt(0) | 0x20;
+    if (first !== 0x75 && first !== 0x73) return;
     if (/^use\b/i.test(text)) {
       // Only the last database matters.
       const i = this.sessionState.findIndex((s) => /^use\b/i.test(s));
@@ -293,25 +302,61 @@ export class TargetSession {
    * One query in flight, bounded (docs/security.md "Timeouts"): when the target stays silent for
    * target_read_timeout, or the client connection was killed (KILL CONNECTION) and the grace period is over,
    * the session is destroyed and the query fails as a lost connection — its result is unknown.
+   * Sent through mysql2's callback API with one promise per query: the execute loop sends one query per statement,
+   * and the promise wrapper, a race and a timer per query were a measurable part of its own cost (issue #13 bench).
    */
-  private inFlight<T>(query: Promise<T>): Promise<T> {
+  private inFlight(options: string | mysql.QueryOptions, sentAt = performance.now()): Promise<[unknown, FieldPacket[] | undefined]> {
     if (this.closed) return Promise.reject(abandonedError('the target session is closed'));
-    let timer: NodeJS.Timeout | null = null;
-    const abandoned = new Promise<never>((_, reject) => {
-      this.abandonInFlight = reject;
-      timer = setTimeout(() => this.abandon(`no answer from the target within ${this.readTimeoutMs / 1000} s`), this.readTimeoutMs);
+    this.watchReads();
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      const abandon = (err: DriverError): void => {
+        settled = true;
+        reject(err);
+      };
+      this.abandonInFlight = abandon;
+      this.inFlightSince = sentAt;
+      coreOf(this.conn).query(options as mysql.QueryOptions, (err: unknown, rows: unknown, fields: unknown) => {
+        // an abandoned query already failed; the driver's late answer (or its error on the destroyed socket) is moot
+        if (settled) return;
+        settled = true;
+        if (this.abandonInFlight === abandon) {
+          this.abandonInFlight = null;
+          this.inFlightSince = null;
+        }
+        if (err) reject(err);
+        else resolve([rows, fields as FieldPacket[] | undefined]);
+      });
     });
-    return Promise.race([query, abandoned]).finally(() => {
-      if (timer) clearTimeout(timer);
-      this.abandonInFlight = null;
-    });
+  }
+
+  /**
+   * Starts the session's read watch: every quarter of target_read_timeout (at most every second) it gives up on a
+   * query in flight longer than the timeout, so the timeout takes effect within a quarter (a second) after it.
+   */
+  private watchReads(): void {
+    if (this.readWatchTimer !== null) return;
+    const every = Math.max(10, Math.min(1000, this.readTimeoutMs / 4));
+    this.readWatchTimer = setInterval(() => {
+      if (this.inFlightSince !== null && performance.now() - this.inFlightSince >= this.readTimeoutMs) {
+        this.abandon(`no answer from the target within ${this.readTimeoutMs / 1000} s`);
+      }
+    }, every);
+    this.readWatchTimer.unref();
+  }
+
+  private stopReadWatch(): void {
+    if (this.readWatchTimer) clearInterval(this.readWatchTimer);
+    this.readWatchTimer = null;
   }
 
   /** Destroys the connection and fails the query in flight (if any). */
   private abandon(message: string): void {
     const fail = this.abandonInFlight;
     this.abandonInFlight = null;
+    this.inFlightSince = null;
     this.closed = true;
+    this.stopReadWatch();
     this.conn.destroy();
     fail?.(abandonedError(message));
   }
@@ -344,6 +389,7 @@ export class TargetSession {
 
   async close(): Promise<void> {
     this.stopKillWatch();
+    this.stopReadWatch();
     if (this.closed) return;
     this.closed = true;
     try {
@@ -352,6 +398,11 @@ export class TargetSession {
       this.conn.destroy();
     }
   }
+}
+
+/** The callback connection under mysql2/promise's wrapper (its `connection`, which the typings leave out). */
+function coreOf(conn: mysql.Connection): CoreConnection {
+  return (conn as unknown as { connection: CoreConnection }).connection;
 }
 
 /** One new connection with the `[inc]` session settings applied (TLS as `--ssl` asks). */
@@ -411,6 +462,9 @@ function connectionOptions(options: BatchOptions, inc: TargetIncSettings): Conne
     flags: ['-FOUND_ROWS', '-IGNORE_SPACE'],
     // mysql2/promise copies a stack trace into every query for nicer errors; our errors become row messages.
     trace: false,
+    // mysql2's own formatting scans the whole text for `?` placeholders even when a query has no values, once per
+    // executed statement; only the parameterised reads (SHOW VARIABLES LIKE ?, SET sql_mode = ?) need it.
+    queryFormat: (sql: string, values: unknown) => (Array.isArray(values) && values.length > 0 ? mysql.format(sql, values) : sql),
     // Lets a DBA with performance_schema tell inceptor's target sessions from others (session_connect_attrs).
     connectAttributes: { program_name: 'inceptor', inceptor_role: 'target' },
   };

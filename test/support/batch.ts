@@ -31,8 +31,8 @@ export function batchHarness(): BatchHarness {
   const session = (): TestSession => {
     const id = nextId;
     nextId += 2;
-    const process = registry.register({ id, user: 'tester', clientHost: '127.0.0.1:5555', isAdmin: false, close: () => {} });
-    return { connectionId: id, user: 'tester', clientHost: '127.0.0.1:5555', isAdmin: false, currentDb: null, process };
+    const entry = registry.register({ id, user: 'tester', clientHost: '127.0.0.1:5555', isAdmin: false, close: () => {} });
+    return { connectionId: id, user: 'tester', clientHost: '127.0.0.1:5555', isAdmin: false, currentDb: null, process: entry };
   };
   const run = async (text: string, s: TestSession = session()): Promise<QueryResult> => {
     s.process.beginRequest();

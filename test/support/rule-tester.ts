@@ -34,6 +34,8 @@ export interface Layout {
   tables?: string[];
   /** What `EXPLAIN` and information_schema TABLE_ROWS answer (default 1 and 0). */
   explainRows?: number;
+  /** The whole plan `EXPLAIN` answers (replaces `explainRows`). */
+  explainPlan?: Record<string, unknown>[];
   tableRows?: number;
   /** information_schema.PARTITIONS by `db.table` (lower case): partition name and description. */
   partitions?: Record<string, { name: string; description: string | null }[]>;
@@ -48,6 +50,8 @@ export interface RunOptions {
   /** Statements audited first in the same batch (their messages are not checked). */
   before?: string[];
   execute?: boolean;
+  /** `--ignore-warnings` (default on, as in check mode). */
+  ignoreWarnings?: boolean;
   /** The target's sql_mode (default ''). */
   sqlMode?: string;
   /** The target's version (default a MariaDB 10.11). */
@@ -147,6 +151,7 @@ export class RuleTester {
       initialDb: this.db,
       serverInfo: { version: options.version ?? '10.11.6-MariaDB', lowerCaseTableNames: 1, sqlMode: options.sqlMode ?? '', explicitDefaultsForTimestamp: true },
       execute: options.execute,
+      ignoreWarnings: options.ignoreWarnings,
       rules,
     });
     const outcomes: Outcome[] = [];
@@ -182,7 +187,7 @@ export class RuleTester {
         if (!t) throw noSuchTable();
         return t.indexes.map((i) => ({ Key_name: i.keyName, Non_unique: i.nonUnique, Seq_in_index: i.seqInIndex, Column_name: i.columnName, Index_type: i.indexType }));
       }
-      if (sql.startsWith('EXPLAIN')) return [{ rows: this.layout.explainRows ?? 1 }];
+      if (sql.startsWith('EXPLAIN')) return this.layout.explainPlan ?? [{ rows: this.layout.explainRows ?? 1 }];
       if (sql.includes('information_schema.PARTITIONS')) {
         const parts = this.layout.partitions?.[`${params[0]}.${params[1]}`.toLowerCase()] ?? [];
         return parts.map((p) => ({ PARTITION_NAME: p.name, PARTITION_DESCRIPTION: p.description }));

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -163,4 +163,23 @@ test('module cycles fail, and so does a unit that may import everything reaching
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('unit tests mirror src/: each sits in the folder of the code it tests (docs/architecture.md "Conventions")', () => {
+  const unit = join(root, 'test', 'unit');
+  // the two repository-wide checks: import boundaries (this file) and citations (docs.test.ts)
+  const repositoryWide = new Set(['architecture.test.ts', 'docs.test.ts']);
+  const misplaced: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(join(unit, dir), { withFileTypes: true })) {
+      const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.test.ts')) {
+        const mirrored = dir === '' ? repositoryWide.has(entry.name) || existsSync(join(root, 'src', entry.name.replace(/\.test\.ts$/, '.ts'))) : existsSync(join(root, 'src', dir));
+        if (!mirrored) misplaced.push(`test/unit/${path}`);
+      }
+    }
+  };
+  walk('');
+  assert.deepEqual(misplaced, []);
 });

@@ -17,13 +17,17 @@ import alterTableChangeColumn from './alter-table/change-column.js';
 import alterTableColumnExisted from './alter-table/column-existed.js';
 import alterTableColumnNotExisted from './alter-table/column-not-existed.js';
 import alterTableColumnPosition from './alter-table/column-position.js';
+import alterTableColumnQualifierDb from './alter-table/column-qualifier-db.js';
+import alterTableColumnQualifierTable from './alter-table/column-qualifier-table.js';
 import alterTableDropForeignKey from './alter-table/drop-foreign-key.js';
 import alterTableDupIndex from './alter-table/dup-index.js';
 import alterTableDupKeyname from './alter-table/dup-keyname.js';
 import alterTableIndexNotExisted from './alter-table/index-not-existed.js';
+import alterTableMaxColumnCount from './alter-table/max-column-count.js';
 import alterTableNotSupported from './alter-table/not-supported.js';
 import alterTableRemoveAllColumns from './alter-table/remove-all-columns.js';
 import alterTableRenameTargetExists from './alter-table/rename-target-exists.js';
+import alterTableSetDefault from './alter-table/set-default.js';
 import alterTableUnsupportedOption from './alter-table/unsupported-option.js';
 import charsetCharsetNotSupported from './charset/charset-not-supported.js';
 import charsetCollationNotSupported from './charset/collation-not-supported.js';
@@ -33,6 +37,7 @@ import columnAutoincName from './column/autoinc-name.js';
 import columnAutoincType from './column/autoinc-type.js';
 import columnAutoincUnsigned from './column/autoinc-unsigned.js';
 import columnBlobCantHaveDefault from './column/blob-cant-have-default.js';
+import columnBitDefault from './column/bit-default.js';
 import columnChangeColumnType from './column/change-column-type.js';
 import columnCharToVarchar from './column/char-to-varchar.js';
 import columnCharsetOnColumn from './column/charset-on-column.js';
@@ -44,11 +49,18 @@ import columnInvalidDefault from './column/invalid-default.js';
 import columnInvalidOnUpdate from './column/invalid-on-update.js';
 import columnMaxVarcharLength from './column/max-varchar-length.js';
 import columnNullable from './column/nullable.js';
+import columnOnUpdatePrecision from './column/on-update-precision.js';
 import columnTextNotNullable from './column/text-not-nullable.js';
 import columnTimestampDefault from './column/timestamp-default.js';
+import columnTimestampNullDefault from './column/timestamp-null-default.js';
+import columnTypeLimits from './column/type-limits.js';
 import createTableAutoDatetimeCount from './create-table/auto-datetime-count.js';
 import createTableAutoIncrementInit from './create-table/auto-increment-init.js';
+import createTableAutoincDefault from './create-table/autoinc-default.js';
 import createTableAutoTimestampCount from './create-table/auto-timestamp-count.js';
+import createTableColumnQualifierDb from './create-table/column-qualifier-db.js';
+import createTableColumnQualifierTable from './create-table/column-qualifier-table.js';
+import createTableColumnSpecifier from './create-table/column-specifier.js';
 import createTableColumnsMustHaveIndexType from './create-table/columns-must-have-index-type.js';
 import createTableColumnsMustHaveIndex from './create-table/columns-must-have-index.js';
 import createTableDupIndex from './create-table/dup-index.js';
@@ -66,12 +78,17 @@ import createTableSetCharset from './create-table/set-charset.js';
 import createTableSetCollation from './create-table/set-collation.js';
 import createTableSetEngine from './create-table/set-engine.js';
 import createTableTablePrefix from './create-table/table-prefix.js';
+import createTableTableCommentLength from './create-table/table-comment-length.js';
 import createTableWrongAutoKey from './create-table/wrong-auto-key.js';
+import createTableWrongTableName from './create-table/wrong-table-name.js';
+import createViewColumnCount from './create-view/column-count.js';
+import createViewDuplicateColumn from './create-view/duplicate-column.js';
 import createViewViewSupport from './create-view/view-support.js';
 import databaseAlterDatabaseNotSupported from './database/alter-database-not-supported.js';
 import databaseCantDropDatabase from './database/cant-drop-database.js';
 import databaseCantSetCharset from './database/cant-set-charset.js';
 import databaseCantSetCollation from './database/cant-set-collation.js';
+import dmlInsertEmptyRow from './dml/insert-empty-row.js';
 import dmlInsertFieldList from './dml/insert-field-list.js';
 import dmlInsertSetForm from './dml/insert-set-form.js';
 import dmlInsertValueCount from './dml/insert-value-count.js';
@@ -94,7 +111,11 @@ import indexBlobUsedAsKey from './index/blob-used-as-key.js';
 import indexColumnRepeat from './index/column-repeat.js';
 import indexCommentTooLong from './index/comment-too-long.js';
 import indexDuplicateKeyColumn from './index/duplicate-key-column.js';
+import indexLongNameText from './index/long-name-text.js';
+import indexNameLowerCase from './index/name-lower-case.js';
 import indexNamePrefix from './index/name-prefix.js';
+import indexNameTooLong from './index/name-too-long.js';
+import indexNameUpperCase from './index/name-upper-case.js';
 import indexPkColumnsInt from './index/pk-columns-int.js';
 import indexPkTooManyParts from './index/pk-too-many-parts.js';
 import indexPrimaryNotNull from './index/primary-not-null.js';
@@ -156,13 +177,17 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'alter-table/column-existed': alterTableColumnExisted,
   'alter-table/column-not-existed': alterTableColumnNotExisted,
   'alter-table/column-position': alterTableColumnPosition,
+  'alter-table/column-qualifier-db': alterTableColumnQualifierDb,
+  'alter-table/column-qualifier-table': alterTableColumnQualifierTable,
   'alter-table/drop-foreign-key': alterTableDropForeignKey,
   'alter-table/dup-index': alterTableDupIndex,
   'alter-table/dup-keyname': alterTableDupKeyname,
   'alter-table/index-not-existed': alterTableIndexNotExisted,
+  'alter-table/max-column-count': alterTableMaxColumnCount,
   'alter-table/not-supported': alterTableNotSupported,
   'alter-table/remove-all-columns': alterTableRemoveAllColumns,
   'alter-table/rename-target-exists': alterTableRenameTargetExists,
+  'alter-table/set-default': alterTableSetDefault,
   'alter-table/unsupported-option': alterTableUnsupportedOption,
   'charset/charset-not-supported': charsetCharsetNotSupported,
   'charset/collation-not-supported': charsetCollationNotSupported,
@@ -172,6 +197,7 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'column/autoinc-type': columnAutoincType,
   'column/autoinc-unsigned': columnAutoincUnsigned,
   'column/blob-cant-have-default': columnBlobCantHaveDefault,
+  'column/bit-default': columnBitDefault,
   'column/change-column-type': columnChangeColumnType,
   'column/char-to-varchar': columnCharToVarchar,
   'column/charset-on-column': columnCharsetOnColumn,
@@ -183,11 +209,18 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'column/invalid-on-update': columnInvalidOnUpdate,
   'column/max-varchar-length': columnMaxVarcharLength,
   'column/nullable': columnNullable,
+  'column/on-update-precision': columnOnUpdatePrecision,
   'column/text-not-nullable': columnTextNotNullable,
   'column/timestamp-default': columnTimestampDefault,
+  'column/timestamp-null-default': columnTimestampNullDefault,
+  'column/type-limits': columnTypeLimits,
   'create-table/auto-datetime-count': createTableAutoDatetimeCount,
   'create-table/auto-increment-init': createTableAutoIncrementInit,
+  'create-table/autoinc-default': createTableAutoincDefault,
   'create-table/auto-timestamp-count': createTableAutoTimestampCount,
+  'create-table/column-qualifier-db': createTableColumnQualifierDb,
+  'create-table/column-qualifier-table': createTableColumnQualifierTable,
+  'create-table/column-specifier': createTableColumnSpecifier,
   'create-table/columns-must-have-index-type': createTableColumnsMustHaveIndexType,
   'create-table/columns-must-have-index': createTableColumnsMustHaveIndex,
   'create-table/dup-index': createTableDupIndex,
@@ -205,12 +238,17 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'create-table/set-collation': createTableSetCollation,
   'create-table/set-engine': createTableSetEngine,
   'create-table/table-prefix': createTableTablePrefix,
+  'create-table/table-comment-length': createTableTableCommentLength,
   'create-table/wrong-auto-key': createTableWrongAutoKey,
+  'create-table/wrong-table-name': createTableWrongTableName,
+  'create-view/column-count': createViewColumnCount,
+  'create-view/duplicate-column': createViewDuplicateColumn,
   'create-view/view-support': createViewViewSupport,
   'database/alter-database-not-supported': databaseAlterDatabaseNotSupported,
   'database/cant-drop-database': databaseCantDropDatabase,
   'database/cant-set-charset': databaseCantSetCharset,
   'database/cant-set-collation': databaseCantSetCollation,
+  'dml/insert-empty-row': dmlInsertEmptyRow,
   'dml/insert-field-list': dmlInsertFieldList,
   'dml/insert-set-form': dmlInsertSetForm,
   'dml/insert-value-count': dmlInsertValueCount,
@@ -233,7 +271,11 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'index/column-repeat': indexColumnRepeat,
   'index/comment-too-long': indexCommentTooLong,
   'index/duplicate-key-column': indexDuplicateKeyColumn,
+  'index/long-name-text': indexLongNameText,
+  'index/name-lower-case': indexNameLowerCase,
   'index/name-prefix': indexNamePrefix,
+  'index/name-too-long': indexNameTooLong,
+  'index/name-upper-case': indexNameUpperCase,
   'index/pk-columns-int': indexPkColumnsInt,
   'index/pk-too-many-parts': indexPkTooManyParts,
   'index/primary-not-null': indexPrimaryNotNull,

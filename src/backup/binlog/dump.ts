@@ -27,6 +27,8 @@ export class DumpError extends Error {
 
 const COM_BINLOG_DUMP = 0x12;
 const BINLOG_DUMP_NON_BLOCK = 1;
+/** MariaDB: also send ANNOTATE_ROWS events (each row-based statement's text), which a replica must ask for. */
+const BINLOG_SEND_ANNOTATE_ROWS_EVENT = 2;
 /** Pause the socket above this many queued bytes; resume below the low mark. Bounds memory per reader. */
 const QUEUE_HIGH_BYTES = 1024 * 1024;
 const QUEUE_LOW_BYTES = 256 * 1024;
@@ -51,14 +53,14 @@ interface Mysql2Internals {
   clientEncoding?: string;
 }
 
-function dumpPacket(start: BinlogPosition, serverId: number): { length(): number; writeHeader(id: number): void; buffer: Buffer } {
+function dumpPacket(start: BinlogPosition, serverId: number, flags: number): { length(): number; writeHeader(id: number): void; buffer: Buffer } {
   const name = Buffer.from(start.file, 'utf8');
   const buffer = Buffer.alloc(4 + 1 + 4 + 2 + 4 + name.length);
   let o = 4;
   buffer[o++] = COM_BINLOG_DUMP;
   buffer.writeUInt32LE(start.position, o);
   o += 4;
-  buffer.writeUInt16LE(BINLOG_DUMP_NON_BLOCK, o);
+  buffer.writeUInt16LE(flags, o);
   o += 2;
   buffer.writeUInt32LE(serverId >>> 0, o);
   o += 4;
@@ -87,8 +89,11 @@ export class BinlogDump {
     private readonly checksum: boolean,
   ) {}
 
-  /** Connects, negotiates checksums (and GTID events on MariaDB), and starts the dump at `start`. */
-  static async open(options: DumpConnectionOptions, start: BinlogPosition): Promise<BinlogDump> {
+  /**
+   * Connects, negotiates checksums (and GTID events on MariaDB), and starts the dump at `start`. `annotations`:
+   * MariaDB also sends each row-based statement's text (ANNOTATE_ROWS).
+   */
+  static async open(options: DumpConnectionOptions, start: BinlogPosition, annotations = false): Promise<BinlogDump> {
     const connection = mysql.createConnection({
       host: options.host,
       port: options.port,
@@ -113,7 +118,7 @@ export class BinlogDump {
       await query('SET @master_binlog_checksum = @@global.binlog_checksum, @source_binlog_checksum = @@global.binlog_checksum');
       if (options.flavor === 'mariadb') await query('SET @mariadb_slave_capability = 4');
       dump = new BinlogDump(connection, checksum);
-      dump.start(start, options.replicaServerId);
+      dump.start(start, options.replicaServerId, BINLOG_DUMP_NON_BLOCK | (annotations ? BINLOG_SEND_ANNOTATE_ROWS_EVENT : 0));
       return dump;
     } catch (err) {
       connection.destroy();
@@ -122,7 +127,7 @@ export class BinlogDump {
     }
   }
 
-  private start(start: BinlogPosition, serverId: number): void {
+  private start(start: BinlogPosition, serverId: number, flags: number): void {
     const internals = this.connection as unknown as Mysql2Internals;
     let started = false;
     const command = {
@@ -130,7 +135,7 @@ export class BinlogDump {
         if (!started) {
           started = true;
           conn._resetSequenceId();
-          conn.writePacket(dumpPacket(start, serverId));
+          conn.writePacket(dumpPacket(start, serverId, flags));
           return false;
         }
         if (!packet) return false;

@@ -19,6 +19,7 @@ export const EventType = {
   PARTIAL_UPDATE_ROWS: 39,
   TRANSACTION_PAYLOAD: 40,
   GTID_TAGGED: 42,
+  MARIADB_ANNOTATE_ROWS: 160,
   MARIADB_GTID: 162,
   MARIADB_QUERY_COMPRESSED: 165,
   MARIADB_WRITE_ROWS_COMPRESSED_V1: 166,
@@ -107,6 +108,11 @@ export function readQuery(event: Buffer): QueryEvent {
   const statusLength = event.readUInt16LE(o + 11);
   const queryStart = o + 13 + statusLength + dbLength + 1;
   return { threadId, query: event.toString('utf8', queryStart) };
+}
+
+/** MariaDB ANNOTATE_ROWS event: the text of the statement whose row events follow, as the server received it. */
+export function readAnnotateRows(event: Buffer): string {
+  return event.toString('utf8', HEADER_LENGTH);
 }
 
 /** MariaDB GTID event: `domain-server-sequence`, and whether it opens a transaction with a commit marker. */

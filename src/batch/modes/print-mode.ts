@@ -1,19 +1,16 @@
 // `--enable-query-print`: one row per statement (including `use`) with the statement's TiDB-shaped tree
 // (docs/result-modes.md, "Query print"). Needs nothing from the target.
 
-import { ColumnType, type ColumnDef, type Value } from '../../protocol/result.js';
+import { ColumnType, columnDefs, type ColumnDef, type Value } from '../../protocol/result.js';
 import type { ModeHandler } from './handler.js';
 import { queryTreeOf } from './query-tree.js';
 import { writtenText } from '../../sql/statement.js';
 
 /** Columns of the query-print and masking result sets. */
-export const PRINT_COLUMNS: readonly ColumnDef[] = [
-  { name: 'id', type: ColumnType.LONG },
-  { name: 'statement', type: ColumnType.STRING },
-  { name: 'errlevel', type: ColumnType.LONG },
-  { name: 'query_tree', type: ColumnType.STRING },
-  { name: 'errmsg', type: ColumnType.STRING },
-];
+export const PRINT_COLUMNS: readonly ColumnDef[] = columnDefs(
+  ['id', ColumnType.LONG], ['statement', ColumnType.STRING], ['errlevel', ColumnType.LONG],
+  ['query_tree', ColumnType.STRING], ['errmsg', ColumnType.STRING],
+);
 
 export interface PrintRow {
   statement: string;

@@ -1,11 +1,12 @@
 // BACKUP as a batch stage (docs/stages.md, docs/backup.md): everything it does lives in src/backup/.
 
 import { createBackupStage } from '../../backup/stage.js';
-import type { DmlRollbackSource } from '../../backup/types.js';
+import { locateOutcome } from '../../backup/binlog/outcome.js';
+import type { DmlOutcomeLocator, DmlRollbackSource } from '../../backup/types.js';
 import type { BatchStage } from '../context.js';
 
-export function backupStage(source: DmlRollbackSource): BatchStage {
-  const stage = createBackupStage(source);
+export function backupStage(source: DmlRollbackSource, locate: DmlOutcomeLocator = locateOutcome): BatchStage {
+  const stage = createBackupStage(source, locate);
   return {
     name: 'BACKUP',
     prerequisites: (ctx) => stage.prerequisites(ctx),

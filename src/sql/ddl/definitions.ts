@@ -183,7 +183,7 @@ export function references(r: Reader): ForeignKeyReference {
   }
 }
 
-/** A column definition (the cursor is on its name); `qualified` allows `t.c` / `db.t.c` (CREATE TABLE). */
+/** A column definition (the cursor is on its name); `qualified` allows `t.c` / `db.t.c` (CREATE TABLE, MODIFY, CHANGE). */
 export function columnDefinition(r: Reader, qualified: boolean): ColumnDef {
   const from = r.i;
   let name = r.ident();

@@ -74,7 +74,7 @@ export interface ForeignKeyReference {
 
 export interface ColumnDef {
   name: string;
-  /** `t.c` / `db.t.c` qualifier written before the name (CREATE TABLE may qualify columns). */
+  /** `t.c` / `db.t.c` qualifier written before the name (CREATE TABLE, MODIFY and CHANGE may qualify columns). */
   qualifier: QualifiedName | null;
   type: ColumnType;
   /** true = NULL, false = NOT NULL, null = not declared. */

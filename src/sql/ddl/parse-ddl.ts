@@ -312,7 +312,8 @@ function alterSpecBody(r: Reader): SpecBody[] {
       r.i++;
       r.acceptWord('COLUMN');
       const exists = ifExists(r);
-      const column = columnDefinition(r, false);
+      // MySQL and MariaDB accept a qualified name here (`db.t.c`); the audit checks the qualifier.
+      const column = columnDefinition(r, true);
       return [{ op: 'modify_column', column, position: position(r), ifExists: exists }];
     }
     case 'CHANGE': {
@@ -320,7 +321,7 @@ function alterSpecBody(r: Reader): SpecBody[] {
       r.acceptWord('COLUMN');
       const exists = ifExists(r);
       const old = r.ident();
-      const column = columnDefinition(r, false);
+      const column = columnDefinition(r, true);
       return [{ op: 'change_column', old, column, position: position(r), ifExists: exists }];
     }
     case 'ALTER':

@@ -104,3 +104,26 @@ test('a lenient sql_mode: zero dates, non-numeric strings and loose grouping pas
   await conn.query(SQL_MODE_BATCH[2]!);
   await conn.query(SQL_MODE_BATCH[3]!);
 });
+
+test('empty VALUES rows, the value DEFAULT, UPDATE IGNORE, .5 and the NULL-safe <=>: audited, and executed as the server runs them', async () => {
+  await conn.query('CREATE TABLE t3 (id INT AUTO_INCREMENT PRIMARY KEY, n INT DEFAULT 7, s VARCHAR(5) DEFAULT "dflt")');
+  const harness = batchHarness();
+  assert.deepEqual(
+    await check(harness, ['insert into t3 values ()', 'insert into t3 () values (), ()', 'update t1 set b = "z" where d <=> null', 'delete from t2 where c <=> 5 and b != null']),
+    [['Set the values list for insert statements.'], ['Set the values list for insert statements.', 'Set the values list for insert statements.'], [], []],
+  );
+  // with the code at level 0 the batch executes: the server gives each empty row the column defaults
+  harness.settings.setLevel('er_with_insert_values', '0');
+  const db = await testDb();
+  const result = await harness.run(
+    `/*--user='${db.user}';--password='${db.password}';--host='${db.host}';--port=${db.port};--execute=1;*/\n` +
+      `inception_magic_start;\nuse ${DB};\ninsert into t3 () values (), ();\nupdate t3 set s = 'x' where n <=> 7 and id <=> 1;\n` +
+      `insert into t3 (id, n, s) values (3, default, 'y');\nupdate t3 set s = default where id = 3;\nupdate ignore t3 set n = n + .5 where id = 3;\ninception_magic_commit;`,
+  );
+  assert.equal(result.kind, 'rows');
+  if (result.kind !== 'rows') return;
+  const rows = (result.rows as Value[][]).slice(1);
+  assert.deepEqual(rows.map((r) => [r[2], r[4], r[6]]), [['0', null, '2'], ['0', null, '1'], ['0', null, '1'], ['0', null, '1'], ['0', null, '1']]);
+  const [stored] = await conn.query('SELECT id, n, s FROM t3 ORDER BY id');
+  assert.deepEqual(stored, [{ id: 1, n: 7, s: 'x' }, { id: 2, n: 7, s: 'dflt' }, { id: 3, n: 8, s: 'dflt' }]);
+});

@@ -38,12 +38,12 @@ const STATEMENTS = [
 ];
 
 /** The error_message column of each statement row (the USE row first). */
-async function messages(setup: string[] = []): Promise<(string | null)[]> {
+async function messages(setup: string[] = [], statements = STATEMENTS): Promise<(string | null)[]> {
   const batch = [
     `/*--user=${db.user};--password=${db.password};--host=${db.host};--port=${db.port};--check=1;*/`,
     'inception_magic_start;',
     `use ${DB};`,
-    ...STATEMENTS.map((s) => `${s};`),
+    ...statements.map((s) => `${s};`),
     'inception_magic_commit;',
   ].join('\n');
   const out = await cliProbe({ port: inceptor.port, user: 'root', password: null, queries: [...setup, batch] });
@@ -83,4 +83,52 @@ test('the same batch in en-US and zh-CN; codes without a Chinese template and fr
     "列 't2.c1' 已存在.",
     ["列 'c1' 数据类型(bit)不支持.", "标识符 'select' 是MySQL关键字.", "列 'c2' 数据类型(text)不支持.", "TEXT/BLOB/JSON 列 'c2' 禁止设置为not null(表't3')."].join('\n'),
   ]);
+});
+
+/** DDL codes of issue 11's last part: column/table/db qualifiers, type limits, defaults, views, index names. */
+const DDL_STATEMENTS = [
+  "create table t4 (id int primary key comment 'id', `c1 ` int comment 'c1', c2 char(300) comment 'c2', other.t4.c3 int comment 'c3', t9.c4 int comment 'c4', c5 datetime default current_timestamp(3) comment 'c5') comment 't4'",
+  "alter table t2 modify other.t2.c1 bigint comment 'c1', add column c3 int default 0 comment 'c3'",
+  'create view v1 (a, b, A) as select id, c1 from t2',
+  'create index IX_C1 on t2 (c1)',
+  "alter table t2 alter column c1 set default ''",
+];
+
+test('DDL codes in en-US and zh-CN: qualifiers, type limits, defaults, view column lists, index names, column count', async () => {
+  const inc = inceptor.settings.inc;
+  const saved = { ...inc };
+  Object.assign(inc, { max_column_count: 2, enable_use_view: true, check_identifier_lower: true, lang: 'en-US' });
+  try {
+    assert.deepEqual(await messages([], DDL_STATEMENTS), [
+      [
+        "Incorrect database name 'other'.",
+        "Incorrect table name 't9'",
+        "Table 't4' has too many columns(limit 2,current 6)",
+        "Incorrect column name 'c1 '.",
+        "Column length too big for column 'c2' (max = 255); use BLOB or TEXT instead.",
+        "Invalid default value for column 'c5'.",
+      ].join('\n'),
+      "Incorrect database name 'other'.\nTable 't2' has too many columns(limit 2,current 3)",
+      "Column 'A' specified twice in table 'v1'.\nView's SELECT and view's field list have different column counts",
+      "Identifier 'IX_C1' must be lowercase.",
+      "Invalid default value for column 'c1'.",
+    ]);
+    // the type-limit text is the server's, so it stays English
+    assert.deepEqual(await messages(["inception set lang = 'zh-CN'"], DDL_STATEMENTS), [
+      [
+        "不正确的的数据库名 'other'.",
+        "不正确的表名: 't9'",
+        "表't4'列数过多(上限:2,当前:6)",
+        "不正确的列名: 'c1 '.",
+        "Column length too big for column 'c2' (max = 255); use BLOB or TEXT instead.",
+        "列 'c5' 默认值无效.",
+      ].join('\n'),
+      "不正确的的数据库名 'other'.\n表't2'列数过多(上限:2,当前:3)",
+      "列 'A' 指定重复(表 'v1').\n视图的SELECT和视图字段列表具有不同的列数",
+      "标识符 'IX_C1' 必须小写.",
+      "列 'c1' 默认值无效.",
+    ]);
+  } finally {
+    Object.assign(inc, saved);
+  }
 });

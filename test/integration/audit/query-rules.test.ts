@@ -58,10 +58,10 @@ test('SELECT: missing table, star, unknown/ambiguous columns, duplicate alias, U
   assert.equal(row.affectedRows, 0, 'SELECT is not EXPLAINed');
 });
 
-test('JOIN without ON: gated by check_dml_where, quiet with WHERE', async () => {
-  assert.deepEqual(await msgs('select t1.a from t1 join t2'), []);
-  assert.deepEqual(await msgs('select t1.a from t1 join t2', { check_dml_where: true }), ['set the on clause for join statement.']);
-  assert.deepEqual(await msgs('select t1.a from t1 join t2 where t1.id = t2.id', { check_dml_where: true }), []);
+test('JOIN without ON: UPDATE only (goInception never checks a SELECT), gated by check_dml_where, quiet with WHERE', async () => {
+  assert.deepEqual(await msgs('update t1 join t2 set t1.a = t2.c where t1.id = t2.id'), []);
+  assert.deepEqual(await msgs('select t1.a from t1 join t2', { check_dml_where: true }), []);
+  assert.deepEqual(await msgs('update t1 join t2 set t1.a = t2.c where t1.id = t2.id', { check_dml_where: true }), []);
   assert.deepEqual(await msgs('update t1 join t2 set t1.a = t2.c', { check_dml_where: true }), [
     'set the on clause for join statement.',
     'Please set the where condition.',

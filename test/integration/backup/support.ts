@@ -5,11 +5,11 @@ import assert from 'node:assert/strict';
 import type mysql from 'mysql2/promise';
 import { batchHarness, type BatchHarness, type TestSession } from '../../support/batch.js';
 import { testDb, type TestDb } from '../../support/mariadb.js';
+import { RESULT_COLUMN_NAMES } from '../../support/result-columns.js';
 import type { Value } from '../../../src/protocol/result.js';
 import type { DmlRollbackSource } from '../../../src/backup/types.js';
 
-export const COLUMNS = ['order_id', 'stage', 'error_level', 'stage_status', 'error_message', 'sql', 'affected_rows',
-  'sequence', 'backup_dbname', 'execute_time', 'sqlsha1', 'backup_time', 'needMerge'] as const;
+export const COLUMNS = RESULT_COLUMN_NAMES;
 export type Row = Record<(typeof COLUMNS)[number], string | null>;
 
 export interface BackupHarness {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { directConnection, freshDatabase, testDb, type TestDb } from '../../support/mariadb.js';
+import { RESULT_COLUMN_NAMES } from '../../support/result-columns.js';
 
 export const HERE = import.meta.dirname;
 
@@ -166,8 +167,7 @@ export async function checkBatchFixture(database: string): Promise<CheckBatchFix
 
 /** The result of the check batch as any client sees it: 13 columns, a `use` row and the insert row. */
 export function assertCheckResult(columns: string[], rows: (string | null)[][], fixture: CheckBatchFixture): void {
-  assert.deepEqual(columns, ['order_id', 'stage', 'error_level', 'stage_status', 'error_message', 'sql', 'affected_rows',
-    'sequence', 'backup_dbname', 'execute_time', 'sqlsha1', 'backup_time', 'needMerge']);
+  assert.deepEqual(columns, RESULT_COLUMN_NAMES);
   assert.equal(rows.length, 2, JSON.stringify(rows));
   const [use, insert] = rows as [(string | null)[], (string | null)[]];
   assert.deepEqual(use, ['1', 'CHECKED', '0', 'Audit Completed', null, `use \`${fixture.database}\``, '0', '0_0_00000000', null, '0', null, '0', '0']);

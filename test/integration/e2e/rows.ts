@@ -3,9 +3,9 @@
 
 import assert from 'node:assert/strict';
 import type { Cell, ResultSet } from './archery.js';
+import { RESULT_COLUMN_NAMES } from '../../support/result-columns.js';
 
-export const COLUMNS = ['order_id', 'stage', 'error_level', 'stage_status', 'error_message', 'sql', 'affected_rows',
-  'sequence', 'backup_dbname', 'execute_time', 'sqlsha1', 'backup_time', 'needMerge'];
+export const COLUMNS: readonly string[] = RESULT_COLUMN_NAMES;
 export const UTF8_TEXT = '中文😀';
 const SEQUENCE = /^(\d+)_(\d+)_(\d{8})$/;
 const EXECUTE_TIME = /^\d+\.\d{3}$/;

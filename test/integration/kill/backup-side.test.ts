@@ -9,11 +9,11 @@ import type mysql from 'mysql2/promise';
 import { directConnection, freshDatabase, testDb, type TestDb } from '../../support/mariadb.js';
 import { backupHarness, type BackupHarness, type Row } from '../backup/support.js';
 import { backupDbName, INFO_TABLE } from '../../../src/backup/name.js';
-import { createAccount, wideTable, within } from './helpers.js';
+import { storeTestHooks } from '../../../src/backup/store.js';
+import { ownAccount, type OwnAccount } from '../../support/own-account.js';
+import { wideTable, within } from './helpers.js';
 
 const DB = 'ks_backup_side';
-const BACKUP_USER = 'ks_backup';
-const BACKUP_PASSWORD = 'ks-backup-pw';
 /** Wide rows: the rollback of one UPDATE of them takes many INSERTs, so BACKUP is caught while it writes. */
 const BIG_ROWS = 30_000;
 
@@ -21,38 +21,28 @@ let db: TestDb;
 let admin: mysql.Connection;
 let h: BackupHarness;
 let schema: string;
+/** The backup account: inceptor's connections on the backup server are its sessions. */
+let backup: OwnAccount;
 
 before(async () => {
   db = await testDb();
   admin = await directConnection();
-  await createAccount(admin, BACKUP_USER, BACKUP_PASSWORD);
+  backup = await ownAccount(admin, 'backup');
   await freshDatabase(DB);
   await admin.query(`CREATE TABLE \`${DB}\`.t (id INT PRIMARY KEY, c VARCHAR(20) NOT NULL DEFAULT '')`);
   await admin.query(`INSERT INTO \`${DB}\`.t VALUES (1, 'before'), (2, 'before')`);
   await wideTable(admin, DB, BIG_ROWS);
   h = await backupHarness({ db });
-  Object.assign(h.harness.settings.inc, { backup_user: BACKUP_USER, backup_password: BACKUP_PASSWORD });
+  Object.assign(h.harness.settings.inc, { backup_user: backup.user, backup_password: backup.password });
   schema = backupDbName(db.host, db.port, DB);
 });
 
 after(async () => {
   await admin.query(`DROP DATABASE IF EXISTS \`${DB}\``);
   await admin.query(`DROP DATABASE IF EXISTS \`${schema}\``);
-  await admin.query(`DROP USER IF EXISTS '${BACKUP_USER}'@'%'`);
+  await backup.drop();
   await admin.end();
 });
-
-/** Inceptor's connections on the backup server (its processlist, by the backup account). */
-async function backupSessions(): Promise<{ id: number; info: string | null }[]> {
-  const [rows] = await admin.query('SELECT ID AS id, INFO AS info FROM information_schema.PROCESSLIST WHERE USER = ?', [BACKUP_USER]);
-  return (rows as { id: number; info: string | null }[]).map((r) => ({ ...r, id: Number(r.id) }));
-}
-
-async function killBackupSessions(): Promise<number> {
-  const sessions = await backupSessions();
-  for (const s of sessions) await admin.query(`KILL CONNECTION ${s.id}`).catch(() => undefined);
-  return sessions.length;
-}
 
 async function until(what: string, ready: () => boolean | Promise<boolean>): Promise<void> {
   await within(120_000, what, (async () => {
@@ -81,7 +71,7 @@ test('a backup connection killed during EXECUTING is reopened: the backup is com
       const [list] = await admin.query("SELECT 1 FROM information_schema.PROCESSLIST WHERE INFO = 'update t set c = ''after'' where id = 1'");
       return (list as unknown[]).length > 0;
     });
-    assert.equal(await killBackupSessions(), 1, 'one backup connection was open and killed');
+    assert.equal(await backup.killSessions(), 1, 'one backup connection was open and killed');
     await locker.query('ROLLBACK');
     rows = await running;
   } finally {
@@ -97,7 +87,7 @@ test('a backup connection killed while BACKUP writes: the unfinished INSERT is r
   const victim = h.harness.session();
   const running = h.run(DB, ['update big set a = a + 1'], '', victim);
   await until('BACKUP to be writing', () => victim.process.state === 'BACKUP' && victim.process.percent > 0);
-  assert.equal(await killBackupSessions(), 1);
+  assert.equal(await backup.killSessions(), 1);
   const rows = await running;
   const update = rows[1]!;
   assert.equal(update.stage_status, 'Execute Successfully\nBackup Successfully', String(update.error_message));
@@ -108,13 +98,13 @@ test('a backup connection killed while BACKUP writes and no new one allowed: Bac
   const victim = h.harness.session();
   const running = h.run(DB, ['update big set a = a + 1', "update t set c = 'after' where id = 2"], '', victim);
   await until('BACKUP to be writing', () => victim.process.state === 'BACKUP' && victim.process.percent > 0);
-  await admin.query(`ALTER USER '${BACKUP_USER}'@'%' ACCOUNT LOCK`);
+  await admin.query(`ALTER USER '${backup.user}'@'%' ACCOUNT LOCK`);
   let rows: Row[];
   try {
-    assert.equal(await killBackupSessions(), 1);
+    assert.equal(await backup.killSessions(), 1);
     rows = await running;
   } finally {
-    await admin.query(`ALTER USER '${BACKUP_USER}'@'%' ACCOUNT UNLOCK`);
+    await admin.query(`ALTER USER '${backup.user}'@'%' ACCOUNT UNLOCK`);
   }
   for (const [row, table] of [[rows[1]!, 'big'], [rows[2]!, 't']] as const) {
     assert.equal(row.stage_status, 'Execute Successfully\nBackup failed');
@@ -123,4 +113,44 @@ test('a backup connection killed while BACKUP writes and no new one allowed: Bac
     assert.equal(s.info, 0, 'no information row points at missing rollback rows');
     assert.equal(s.rows, s.distinct, 'no rollback row was stored twice');
   }
+});
+
+test('a COMMIT that the backup server made but whose answer was lost (connection killed right after it): nothing is written twice', async () => {
+  await admin.query(`UPDATE \`${DB}\`.t SET c = 'before'`);
+  const killed: { id: number; table: string }[] = [];
+  let background: Promise<void> = Promise.resolve();
+  storeTestHooks.beforeCommit = (conn, sql, rows) => {
+    const table = sql.includes(INFO_TABLE) ? INFO_TABLE : 't';
+    if (killed.some((k) => k.table === table) || !/\.`t`|Inception_backup_information/.test(sql)) return;
+    const id = conn.threadId!;
+    killed.push({ id, table });
+    // Our side stops reading, so the COMMIT's answer stays unread; once the rows are visible to another session
+    // the COMMIT is done: the connection is killed on the backup server and its unread answer dropped with it.
+    const stream = (conn as unknown as { connection: { stream: { pause(): void; destroy(): void } } }).connection.stream;
+    stream.pause();
+    const opid = String(rows[0]![table === INFO_TABLE ? 0 : 1]);
+    background = until('the COMMIT to be visible on the backup server', async () => {
+      const [[r]] = (await admin.query(`SELECT COUNT(*) AS n FROM \`${schema}\`.\`${table}\` WHERE opid_time = ?`, [opid])) as unknown as [[{ n: number }]];
+      return Number(r.n) === rows.length;
+    }).then(async () => {
+      await admin.query(`KILL CONNECTION ${id}`);
+      stream.destroy();
+    });
+  };
+  let rows: Row[];
+  try {
+    rows = await h.run(DB, ["update t set c = 'after' where id = 1"]);
+    await background;
+  } finally {
+    storeTestHooks.beforeCommit = undefined;
+  }
+  assert.deepEqual(killed.map((k) => k.table), ['t', INFO_TABLE], 'the rollback INSERT and the information INSERT each lost their answer');
+  assert.notEqual(killed[0]!.id, killed[1]!.id, 'the second write ran on a new connection');
+  const update = rows[1]!;
+  assert.equal(update.stage_status, 'Execute Successfully\nBackup Successfully', String(update.error_message));
+  assert.equal(update.error_level, '0');
+  assert.deepEqual(await stored('t', update.sequence!), { rows: 1, distinct: 1, info: 1 });
+  const [[info]] = (await admin.query(`SELECT tablename, type, sql_statement FROM \`${schema}\`.\`${INFO_TABLE}\` WHERE opid_time = ?`, [update.sequence])) as unknown as [[Record<string, string>]];
+  assert.deepEqual({ ...info }, { tablename: 't', type: 'UPDATE', sql_statement: "update t set c = 'after' where id = 1" });
+  await admin.query(`UPDATE \`${DB}\`.t SET c = 'before'`);
 });

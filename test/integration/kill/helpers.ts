@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import type { Socket } from 'node:net';
 import mysql from 'mysql2/promise';
-import { directConnection, type TestDb } from '../../support/mariadb.js';
+import { directConnection, freshDatabase, testDb, type TestDb } from '../../support/mariadb.js';
 
 export interface Account {
   user: string;
@@ -122,12 +122,6 @@ export async function targetValues(database: string): Promise<string[]> {
 export function slowUpdates(db: TestDb, database: string, count: number, seconds = 0.4): string {
   const updates = Array.from({ length: count }, (_, i) => `update t set c = 'after' where id = ${i + 1} and sleep(${seconds}) = 0;`);
   return [batchHeader(db, '--execute=1;--ignore-warnings=1;--backup=0;'), 'inception_magic_start;', `use \`${database}\`;`, ...updates, 'inception_magic_commit;'].join('\n');
-}
-
-/** An account of its own on the test MariaDB, so that inceptor's sessions under it are found in its processlist. */
-export async function createAccount(admin: mysql.Connection, user: string, password: string): Promise<void> {
-  await admin.query(`CREATE USER IF NOT EXISTS '${user}'@'%' IDENTIFIED BY '${password}'`);
-  await admin.query(`GRANT ALL ON *.* TO '${user}'@'%'`);
 }
 
 /**

@@ -10,30 +10,32 @@ import { directConnection, freshDatabase, testDb, type TestDb } from '../../supp
 import { backupHarness, type BackupHarness, type Row } from '../backup/support.js';
 import { backupDbName, INFO_TABLE } from '../../../src/backup/name.js';
 import { TargetSession } from '../../../src/target/session.js';
+import { NOT_COMMITTED_MESSAGE } from '../../../src/backup/stage.js';
 import { NOT_SENT_MESSAGE, UNKNOWN_RESULT_MESSAGE } from '../../../src/execute/execute.js';
 import type { BatchOptions } from '../../../src/options/magic-comment.js';
-import { createAccount, wideTable, within } from './helpers.js';
+import { ownAccount, type OwnAccount, type ServerSession } from '../../support/own-account.js';
+import { wideTable, within } from './helpers.js';
 
 const DB = 'ks_target_a';
 const OTHER_DB = 'ks_target_b';
-const TARGET_USER = 'ks_target';
-const TARGET_PASSWORD = 'ks-target-pw';
 /** Wide rows: the binlog of one UPDATE of them is far larger than the reader's queue, so the dump thread is seen. */
 const BIG_ROWS = 60_000;
 
 let db: TestDb;
 let admin: mysql.Connection;
 let h: BackupHarness;
+/** The target account: inceptor's sessions on the target are its sessions. */
+let targetAccount: OwnAccount;
 
 before(async () => {
   db = await testDb();
   admin = await directConnection();
-  await createAccount(admin, TARGET_USER, TARGET_PASSWORD);
+  targetAccount = await ownAccount(admin, 'target');
   await freshDatabase(DB);
   await freshDatabase(OTHER_DB);
   await admin.query(`CREATE TABLE \`${OTHER_DB}\`.t (id INT PRIMARY KEY, c VARCHAR(20) NOT NULL DEFAULT '')`);
   await wideTable(admin, DB, BIG_ROWS);
-  h = await backupHarness({ db: { ...db, user: TARGET_USER, password: TARGET_PASSWORD } });
+  h = await backupHarness({ db: { ...db, user: targetAccount.user, password: targetAccount.password } });
   // The backup server is the same MariaDB, reached as root: only the target account is killed here.
   Object.assign(h.harness.settings.inc, { backup_user: db.user, backup_password: db.password });
 });
@@ -43,7 +45,7 @@ after(async () => {
     await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
     await admin.query(`DROP DATABASE IF EXISTS \`${backupDbName(db.host, db.port, name)}\``);
   }
-  await admin.query(`DROP USER IF EXISTS '${TARGET_USER}'@'%'`);
+  await targetAccount.drop();
   await admin.end();
 });
 
@@ -52,28 +54,11 @@ async function resetT(): Promise<void> {
   await admin.query(`INSERT INTO \`${OTHER_DB}\`.t VALUES (1, 'before'), (2, 'before'), (3, 'before')`);
 }
 
-interface TargetProcess {
-  id: number;
-  db: string | null;
-  command: string;
-  state: string;
-  info: string | null;
-}
-
-/** Inceptor's sessions on the target, as the target's processlist shows them. */
-async function targetSessions(): Promise<TargetProcess[]> {
-  const [rows] = await admin.query(
-    'SELECT ID AS id, DB AS db, COMMAND AS command, STATE AS state, INFO AS info FROM information_schema.PROCESSLIST WHERE USER = ?',
-    [TARGET_USER],
-  );
-  return (rows as TargetProcess[]).map((r) => ({ ...r, id: Number(r.id) }));
-}
-
 /** Polls the target's processlist until one of inceptor's sessions matches; every wait is bounded. */
-async function waitForTargetSession(what: string, match: (p: TargetProcess) => boolean, except: ReadonlySet<number> = new Set()): Promise<TargetProcess> {
+async function waitForTargetSession(what: string, match: (p: ServerSession) => boolean, except: ReadonlySet<number> = new Set()): Promise<ServerSession> {
   return within(60_000, what, (async () => {
     for (;;) {
-      const found = (await targetSessions()).find((p) => !except.has(p.id) && match(p));
+      const found = (await targetAccount.sessions()).find((p) => !except.has(p.id) && match(p));
       if (found) return found;
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -82,7 +67,7 @@ async function waitForTargetSession(what: string, match: (p: TargetProcess) => b
 
 test('a killed target session restores its database and the SET statements it ran on the new connection', async () => {
   const options = {
-    host: db.host, port: db.port, user: TARGET_USER, password: TARGET_PASSWORD, db: DB, ssl: '',
+    host: db.host, port: db.port, user: targetAccount.user, password: targetAccount.password, db: DB, ssl: '',
   } as unknown as BatchOptions;
   const target = await TargetSession.connect(options, { inc: { default_charset: 'utf8mb4', sql_mode: 'STRICT_TRANS_TABLES' } });
   try {
@@ -103,7 +88,7 @@ test('a killed target session restores its database and the SET statements it ra
 });
 
 test('a statement is never sent on a new connection: after a kill, execute fails as a lost connection', async () => {
-  const options = { host: db.host, port: db.port, user: TARGET_USER, password: TARGET_PASSWORD, db: OTHER_DB, ssl: '' } as unknown as BatchOptions;
+  const options = { host: db.host, port: db.port, user: targetAccount.user, password: targetAccount.password, db: OTHER_DB, ssl: '' } as unknown as BatchOptions;
   const target = await TargetSession.connect(options, { inc: { default_charset: 'utf8mb4' } });
   try {
     await resetT();
@@ -129,7 +114,7 @@ for (const kill of ['CONNECTION', 'QUERY'] as const) {
       'delete from missing_table where id = 1',
     ];
     const text = (mode: string) =>
-      `/*--user='${TARGET_USER}';--password='${TARGET_PASSWORD}';--host='${db.host}';--port=${db.port};${mode}*/\n` +
+      `/*--user='${targetAccount.user}';--password='${targetAccount.password}';--host='${db.host}';--port=${db.port};${mode}*/\n` +
       `inception_magic_start;\nuse \`${DB}\`;\n${statements.map((s) => s + ';').join('\n')}\ninception_magic_commit;`;
     const baseline = await h.harness.run(text('--check=1;'));
     const locker = await directConnection(OTHER_DB);
@@ -138,7 +123,7 @@ for (const kill of ['CONNECTION', 'QUERY'] as const) {
       await locker.query('LOCK TABLES t WRITE');
       const running = h.harness.run(text('--check=1;'));
       const blocked = await waitForTargetSession('the audit to wait on the lock', (p) => /^EXPLAIN update/i.test(p.info ?? ''));
-      for (const p of await targetSessions()) await admin.query(`KILL ${kill} ${p.id}`);
+      for (const p of await targetAccount.sessions()) await admin.query(`KILL ${kill} ${p.id}`);
       const again = await waitForTargetSession(
         'the audit to ask again on a new connection',
         (p) => /^EXPLAIN update/i.test(p.info ?? '') && p.state !== 'Killed',
@@ -170,14 +155,14 @@ for (const kill of ['QUERY', 'CONNECTION'] as const) {
         "update t set c = 'after' where id = 3",
       ]);
       // Anchored: the audit's `EXPLAIN update …` of the same statement must not be taken for it.
-      const isSecond = (p: TargetProcess) => /^update t set c = 'after' where id = 2$/.test(p.info ?? '');
+      const isSecond = (p: ServerSession) => /^update t set c = 'after' where id = 2$/.test(p.info ?? '');
       const waiting = await waitForTargetSession('the second update to wait for the row lock', isSecond);
       // A KILL QUERY that lands before the statement has really begun is cleared by the server when it begins:
       // it is sent again until the statement is gone from the session.
       let settled = false;
       const done = running.finally(() => (settled = true));
       await within(60_000, 'the kill to stop the statement', (async () => {
-        while (!settled && (await targetSessions()).some((p) => p.id === waiting.id && isSecond(p))) {
+        while (!settled && (await targetAccount.sessions()).some((p) => p.id === waiting.id && isSecond(p))) {
           await admin.query(`KILL ${kill} ${waiting.id}`).catch(() => undefined);
           await new Promise((r) => setTimeout(r, 100));
         }
@@ -192,10 +177,12 @@ for (const kill of ['QUERY', 'CONNECTION'] as const) {
     assert.equal(second.stage, 'EXECUTED');
     assert.equal(second.stage_status, 'Execute failed');
     assert.equal(second.error_level, '2');
-    if (kill === 'QUERY') assert.equal(second.error_message, 'Execute: Query execution was interrupted.');
+    // The binlog shows that the killed statement did not commit (InnoDB rolled it back): the row says so.
+    const notCommitted = `\nBackup: ${NOT_COMMITTED_MESSAGE}.`;
+    if (kill === 'QUERY') assert.equal(second.error_message, `Execute: Query execution was interrupted.${notCommitted}`);
     else {
       assert.match(second.error_message!, /^Execute: /);
-      assert.ok(second.error_message!.endsWith(UNKNOWN_RESULT_MESSAGE), second.error_message!);
+      assert.ok(second.error_message!.endsWith(`${UNKNOWN_RESULT_MESSAGE}${notCommitted}`), second.error_message!);
     }
     assert.equal(second.backup_dbname, null);
     assert.equal(third.stage, 'CHECKED', 'nothing after the killed statement runs');
@@ -233,7 +220,7 @@ test(`EXECUTING: KILL of the idle session between statements (in a --sleep pause
     for (;;) {
       const [r] = await admin.query(
         "SELECT ID AS id FROM information_schema.PROCESSLIST WHERE USER = ? AND DB = ? AND COMMAND = 'Sleep' AND TIME >= 1",
-        [TARGET_USER, OTHER_DB],
+        [targetAccount.user, OTHER_DB],
       );
       const found = (r as { id: number }[])[0];
       if (found) return Number(found.id);

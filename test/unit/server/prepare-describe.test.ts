@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BATCH_COLUMNS, describeAtPrepare, preparedShape, restoreLeadingComment } from '../../../src/server/describe.js';
 import { ColumnType, ER, mysqlError, type QueryResult } from '../../../src/protocol/result.js';
+import { RESULT_COLUMN_NAMES } from '../../support/result-columns.js';
 
 const BATCH = '/*--user=u;--password=p;--host=h;--port=3306;--check=1;*/ inception_magic_start; use d; insert into t values(1); inception_magic_commit;';
 const ROWS: QueryResult = { kind: 'rows', columns: [{ name: 'Variable_name', type: ColumnType.VAR_STRING }, { name: 'Value', type: ColumnType.VAR_STRING }], rows: [['version', '1']] };
@@ -32,8 +33,7 @@ test('shapes: batches with or without the magic comment, SELECT/SHOW, read-only 
 test('a batch announces the 13 audit columns without running anything', async () => {
   const seen: string[] = [];
   const columns = await describeAtPrepare(BATCH, 0, deps(seen));
-  assert.deepEqual(columns.map((c) => c.name), ['order_id', 'stage', 'error_level', 'stage_status', 'error_message', 'sql',
-    'affected_rows', 'sequence', 'backup_dbname', 'execute_time', 'sqlsha1', 'backup_time', 'needMerge']);
+  assert.deepEqual(columns.map((c) => c.name), RESULT_COLUMN_NAMES);
   assert.deepEqual(columns, [...BATCH_COLUMNS]);
   assert.deepEqual(seen, []);
   // a `?` inside the batch does not stop it being described

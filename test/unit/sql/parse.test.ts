@@ -95,6 +95,61 @@ test('INSERT whose row width differs from the column list still parses with its 
   assert.deepEqual(insertRowsOf(s)!.map((r) => r.length), [2, 1]);
 });
 
+test('INSERT with empty rows or an empty column list (every column takes its default) parses', () => {
+  for (const sql of ['insert into t values ()', 'INSERT INTO t () VALUES ()', 'replace into d.t value (), ()']) {
+    const s = ok(sql);
+    assert.equal(insertColumnsOf(s), null, sql);
+    assert.ok(insertRowsOf(s)!.every((r) => r.length === 0), sql);
+  }
+  const mixed = ok("insert into t (a, b) values (), (1, 'x') on duplicate key update a = 2");
+  assert.deepEqual(insertColumnsOf(mixed), ['a', 'b']);
+  assert.deepEqual(insertRowsOf(mixed)!.map((r) => r.length), [0, 2]);
+  // still refused: a column list without commas, a row left open
+  assert.equal(parseStatement('insert into t (a b) values ()').ok, false);
+  assert.equal(parseStatement('insert into t values (), (1').ok, false);
+});
+
+test('the NULL-safe equality <=> parses, in the tree as <=>, beside the other comparisons', () => {
+  const where = (sql: string) => JSON.stringify(whereOf(ok(sql)));
+  assert.match(where('update t set a = 1 where b <=> null'), /"operator":"<=>".*"type":"null"/);
+  const all = where('delete from t where a <=> 1 and b != 2 and c <> 3 and d >= 4 and f<=>g');
+  assert.equal(all.match(/"operator":"<=>"/g)!.length, 2);
+  for (const op of ['!=', '<>', '>=']) assert.ok(all.includes(`"operator":"${op}"`), op);
+  // every stand-in taken: refused (not misread)
+  assert.equal(parseStatement('delete from t where a <=> 1 and b != 2 and c <> 3 and d >= 4 and e <= 5').ok, false);
+  assert.equal(JSON.stringify(ok("select '<=>' from t").ast).includes('<=>'), true);
+  // a shape seen many times: each statement keeps its own literals and operator
+  for (let i = 0; i < 4; i++) assert.match(where(`update t set a = ${i} where b <=> ${i + 10}`), new RegExp(`"operator":"<=>".*"value":${i + 10}`));
+  const bad = parseStatement('update t set a = 1 where b <=> ');
+  assert.equal(bad.ok, false);
+  assert.equal(!bad.ok && bad.message, 'line 1 column 30 near "> " ');
+});
+
+test('the value DEFAULT (VALUES, SET, ON DUPLICATE KEY UPDATE) parses as a default node; DEFAULT(col) stays a call', () => {
+  const dflt = { type: 'default', value: 'DEFAULT' };
+  assert.deepEqual(insertRowsOf(ok('insert into t (a, b) values (1, DEFAULT), (default, 2)')), [[{ type: 'number', value: 1 }, dflt], [dflt, { type: 'number', value: 2 }]]);
+  const upd = ok('update t set a = default, b = 2 where c <=> 1') as { ast: { set: { value: unknown }[] } } & ParsedStatement;
+  assert.deepEqual(upd.ast.set.map((x) => x.value), [dflt, { type: 'number', value: 2 }]);
+  assert.match(JSON.stringify(ok('insert into t (a) values (1) on duplicate key update a = default').ast), /"on_duplicate_update":.*"type":"default"/);
+  assert.match(JSON.stringify(ok('insert into t (a) values (default(a))').ast), /"type":"function"/);
+  // a column really named like the stand-in is never taken for DEFAULT
+  assert.equal(JSON.stringify(ok('update t set a = __inceptor_default__ where id = 1').ast).includes('"type":"default"'), false);
+  assert.deepEqual(insertColumnsOf(ok('insert into d.t (t.a, d.t.b) values (1, 2)')), ['a', 'b']);
+});
+
+test('statement modifiers, numbers without a leading zero and BINARY col parse; the statement is read as without them', () => {
+  for (const sql of ['update ignore t set a = 1 where id = 1', 'update low_priority ignore t set a = 1 where id = 1', 'delete ignore from t where id = 1', 'delete low_priority quick from t where id = 1', 'insert low_priority ignore into t (a) values (1)', 'insert delayed into t (a) values (1)', 'replace high_priority into t (a) values (1)']) {
+    const s = ok(sql);
+    assert.deepEqual(tablesOf(s).map((t) => t.name), ['t'], sql);
+  }
+  assert.deepEqual(whereOf(ok('delete low_priority from t where id = 1 and b <=> .5')), whereOf(ok('delete from t where id = 1 and b <=> 0.5')));
+  // node-sql-parser's own tree of the same numbers with their zero
+  assert.deepEqual(ok('update t set a = .5, b = -.25 where c in (.1)').ast, ok('update t set a = 0.5, b = -0.25 where c in (0.1)').ast);
+  assert.equal(parseStatement('update ignore ignore').ok, false);
+  assert.deepEqual(whereOf(ok("update t set a = 1 where binary t.b = 'x' and binary c <=> binary 'y'")), whereOf(ok("update t set a = 1 where cast(t.b as binary) = 'x' and cast(c as binary) <=> binary 'y'")));
+  assert.ok(ok('update t set a = cast(b as binary), c = convert(d using binary) where id = 1'));
+});
+
 test('syntax errors: line, column after the offending token, near text with trailing space', () => {
   const r = parseStatement('create tabl t1 (id int)');
   assert.equal(r.ok, false);

@@ -48,6 +48,7 @@ export default defineRule({
     const { table, findings } = found;
     // A spec whose column already exists or is missing has a blocking error: goInception skips the type check.
     const blocked = new Set([...findings.columnExisted, ...findings.columnNotExisted].map((f) => f.at));
+    for (const at of await ctx.facts.skippedSpecs()) blocked.add(at);
     ddl.specs.forEach((spec, at) => {
       if ((spec.op !== 'modify_column' && spec.op !== 'change_column') || blocked.has(at)) return;
       const oldName = spec.op === 'change_column' ? spec.old : spec.column.name;

@@ -1,5 +1,6 @@
-// check_column_default_value: a column without DEFAULT, except TIMESTAMP, BLOB/TEXT/JSON, auto_increment and
-// primary key columns (args column, table) (docs/audit.md "Field rules"). goInception skips this and the other
+// check_column_default_value: a column without DEFAULT, except TIMESTAMP, BLOB/TEXT/JSON, auto_increment,
+// generated and primary key columns, and a BIT column with DEFAULT NULL (args column, table) (docs/audit.md
+// "Field rules"). goInception skips this and the other
 // later field checks for a primary-key column not declared NOT NULL, a bug it lists; inceptor checks every column.
 import { Code } from '../../catalogue.js';
 import { bareTypeName, isBlobTextOrJson } from '../../column-type.js';
@@ -12,7 +13,11 @@ export default defineRule({
   async check(_stmt, ctx) {
     for (const w of await ctx.facts.columnWrites()) {
       const bare = bareTypeName(w.column.dataType);
-      if (w.column.hasDefault || w.column.autoIncrement || w.primaryKey || bare === 'timestamp' || isBlobTextOrJson(bare)) continue;
+      if (bare === 'bit' && w.column.model?.default?.kind === 'null') {
+        ctx.reportAt(w.at, w.column.name, w.table);
+        continue;
+      }
+      if (w.column.model?.generated || w.column.hasDefault || w.column.autoIncrement || w.primaryKey || bare === 'timestamp' || isBlobTextOrJson(bare)) continue;
       ctx.reportAt(w.at, w.column.name, w.table);
     }
   },

@@ -1,7 +1,13 @@
 // peer_max_comment_length: a table, column or index COMMENT longer than the limit, in characters (docs/audit.md
-// "Peer rules").
+// "Peer rules"). The kind word is an argument, so it is given in the session language: zh-CN says 表/列/索引, as
+// goInception's Chinese templates name them.
+import { isChinese } from '../../catalogue.js';
 import { PeerCode } from '../../peer-codes.js';
 import { defineRule } from '../../rule.js';
+
+type Kind = 'table' | 'column' | 'index';
+const KIND_EN: Record<Kind, string> = { table: 'table', column: 'column', index: 'index' };
+const KIND_ZH: Record<Kind, string> = { table: '表', column: '列', index: '索引' };
 
 export default defineRule({
   code: PeerCode.ErrCommentTooLong,
@@ -11,8 +17,9 @@ export default defineRule({
     const ddl = stmt.ddl;
     const max = ctx.inc.peer_max_comment_length;
     const t = ctx.facts.tableName;
-    const see = (kind: string, name: string, comment: string | null) => {
-      if (comment !== null && [...comment].length > max) ctx.report(kind, name, [...comment].length, max);
+    const words = isChinese(ctx.inc.lang) ? KIND_ZH : KIND_EN;
+    const see = (kind: Kind, name: string, comment: string | null) => {
+      if (comment !== null && [...comment].length > max) ctx.report(words[kind], name, [...comment].length, max);
     };
     const columns = ddl?.type === 'create_table' ? ddl.columns : ddl?.type === 'alter_table' ? ddl.specs.flatMap((s) => (s.op === 'add_column' ? s.columns : s.op === 'modify_column' || s.op === 'change_column' ? [s.column] : [])) : [];
     const options = ddl?.type === 'create_table' ? ddl.options : ddl?.type === 'alter_table' ? ddl.specs.flatMap((s) => (s.op === 'options' ? s.options : [])) : [];

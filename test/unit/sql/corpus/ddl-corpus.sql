@@ -631,9 +631,34 @@ create or replace algorithm=undefined view v_joined as select o.id, u.email, o.a
 create view if not exists v_if_not_exists as select 1 as one;
 create view v_union3 as select id from orders union select id from payments union select id from addresses;
 create view v_subquery as select u.id, (select count(*) from orders o where o.user_id = u.id) as order_count from users u;
+create view v_order_pairs (order_ref, ref_order) as select id, user_id from orders union select id, order_id from payments;
+create or replace view v_payment_cols (pay_id, pay_order, pay_amount) as select id, order_id, amount from payments;
+drop view v_order_pairs, v_payment_cols;
 drop view if exists v_if_not_exists;
 drop view v_union3, v_subquery;
 drop view if exists v_missing cascade;
+
+-- column qualifiers, defaults and limits the audit checks ----------------------------------------------------------
+create table corpus.qualified_codes (corpus.qualified_codes.id int not null primary key, qualified_codes.code char(8) not null default '');
+alter table qualified_codes modify corpus.qualified_codes.code char(12) not null default '';
+alter table qualified_codes change code qualified_codes.short_code char(12) not null default '';
+create table flags (
+  id int unsigned not null auto_increment primary key,
+  bits bit(8) not null default b'00000001',
+  enabled bit(1) not null default 0,
+  measured_at datetime(3) not null default current_timestamp(3) on update current_timestamp(3),
+  day_of date not null default '2024-01-01',
+  open_at time not null default '08:30:00',
+  model_year year not null default 2024,
+  ratio decimal(65,30) not null default '0',
+  label varchar(2000) not null default '',
+  KEY IDX_DAY_OF (day_of),
+  unique key Uk_Bits (bits)
+) engine=innodb default charset=utf8mb4;
+alter table flags alter column ratio set default '1.5', alter model_year set default 2025;
+alter table flags add column note char(255) not null default '' after label, add index idx_note (note);
+create index IDX_OPEN_AT on flags (open_at);
+drop table qualified_codes, flags;
 
 -- drop / truncate / rename -----------------------------------------------------------------------------------
 truncate table audit_log;

@@ -14,6 +14,8 @@ new RuleTester(LAYOUT).run(
     ],
     invalid: [
       { sql: 'update t1 set c2 = 1 where id = id', messages: ["Where condition '`id`=`id`' is always true."] },
+      // NULL-safe: true even where c2 is NULL
+      { sql: 'update t1 set c2 = 1 where c2 <=> c2', messages: ["Where condition '`c2`<=>`c2`' is always true."] },
       { sql: 'delete from t1 where c2 = 3 or 1 = 1', messages: ["Where condition '1=1' is always true."] },
       { sql: "select a.id from t1 a join t2 b on 'x' = 'x' where a.id > 0", messages: ["Where condition ''x'='x'' is always true."] },
       { sql: 'delete from t1 where 1 = 1 and 2 > 1', messages: ["Where condition '1=1 AND 2>1' is always true."] },

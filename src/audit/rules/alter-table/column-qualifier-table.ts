@@ -1,0 +1,19 @@
+// MODIFY / CHANGE COLUMN written `t.c` (schema matching, if written) whose table is not the altered one
+// (case-insensitive): ER_WRONG_TABLE_NAME with the qualifier as written, and the column is not checked further
+// (facts.skippedSpecs; docs/audit.md "Table rules").
+import { Code } from '../../catalogue.js';
+import { alterQualifierMismatch } from '../../facts.js';
+import { defineRule } from '../../rule.js';
+import { alterActionsOf } from '../../../sql/alter-actions.js';
+
+export default defineRule({
+  code: Code.ER_WRONG_TABLE_NAME,
+  on: ['alter_table'],
+  async check(stmt, ctx) {
+    const table = await ctx.facts.target();
+    if (!table) return;
+    alterActionsOf(stmt).forEach((a, at) => {
+      if ((a.op === 'modify_column' || a.op === 'change_column') && alterQualifierMismatch(table, a.column) === 'table') ctx.reportAt(at, a.column.model?.qualifier?.name);
+    });
+  },
+});
