@@ -96,7 +96,8 @@ async function startInceptorProcess(port: number, inc = ''): Promise<ChildProces
   writeFileSync(cfg, `host = "127.0.0.1"\nport = ${port}\n[log]\nlevel = "error"\n[inc]\nmax_allowed_packet = ${64 << 20}\n${inc}`);
   const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('build failed');
-  const child = spawn(process.execPath, [join(ROOT, 'bin/inceptor.js'), '--config', cfg], { stdio: ['ignore', 'ignore', 'inherit'] });
+  // BENCH_INCEPTOR_ARGS: extra node flags for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it.
+  const child = spawn(process.execPath, [...(process.env.BENCH_INCEPTOR_ARGS ?? '').split(' ').filter(Boolean), join(ROOT, 'bin/inceptor.js'), '--config', cfg], { stdio: ['ignore', 'ignore', 'inherit'] });
   for (let i = 0; i < 100; i++) {
     try {
       const c = await mysql.createConnection({ host: '127.0.0.1', port, user: 'bench', password: '' });

@@ -117,17 +117,27 @@ export function applyActions(
   let t: TableInfo = { ...before, columns: [...before.columns], indexes: [...before.indexes] };
   let columnsChanged = false;
   let renameTo: { db: string | null; name: string } | null = null;
-  const place = (columns: ColumnInfo[], col: ColumnInfo, after: string | null): ColumnInfo[] => {
+  // The column lands where the server puts it: FIRST, right after `after`, else at the end. Later statements of the
+  // batch (and the backup's column names when the binlog carries none, docs/binlog.md) read this order.
+  const place = (columns: ColumnInfo[], col: ColumnInfo, first: boolean, after: string | null): ColumnInfo[] => {
+    if (first) return [col, ...columns];
     if (after === null) return [...columns, col];
     const at = columns.findIndex((c) => sameName(c.field, after));
     return at < 0 ? [...columns, col] : [...columns.slice(0, at + 1), col, ...columns.slice(at + 1)];
   };
   for (const a of actions) {
     switch (a.op) {
-      case 'add_column':
+      case 'add_column': {
+        // Several columns with one position (a list) keep their order there: each goes after the one before.
+        let first = a.first;
+        let after = a.after;
         for (const def of a.columns) {
           if (t.columns.some((c) => sameName(c.field, def.name))) continue;
-          t = { ...t, columns: place(t.columns as ColumnInfo[], columnInfoOf(def, false, false), a.after) };
+          t = { ...t, columns: place(t.columns as ColumnInfo[], columnInfoOf(def, false, false), first, after) };
+          if (first || after !== null) {
+            first = false;
+            after = def.name;
+          }
           if (def.primaryKey || def.unique) {
             const kind = def.primaryKey ? 'primary' : 'unique';
             t = { ...t, indexes: [...t.indexes, ...indexRowsOf({ kind, name: null, columns: [def.name] }, autoIndexName(t.indexes, def.name))] };
@@ -135,6 +145,7 @@ export function applyActions(
         }
         columnsChanged = true;
         break;
+      }
       case 'drop_column':
         t = {
           ...t,
@@ -153,7 +164,7 @@ export function applyActions(
         const rest = t.columns.filter((c) => c !== current);
         t = {
           ...t,
-          columns: a.after !== null ? place(rest, next, a.after) : t.columns.map((c) => (c === current ? next : c)),
+          columns: a.first || a.after !== null ? place(rest, next, a.first, a.after) : t.columns.map((c) => (c === current ? next : c)),
           indexes: t.indexes.map((i) => (sameName(i.columnName, old) ? { ...i, columnName: a.column.name } : i)),
         };
         columnsChanged = true;

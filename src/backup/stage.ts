@@ -10,7 +10,7 @@ import { BackupCapture, type BackupItem } from './capture.js';
 import type { BackupContext } from './context.js';
 import { backupDbName } from './name.js';
 import { backupServerConfigured, fixBinlogSession, INVALID_BACKUP_MESSAGE, targetBackupError } from './prerequisites.js';
-import { BackupStore, type BackupServerSettings, type InfoRow } from './store.js';
+import { BackupStore, ROLLBACK_BYTES_PER_WRITE, ROLLBACK_ROWS_PER_WRITE, type BackupServerSettings, type InfoRow } from './store.js';
 import type { BinlogSourceOptions, DmlOutcomeLocator, DmlRollbackSource, DmlStatementCapture } from './types.js';
 import { sessionZone, type SessionZone } from './zone.js';
 
@@ -246,10 +246,12 @@ export async function writeBackup(
       state.item.row.backupSeconds = (now - mark) / 1000;
       mark = now;
     };
-    // One write in flight while the next batch is decoded: decoding and the backup server work at the same time,
-    // and memory stays bounded (the source is not read further until that write is stored).
+    // Statements are gathered per statement up to one write's worth (ROLLBACK_ROWS_PER_WRITE rows or about
+    // ROLLBACK_BYTES_PER_WRITE bytes), and one write is in flight while the next one is gathered and decoded:
+    // decoding and the backup server work at the same time, and memory stays bounded (at most two writes' worth).
     // The write's outcome is caught at once (an error is a value here), so a failure never goes unhandled.
     let inflight: { state: DecodeState; writing: Promise<unknown> } | null = null;
+    let gathered: { state: DecodeState; sql: string[]; bytes: number } | null = null;
     const settle = async () => {
       const pending = inflight;
       inflight = null;
@@ -260,27 +262,47 @@ export async function writeBackup(
         fail(pending.state.item.row, driverMessage(error));
       }
     };
+    /** Sends what is gathered once the previous write is stored (a failed statement's rows are dropped). */
+    const flush = async () => {
+      const batch = gathered;
+      gathered = null;
+      await settle();
+      if (!batch || batch.state.finished) return;
+      const { state, sql } = batch;
+      const { item } = state;
+      inflight = {
+        state,
+        writing: store.insertRollback(schemaOf(item), item.table, item.row.sequence, sql).then(
+          () => {
+            state.rows += sql.length;
+            written += sql.length;
+            entry.progress(item.row.sql, total > 0 ? (written / total) * 100 : 100);
+            return null;
+          },
+          (err: unknown) => err ?? new Error('write failed'),
+        ),
+      };
+    };
     try {
       for await (const event of source(decode, sourceOptions)) {
-        await settle();
         const state = byIndex.get(event.rowIndex);
         if (!state || state.finished) continue;
         const { item } = state;
         if (event.kind === 'statements') {
-          const count = event.sql.length;
-          inflight = {
-            state,
-            writing: store.insertRollback(schemaOf(item), item.table, item.row.sequence, event.sql).then(
-              () => {
-                state.rows += count;
-                written += count;
-                entry.progress(item.row.sql, total > 0 ? (written / total) * 100 : 100);
-                return null;
-              },
-              (err: unknown) => err ?? new Error('write failed'),
-            ),
-          };
-        } else if (event.kind === 'done') {
+          if (gathered && gathered.state !== state) await flush();
+          for (const sql of event.sql) {
+            gathered ??= { state, sql: [], bytes: 0 };
+            gathered.sql.push(sql);
+            gathered.bytes += sql.length;
+            if (gathered.sql.length >= ROLLBACK_ROWS_PER_WRITE || gathered.bytes >= ROLLBACK_BYTES_PER_WRITE) await flush();
+          }
+          continue;
+        }
+        // The statement's last rows are stored (or failed) before it is judged.
+        if (gathered?.state === state) await flush();
+        await settle();
+        if (state.finished) continue;
+        if (event.kind === 'done') {
           finish(state);
           if (item.outcome && item.outcome.mode !== 'unread') {
             // Its session reported no row count: the binlog's is the count (goInception does the same).
@@ -310,8 +332,10 @@ export async function writeBackup(
           fail(item.row, event.reason);
         }
       }
+      await flush();
       await settle();
     } catch (err) {
+      await flush();
       await settle();
       const first = [...byIndex.values()].find((s) => !s.finished);
       if (first) {

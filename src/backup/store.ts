@@ -35,6 +35,17 @@ export interface InfoRow {
 /** goInception writes 500 rows per INSERT; a byte bound keeps one INSERT under the server's max_allowed_packet. */
 const ROWS_PER_INSERT = 500;
 const BYTES_PER_INSERT = 4 * 1024 * 1024;
+/**
+ * Rollback rows per INSERT: the stage gathers this many before a write (ROLLBACK_ROWS_PER_WRITE). A full chunk is
+ * sent as a prepared statement (binary protocol: no escaping or quoting of the statements on either side, the
+ * cheapest path measured, docs/backup.md "Writes"); shorter ones as text, so that at most one prepared INSERT per
+ * rollback table stays open on the backup server.
+ */
+const ROLLBACK_ROWS_PER_INSERT = 256;
+export const ROLLBACK_ROWS_PER_WRITE = ROLLBACK_ROWS_PER_INSERT;
+export const ROLLBACK_BYTES_PER_WRITE = BYTES_PER_INSERT;
+/** Prepared INSERTs kept per connection (one per rollback table in use); older ones are closed. */
+const PREPARED_STATEMENTS = 16;
 /** `TEXT` holds 65535 bytes: older information tables cut longer statements there. */
 const TEXT_LIMIT = 65532;
 
@@ -48,8 +59,9 @@ const CONNECT_TIMEOUT_MS = 10_000;
 const MAX_RECONNECTS = 3;
 
 /**
- * For tests only: runs on the write's connection just before a multi-row INSERT's COMMIT is sent, so a test can
- * lose the COMMIT's answer after the server committed (test/integration/kill/backup-side.test.ts).
+ * For tests only: runs on the write's connection just before the statement that commits a multi-row INSERT is sent
+ * (the INSERT itself, in autocommit), so a test can lose its answer after the server committed
+ * (test/integration/kill/backup-side.test.ts).
  */
 export const storeTestHooks: { beforeCommit?: (conn: mysql.Connection, sql: string, rows: readonly unknown[][]) => void | Promise<void> } = {};
 
@@ -88,6 +100,16 @@ export class BackupStore {
         ssl: backupTls(s.backup_tls),
         trace: false,
         connectAttributes: { program_name: 'inceptor', inceptor_role: 'backup' },
+        maxPreparedStatements: PREPARED_STATEMENTS,
+      }).then(async (conn) => {
+        // Every INSERT is one statement committed on its own: autocommit must be on whatever the server's default.
+        try {
+          await conn.query('SET SESSION autocommit = 1');
+        } catch (err) {
+          conn.destroy();
+          throw err;
+        }
+        return conn;
       });
     return new BackupStore(await open(), open);
   }
@@ -199,7 +221,7 @@ export class BackupStore {
     const from = `${quoteName(db)}.${quoteName(table)}`;
     const key = `${db}\u0000${table}\u0000${opid}`;
     const into = `INSERT INTO ${from} (rollback_statement, opid_time) VALUES `;
-    await this.insertChunked(into, statements.map((s) => [s, opid]), '(?, ?)', async (chunk) => {
+    await this.insertChunked(into, statements.map((s) => [s, opid]), '(?, ?)', ROLLBACK_ROWS_PER_INSERT, async (chunk) => {
       // The opid is this batch's own: every row of it in the table was stored by this store.
       const before = this.storedRows.get(key) ?? 0;
       const rows = (await this.query(`SELECT COUNT(*) AS n FROM ${from} WHERE opid_time = ?`, [opid])) as { n: string | number }[];
@@ -273,7 +295,7 @@ export class BackupStore {
       r.host.slice(0, shape.hostLength), r.db, r.table, r.port, r.type,
     ]);
     const table = `${quoteName(db)}.${quoteName(INFO_TABLE)}`;
-    await this.insertChunked(into, values, '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), ?)', async (chunk) => {
+    await this.insertChunked(into, values, '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), ?)', 0, async (chunk) => {
       const opids = chunk.map((v) => v[0]);
       const rows = (await this.query(`SELECT COUNT(*) AS n FROM ${table} WHERE opid_time IN (${opids.map(() => '?').join(', ')})`, opids)) as { n: string | number }[];
       const n = Number(rows[0]?.n ?? 0);
@@ -282,33 +304,32 @@ export class BackupStore {
   }
 
   /**
-   * Multi-row INSERTs of at most ROWS_PER_INSERT rows / about BYTES_PER_INSERT bytes, each committed on its own.
-   * `check` tells, after a lost connection, whether the chunk's transaction was committed; `stored` is told of
-   * every chunk that is.
+   * Multi-row INSERTs of at most `prepared` (else ROWS_PER_INSERT) rows / about BYTES_PER_INSERT bytes, each one
+   * statement in autocommit (atomic on its own: no BEGIN/COMMIT round trips). A chunk of exactly `prepared` rows is
+   * a prepared statement. `check` tells, after a lost connection, whether the chunk was committed; `stored` is
+   * told of every chunk that is.
    */
   private async insertChunked(
     into: string,
     rows: readonly unknown[][],
     placeholder: string,
+    prepared: number,
     check: (chunk: readonly unknown[][]) => Promise<WriteState>,
     stored: (chunk: readonly unknown[][]) => void = () => {},
   ): Promise<void> {
+    const perInsert = prepared > 0 ? prepared : ROWS_PER_INSERT;
     let chunk: unknown[][] = [];
     let bytes = 0;
     const flush = async () => {
       if (chunk.length === 0) return;
       const sql = into + chunk.map(() => placeholder).join(', ');
       const values = chunk;
+      const params = values.flat() as (string | number)[];
       await this.write(async (conn) => {
-        await conn.beginTransaction();
-        try {
-          await conn.query(sql, values.flat());
-          await storeTestHooks.beforeCommit?.(conn, sql, values);
-          await conn.commit();
-        } catch (err) {
-          await conn.rollback().catch(() => {});
-          throw err;
-        }
+        // The INSERT commits itself (autocommit): the test hook runs just before it is sent.
+        await storeTestHooks.beforeCommit?.(conn, sql, values);
+        if (values.length === prepared) await conn.execute(sql, params);
+        else await conn.query(sql, params);
       }, () => check(values));
       stored(values);
       chunk = [];
@@ -316,7 +337,7 @@ export class BackupStore {
     };
     for (const row of rows) {
       const size = row.reduce<number>((n, v) => n + (typeof v === 'string' ? Buffer.byteLength(v) : 8), 0);
-      if (chunk.length >= ROWS_PER_INSERT || (chunk.length > 0 && bytes + size > BYTES_PER_INSERT)) await flush();
+      if (chunk.length >= perInsert || (chunk.length > 0 && bytes + size > BYTES_PER_INSERT)) await flush();
       chunk.push(row);
       bytes += size;
     }

@@ -20,10 +20,11 @@ import type { AlterSpec } from './ddl/model.js';
 import type { ParsedStatement } from './statement.js';
 
 export type AlterAction =
-  | { op: 'add_column'; columns: ColumnDefinition[]; after: string | null }
+  /** `first`: the FIRST position (`after` is then null); neither: the end (ADD) or where it was (MODIFY/CHANGE). */
+  | { op: 'add_column'; columns: ColumnDefinition[]; after: string | null; first: boolean }
   | { op: 'drop_column'; column: string }
-  | { op: 'modify_column'; column: ColumnDefinition; after: string | null }
-  | { op: 'change_column'; old: string; column: ColumnDefinition; after: string | null }
+  | { op: 'modify_column'; column: ColumnDefinition; after: string | null; first: boolean }
+  | { op: 'change_column'; old: string; column: ColumnDefinition; after: string | null; first: boolean }
   | { op: 'rename_column'; old: string; to: string }
   /** ALTER COLUMN c SET DEFAULT v (`drop` false) / DROP DEFAULT (`drop` true). */
   | { op: 'column_default'; column: string; value: string | null; drop: boolean }
@@ -57,6 +58,12 @@ function afterOf(spec: Node): string | null {
   return String(suffix.keyword ?? '').toLowerCase() === 'after' ? (columnRefOf(suffix.expr)?.column ?? null) : null;
 }
 
+function firstOf(spec: Node): boolean {
+  const suffix = spec.suffix as Node | undefined;
+  if (!suffix || typeof suffix !== 'object' || Array.isArray(suffix)) return false;
+  return String(suffix.keyword ?? '').toLowerCase() === 'first';
+}
+
 /** One parser spec node → action. */
 export function actionOfSpec(spec: Node): AlterAction {
   const action = String(spec.action ?? '').toLowerCase();
@@ -65,10 +72,10 @@ export function actionOfSpec(spec: Node): AlterAction {
   const other: AlterAction = { op: 'other', text: '' };
   if (resource === 'column') {
     const def = columnDefinitionOf(spec);
-    if (action === 'add' && def) return { op: 'add_column', columns: [def], after: afterOf(spec) };
-    if (action === 'modify' && def) return { op: 'modify_column', column: def, after: afterOf(spec) };
+    if (action === 'add' && def) return { op: 'add_column', columns: [def], after: afterOf(spec), first: firstOf(spec) };
+    if (action === 'modify' && def) return { op: 'modify_column', column: def, after: afterOf(spec), first: firstOf(spec) };
     const old = columnRefOf(spec.old_column)?.column;
-    if (action === 'change' && def && old) return { op: 'change_column', old, column: def, after: afterOf(spec) };
+    if (action === 'change' && def && old) return { op: 'change_column', old, column: def, after: afterOf(spec), first: firstOf(spec) };
     const name = columnRefOf(spec.column)?.column;
     if (action === 'drop' && name) return { op: 'drop_column', column: name };
     if (action === 'rename' && old && name) return { op: 'rename_column', old, to: name };
@@ -100,15 +107,16 @@ export function actionOfSpec(spec: Node): AlterAction {
 /** One model spec → action. */
 function actionOfModel(spec: AlterSpec): AlterAction {
   const after = (p: { first: true } | { after: string } | null): string | null => (p && 'after' in p ? p.after : null);
+  const first = (p: { first: true } | { after: string } | null): boolean => p !== null && 'first' in p;
   switch (spec.op) {
     case 'add_column':
-      return { op: 'add_column', columns: spec.columns.map(columnDefinitionOfModel), after: after(spec.position) };
+      return { op: 'add_column', columns: spec.columns.map(columnDefinitionOfModel), after: after(spec.position), first: first(spec.position) };
     case 'drop_column':
       return { op: 'drop_column', column: spec.column };
     case 'modify_column':
-      return { op: 'modify_column', column: columnDefinitionOfModel(spec.column), after: after(spec.position) };
+      return { op: 'modify_column', column: columnDefinitionOfModel(spec.column), after: after(spec.position), first: first(spec.position) };
     case 'change_column':
-      return { op: 'change_column', old: spec.old, column: columnDefinitionOfModel(spec.column), after: after(spec.position) };
+      return { op: 'change_column', old: spec.old, column: columnDefinitionOfModel(spec.column), after: after(spec.position), first: first(spec.position) };
     case 'rename_column':
       return { op: 'rename_column', old: spec.old, to: spec.to };
     case 'alter_column_default':

@@ -7,7 +7,7 @@ import type { DdlStatement, DdlType } from './ddl/model.js';
 import { astify, type NodeParseOutcome } from './node-parser.js';
 import { kindOfAst } from './kind.js';
 import { learnShape, scanShape, statementFromShape, type ShapeScan } from './shape-cache.js';
-import { isSpaceCode, tokenLengthAt } from './lex.js';
+import { isSpaceCode, isWord, Lexer, skipSpaceAndComments, tokenLengthAt } from './lex.js';
 import { recognise, recogniseDeleteUsing, recogniseInsertRows, recogniseUpdateAndAssignment, respelled, withDigitNamesQuoted } from './recognise.js';
 import type { ParseResult, ParsedStatement, StatementKind } from './statement.js';
 
@@ -32,6 +32,8 @@ const KIND_OF_DDL: Readonly<Record<DdlType, StatementKind>> = {
 };
 
 export function parseStatement(text: string): ParseResult {
+  const prefix = setStatementPrefix(text);
+  if (prefix) return withSetStatement(text, prefix);
   const shape = scanShape(text);
   const cached = shape && statementFromShape(text, shape);
   if (cached) return { ok: true, statement: cached };
@@ -54,6 +56,61 @@ export function parseStatement(text: string): ParseResult {
   const rescued = rescue(text, parsed, shape);
   if (rescued) return rescued;
   return { ok: false, message: syntaxErrorAt(text, parsed.failure.offset) };
+}
+
+/** Statements MariaDB runs under `SET STATEMENT … FOR` that inceptor can audit as the statement. */
+const SET_STATEMENT_INNER = new Set<StatementKind>([
+  'insert', 'replace', 'update', 'delete', 'select', 'create_table', 'alter_table', 'drop_table', 'truncate_table',
+  'rename_table', 'create_index', 'drop_index', 'create_view', 'drop_view', 'create_database', 'alter_database',
+  'drop_database',
+]);
+
+/**
+ * `SET STATEMENT a = 1 [, b = 'x' …] FOR <inner>`: null when `text` does not begin so; else where the inner
+ * statement begins, or the offset of the token that breaks the prefix. Values are any tokens up to a top-level
+ * `,` or `FOR` (numbers, strings, ON/OFF/DEFAULT, parenthesised expressions).
+ */
+function setStatementPrefix(text: string): { inner: number } | { offset: number } | null {
+  const lexer = new Lexer(text);
+  const set = lexer.next();
+  if (!isWord(set ?? undefined, 'SET')) return null;
+  const statement = lexer.next();
+  if (!isWord(statement ?? undefined, 'STATEMENT')) return null;
+  for (;;) {
+    const name = lexer.next();
+    if (!name) return { offset: text.length };
+    if (name.type !== 'word' && name.type !== 'quoted_ident') return { offset: name.start };
+    const eq = lexer.next();
+    if (!eq) return { offset: text.length };
+    if (eq.text !== '=' && eq.text !== ':=') return { offset: eq.start };
+    let depth = 0;
+    let values = 0;
+    for (;;) {
+      const tok = lexer.next();
+      if (!tok) return { offset: text.length };
+      if (depth === 0 && (tok.text === ',' || isWord(tok, 'FOR'))) {
+        if (values === 0) return { offset: tok.start };
+        if (tok.text === ',') break;
+        return { inner: skipSpaceAndComments(text, tok.end) };
+      }
+      if (tok.text === '(') depth++;
+      else if (tok.text === ')' && --depth < 0) return { offset: tok.start };
+      values++;
+    }
+  }
+}
+
+/** The inner statement of `SET STATEMENT … FOR`, marked with the prefix; the batch executes the full text. */
+function withSetStatement(text: string, prefix: { inner: number } | { offset: number }): ParseResult {
+  if ('offset' in prefix) return { ok: false, message: syntaxErrorAt(text, prefix.offset) };
+  if (prefix.inner >= text.length) return { ok: false, message: syntaxErrorAt(text, text.length) };
+  const inner = parseStatement(text.slice(prefix.inner));
+  if (!inner.ok) return inner;
+  if (inner.statement.setStatement !== undefined || !SET_STATEMENT_INNER.has(inner.statement.kind)) {
+    return { ok: false, message: syntaxErrorAt(text, prefix.inner) };
+  }
+  inner.statement.setStatement = text.slice(0, prefix.inner).trimEnd();
+  return inner;
 }
 
 /**

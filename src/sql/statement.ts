@@ -47,6 +47,12 @@ export interface ParsedStatement {
    * handled the statement alone.
    */
   recognised?: RecognisedForm;
+  /**
+   * MariaDB's `SET STATEMENT var = value [, …] FOR <statement>`: the prefix up to and including `FOR`. The rest of
+   * this object describes the inner statement (`text` is its text), which is audited and backed up as the
+   * statement; the row keeps and executes the full text (docs/parsing.md, "SET STATEMENT … FOR").
+   */
+  setStatement?: string;
 }
 
 /** What our own recognisers extract from statements node-sql-parser lacks (see src/sql/recognise.ts). */
@@ -66,3 +72,8 @@ export type ParseResult =
   | { ok: true; statement: ParsedStatement }
   /** `message` is MySQL-style: `line L column C near "<rest>" ` (used verbatim on the RERUN row). */
   | { ok: false; message: string };
+
+/** The statement as written: with its `SET STATEMENT … FOR` prefix when it had one. */
+export function writtenText(stmt: ParsedStatement): string {
+  return stmt.setStatement === undefined ? stmt.text : `${stmt.setStatement} ${stmt.text}`;
+}

@@ -4,6 +4,7 @@
 import { ColumnType, columnDefs, type ColumnDef, type Value } from '../../protocol/result.js';
 import type { ModeHandler } from './handler.js';
 import { queryTreeOf } from './query-tree.js';
+import { writtenText } from '../../sql/statement.js';
 
 /** Columns of the query-print and masking result sets. */
 export const PRINT_COLUMNS: readonly ColumnDef[] = columnDefs(
@@ -31,7 +32,7 @@ export function createPrintMode(): ModeHandler {
   const rows: PrintRow[] = [];
   return {
     statement: async (stmt) => {
-      rows.push({ statement: stmt.text, errlevel: 0, queryTree: JSON.stringify(queryTreeOf(stmt)), errmsg: null });
+      rows.push({ statement: writtenText(stmt), errlevel: 0, queryTree: JSON.stringify(queryTreeOf(stmt)), errmsg: null });
     },
     error: (sql, message) => {
       rows.push({ statement: sql, errlevel: 2, queryTree: '', errmsg: message });

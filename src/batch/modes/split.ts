@@ -3,7 +3,7 @@
 
 import { ColumnType, type ColumnDef, type Value } from '../../protocol/result.js';
 import { databaseNameOf, renamePairsOf, tablesOf, type TableName } from '../../sql/ast.js';
-import type { ParsedStatement, StatementKind } from '../../sql/statement.js';
+import { writtenText, type ParsedStatement, type StatementKind } from '../../sql/statement.js';
 
 type StatementClass = 'dml' | 'ddl';
 
@@ -73,7 +73,7 @@ export class SplitGrouper {
     });
     if (!this.current || switches) this.startGroup(stmt.kind === 'use');
     const group = this.current!;
-    group.sql += `${stmt.text};\n`;
+    group.sql += `${writtenText(stmt)};\n`;
     if (DDL_FLAG_KINDS.has(stmt.kind)) group.ddlFlag = 1;
     for (const k of keys) this.tables.set(k, cls);
     if (stmt.kind === 'use') this.db = databaseNameOf(stmt) ?? this.db;

@@ -61,6 +61,23 @@ test('applyActions: columns, defaults, indexes, rename target', () => {
   assert.deepEqual(T.indexes.length, 2, 'the input table is not mutated');
 });
 
+test('applyActions: FIRST and AFTER put columns where the server does (ADD, MODIFY, CHANGE)', () => {
+  const order = (sql: string) => applyActions(T, actions(sql)).table.columns.map((c) => c.field);
+  assert.deepEqual(order('alter table t add column c int first'), ['c', 'id', 'a', 'b']);
+  assert.deepEqual(order('alter table t add column c int after a'), ['id', 'a', 'c', 'b']);
+  assert.deepEqual(order('alter table t add column c int'), ['id', 'a', 'b', 'c']);
+  assert.deepEqual(order('alter table t add column c int first, add column e int first'), ['e', 'c', 'id', 'a', 'b']);
+  assert.deepEqual(order('alter table t add column c int first, add column e int after c'), ['c', 'e', 'id', 'a', 'b']);
+  assert.deepEqual(order('alter table t modify column b int first'), ['b', 'id', 'a']);
+  assert.deepEqual(order('alter table t modify column id int after b'), ['a', 'b', 'id']);
+  assert.deepEqual(order('alter table t modify column a bigint'), ['id', 'a', 'b'], 'no position: it stays');
+  assert.deepEqual(order('alter table t change column b b2 int first'), ['b2', 'id', 'a']);
+  assert.deepEqual(order('alter table t change column id id2 int after a'), ['a', 'id2', 'b']);
+  const moved = applyActions(T, actions('alter table t modify column b bigint first')).table;
+  assert.equal(moved.columns[0]!.type, 'bigint', 'the moved column has its new definition');
+  assert.equal(moved.hasNewColumns, true);
+});
+
 test('constant WHERE detection (ErrUseValueExpr)', () => {
   const where = (sql: string) => {
     const p = parseStatement(sql);

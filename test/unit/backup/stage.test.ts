@@ -154,7 +154,8 @@ test('KILL during BACKUP: stops after the current event, what was generated is w
   assert.equal(rows[1]!.stageStatus, StageStatus.BACKUP_FAILED);
   assert.equal(rows[1]!.errorMessage, `Backup: ${KILLED_MESSAGE}`);
   assert.deepEqual(info.map((i) => i.opid), [rows[0]!.sequence]);
-  assert.deepEqual(percents, [0, 0, 25, 50, 50], 'percent = rollback rows written / rows changed (one write in flight)');
+  // A statement's rows are gathered up to one write's worth: its two batches are one write, stored before it is done.
+  assert.deepEqual(percents, [0, 0, 0, 50, 50], 'percent = rollback rows written / rows changed (one write in flight)');
 });
 
 test('a KILL during EXECUTING (signal already fired) still backs up every statement that ran', async () => {
@@ -182,4 +183,42 @@ test('a source that throws fails the statement being decoded and leaves the othe
   assert.deepEqual(rows.map((r) => r.stageStatus), [StageStatus.BACKUP_FAILED, StageStatus.BACKUP_FAILED]);
   assert.equal(rows[0]!.errorMessage, 'Backup: connection lost.');
   assert.equal(info.length, 0);
+});
+
+test("one statement's batches are gathered into writes of ROLLBACK_ROWS_PER_WRITE rows, in order, each opid on its own", async () => {
+  const { ROLLBACK_ROWS_PER_WRITE } = await import('../../../src/backup/store.js');
+  const rest = Math.floor(ROLLBACK_ROWS_PER_WRITE / 2) + 1;
+  const n = ROLLBACK_ROWS_PER_WRITE * 2 + rest;
+  const rows = [executed(0, 'update t set a=1', n), executed(1, 'update t set a=2', 3)];
+  const items = rows.map((r) => dml(r));
+  const events: RollbackEvent[] = [];
+  // batches of 100 from the source: the writes cut across them
+  for (let i = 0; i < n; i += 100) {
+    events.push({ kind: 'statements', rowIndex: 0, db: 'd', table: 't', sql: Array.from({ length: Math.min(100, n - i) }, (_, k) => `S${i + k};`) });
+  }
+  events.push({ kind: 'statements', rowIndex: 1, db: 'd', table: 't', sql: ['X;', 'Y;'] });
+  events.push({ kind: 'done', rowIndex: 0, rows: n });
+  events.push({ kind: 'statements', rowIndex: 1, db: 'd', table: 't', sql: ['Z;'] });
+  events.push({ kind: 'done', rowIndex: 1, rows: 3 });
+  const { ctx } = context(rows);
+  const { writer, rollback, info } = memoryWriter();
+  const writes: [string, number][] = [];
+  const counting: BackupWriter = {
+    ...writer,
+    async insertRollback(db, table, opid, statements) {
+      writes.push([opid, statements.length]);
+      return writer.insertRollback(db, table, opid, statements);
+    },
+  };
+  await writeBackup(ctx, counting, items, replay(events), '+00:00');
+  assert.deepEqual(writes, [
+    [rows[0]!.sequence, ROLLBACK_ROWS_PER_WRITE],
+    [rows[0]!.sequence, ROLLBACK_ROWS_PER_WRITE],
+    [rows[0]!.sequence, rest],
+    // another statement's done does not end this one's gathering
+    [rows[1]!.sequence, 3],
+  ]);
+  assert.deepEqual(rollback.filter((r) => r.opid === rows[0]!.sequence).map((r) => r.sql), Array.from({ length: n }, (_, k) => `S${k};`));
+  assert.deepEqual(rows.map((r) => r.stageStatus), [StageStatus.BACKUP_OK, StageStatus.BACKUP_OK]);
+  assert.equal(info.length, 2);
 });

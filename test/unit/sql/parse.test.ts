@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseStatement } from '../../../src/sql/parse.js';
-import type { ParsedStatement, StatementKind } from '../../../src/sql/statement.js';
+import { writtenText, type ParsedStatement, type StatementKind } from '../../../src/sql/statement.js';
+import { SplitGrouper } from '../../../src/batch/modes/split.js';
 import { createTableOf, deleteTargetsOf, insertColumnsOf, insertRowsOf, tablesOf, whereOf, hasLimit, hasOrderBy, databaseNameOf } from '../../../src/sql/ast.js';
 
 function ok(sql: string): ParsedStatement {
@@ -247,4 +248,44 @@ test('AST readers', () => {
   assert.deepEqual(c.indexes.map(({ model: _, ...rest }) => rest), [{ kind: 'primary', name: null, columns: ['id'] }]);
   assert.equal(c.indexes[0]?.model?.kind, 'primary');
   assert.equal(c.columns[0]?.model?.type.name, 'INT');
+});
+
+test("MariaDB's SET STATEMENT … FOR: the inner statement is the statement, the prefix is kept", () => {
+  const u = ok('SET STATEMENT max_statement_time=10 FOR update t set a = 1 where id = 2');
+  assert.equal(u.kind, 'update');
+  assert.equal(u.text, 'update t set a = 1 where id = 2');
+  assert.equal(u.setStatement, 'SET STATEMENT max_statement_time=10 FOR');
+  assert.deepEqual(tablesOf(u).map((t) => t.name), ["t"]);
+  const d = ok("set statement max_statement_time = 1.5, sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE', x = (1 + 2) for\n  DELETE FROM t WHERE id = 1");
+  assert.equal(d.kind, 'delete');
+  assert.equal(d.text, 'DELETE FROM t WHERE id = 1');
+  const a = ok('SET STATEMENT lock_wait_timeout = 5 FOR ALTER TABLE t ADD COLUMN c int FIRST');
+  assert.equal(a.kind, 'alter_table');
+  assert.equal(a.ddl?.type, 'alter_table');
+  assert.equal(ok("SET STATEMENT time_zone = '+00:00' FOR INSERT INTO `d`.`t`(`a`) VALUES(1)").kind, 'insert');
+  // a plain SET is untouched
+  assert.equal(ok("set sql_mode = ''").setStatement, undefined);
+  // what split and print modes show: the statement as written
+  assert.equal(writtenText(u), 'SET STATEMENT max_statement_time=10 FOR update t set a = 1 where id = 2');
+  assert.equal(writtenText(ok('update t set a = 1')), 'update t set a = 1');
+  const split = new SplitGrouper('d');
+  split.add(u);
+  assert.equal(split.groups[0]!.sql, 'use `d`;\nSET STATEMENT max_statement_time=10 FOR update t set a = 1 where id = 2;\n');
+});
+
+test('SET STATEMENT … FOR: a broken prefix, a missing or unsupported inner statement is a syntax error', () => {
+  for (const [sql, near] of [
+    ['SET STATEMENT max_statement_time=10 FOR', ''],
+    ['SET STATEMENT max_statement_time= FOR update t set a=1', 'FOR update t set a=1'],
+    ['SET STATEMENT max_statement_time 10 FOR update t set a=1', '10 FOR update t set a=1'],
+    ['SET STATEMENT x=1 FOR SET STATEMENT y=2 FOR update t set a=1', 'SET STATEMENT y=2 FOR update t set a=1'],
+    ['SET STATEMENT x=1 FOR use db', 'use db'],
+    ['SET STATEMENT x=1 FOR set autocommit=0', 'set autocommit=0'],
+  ]) {
+    const r = parseStatement(sql!);
+    assert.equal(r.ok, false, sql);
+    if (!r.ok) assert.match(r.message, new RegExp(`near "${near!.replace(/[()*+?.]/g, '\\$&')}"`), sql);
+  }
+  const inner = parseStatement('SET STATEMENT x=1 FOR update t sett a=1');
+  assert.equal(inner.ok, false);
 });
