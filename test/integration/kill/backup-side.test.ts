@@ -83,29 +83,47 @@ test('a backup connection killed during EXECUTING is reopened: the backup is com
   await admin.query(`UPDATE \`${DB}\`.t SET c = 'before'`);
 });
 
+/**
+ * Runs `then` on the backup server just before BACKUP's third rollback INSERT into `big` is sent: two writes are
+ * stored, the rest are not (a kill placed by the write path, not by timing: the writes are fast).
+ */
+function atThirdBigWrite(then: () => Promise<void>): () => void {
+  let writes = 0;
+  storeTestHooks.beforeCommit = async (_conn, sql) => {
+    if (/\.`big`/.test(sql) && ++writes === 3) await then();
+  };
+  return () => (storeTestHooks.beforeCommit = undefined);
+}
+
 test('a backup connection killed while BACKUP writes: the unfinished INSERT is retried, every rollback row stored once', async () => {
-  const victim = h.harness.session();
-  const running = h.run(DB, ['update big set a = a + 1'], '', victim);
-  await until('BACKUP to be writing', () => victim.process.state === 'BACKUP' && victim.process.percent > 0);
-  assert.equal(await backup.killSessions(), 1);
-  const rows = await running;
+  let killed = 0;
+  const done = atThirdBigWrite(async () => void (killed = await backup.killSessions()));
+  let rows: Row[];
+  try {
+    rows = await h.run(DB, ['update big set a = a + 1']);
+  } finally {
+    done();
+  }
+  assert.equal(killed, 1, 'the backup connection was killed mid-way through the writes');
   const update = rows[1]!;
   assert.equal(update.stage_status, 'Execute Successfully\nBackup Successfully', String(update.error_message));
   assert.deepEqual(await stored('big', update.sequence!), { rows: BIG_ROWS, distinct: BIG_ROWS, info: 1 });
 });
 
 test('a backup connection killed while BACKUP writes and no new one allowed: Backup failed with the reason, no information row', async () => {
-  const victim = h.harness.session();
-  const running = h.run(DB, ['update big set a = a + 1', "update t set c = 'after' where id = 2"], '', victim);
-  await until('BACKUP to be writing', () => victim.process.state === 'BACKUP' && victim.process.percent > 0);
-  await admin.query(`ALTER USER '${backup.user}'@'%' ACCOUNT LOCK`);
+  let killed = 0;
+  const done = atThirdBigWrite(async () => {
+    await admin.query(`ALTER USER '${backup.user}'@'%' ACCOUNT LOCK`);
+    killed = await backup.killSessions();
+  });
   let rows: Row[];
   try {
-    assert.equal(await backup.killSessions(), 1);
-    rows = await running;
+    rows = await h.run(DB, ['update big set a = a + 1', "update t set c = 'after' where id = 2"]);
   } finally {
+    done();
     await admin.query(`ALTER USER '${backup.user}'@'%' ACCOUNT UNLOCK`);
   }
+  assert.equal(killed, 1, 'the backup connection was killed mid-way through the writes');
   for (const [row, table] of [[rows[1]!, 'big'], [rows[2]!, 't']] as const) {
     assert.equal(row.stage_status, 'Execute Successfully\nBackup failed');
     assert.match(row.error_message!, /^Backup: the backup server connection was lost \(.+\) and could not be opened again: .*locked/i);
