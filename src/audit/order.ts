@@ -64,14 +64,17 @@ const INDEX_CHECKS = [
   'index/name-prefix',
   'index/column-repeat',
   'index/too-many-key-parts',
+  'index/json-key',
   'index/blob-used-as-key',
   'index/wrong-sub-key',
   'index/too-long-key',
   'index/pk-columns-int',
   'index/primary-not-null',
+  'index/spatial-not-null',
   'index/long-name-text',
   'index/comment-too-long',
   'index/visibility',
+  'index/with-parser',
 ];
 
 /** INDEX_CHECKS up to the shape of the index (its name, prefixes, parts), before the per-column checks. */

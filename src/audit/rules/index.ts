@@ -110,6 +110,9 @@ import identifierUpperCase from './identifier/upper-case.js';
 import indexBlobUsedAsKey from './index/blob-used-as-key.js';
 import indexColumnRepeat from './index/column-repeat.js';
 import indexCommentTooLong from './index/comment-too-long.js';
+import indexJsonKey from './index/json-key.js';
+import indexSpatialNotNull from './index/spatial-not-null.js';
+import indexWithParser from './index/with-parser.js';
 import indexDuplicateKeyColumn from './index/duplicate-key-column.js';
 import indexLongNameText from './index/long-name-text.js';
 import indexNameLowerCase from './index/name-lower-case.js';
@@ -271,6 +274,7 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'index/column-repeat': indexColumnRepeat,
   'index/comment-too-long': indexCommentTooLong,
   'index/duplicate-key-column': indexDuplicateKeyColumn,
+  'index/json-key': indexJsonKey,
   'index/long-name-text': indexLongNameText,
   'index/name-lower-case': indexNameLowerCase,
   'index/name-prefix': indexNamePrefix,
@@ -279,11 +283,13 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'index/pk-columns-int': indexPkColumnsInt,
   'index/pk-too-many-parts': indexPkTooManyParts,
   'index/primary-not-null': indexPrimaryNotNull,
+  'index/spatial-not-null': indexSpatialNotNull,
   'index/too-long-key': indexTooLongKey,
   'index/too-many-key-parts': indexTooManyKeyParts,
   'index/too-many-keys': indexTooManyKeys,
   'index/unique-prefix': indexUniquePrefix,
   'index/visibility': indexVisibility,
+  'index/with-parser': indexWithParser,
   'index/wrong-name': indexWrongName,
   'index/wrong-sub-key': indexWrongSubKey,
   'insert/bad-null': insertBadNull,
