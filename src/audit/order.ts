@@ -116,6 +116,7 @@ const ALTER_SPECS = [
   'create-table/set-charset',
   'charset/charset-not-supported',
   'charset/unknown-charset',
+  'charset/collation-mismatch',
   'create-table/set-collation',
   'charset/collation-not-supported',
   'create-table/table-comment-length',
@@ -235,6 +236,7 @@ export const MESSAGE_ORDER: Readonly<Partial<Record<StatementKind, Order>>> = {
       'create-table/max-column-count',
       // while goInception builds the table's layout
       'charset/unknown-charset',
+      'charset/collation-mismatch',
       'column/autoinc-name',
       'column/invalid-on-update',
       'create-table/must-have-column-list',

@@ -30,6 +30,7 @@ import alterTableRenameTargetExists from './alter-table/rename-target-exists.js'
 import alterTableSetDefault from './alter-table/set-default.js';
 import alterTableUnsupportedOption from './alter-table/unsupported-option.js';
 import charsetCharsetNotSupported from './charset/charset-not-supported.js';
+import charsetCollationMismatch from './charset/collation-mismatch.js';
 import charsetCollationNotSupported from './charset/collation-not-supported.js';
 import charsetEngineNotSupported from './charset/engine-not-supported.js';
 import charsetUnknownCharset from './charset/unknown-charset.js';
@@ -193,6 +194,7 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'alter-table/set-default': alterTableSetDefault,
   'alter-table/unsupported-option': alterTableUnsupportedOption,
   'charset/charset-not-supported': charsetCharsetNotSupported,
+  'charset/collation-mismatch': charsetCollationMismatch,
   'charset/collation-not-supported': charsetCollationNotSupported,
   'charset/engine-not-supported': charsetEngineNotSupported,
   'charset/unknown-charset': charsetUnknownCharset,
