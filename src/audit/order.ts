@@ -244,6 +244,7 @@ export const MESSAGE_ORDER: Readonly<Partial<Record<StatementKind, Order>>> = {
       // after every column's messages, before the constraints' (both at the item past the last column)
       'create-table/auto-timestamp-count',
       'create-table/auto-datetime-count',
+      'create-table/row-size',
       // inline PRIMARY KEY / UNIQUE at their column; constraints after the columns (reportAt past the last column)
       ...INDEX_SHAPE,
       'create-table/key-column-not-existed',

@@ -78,6 +78,7 @@ import createTableMustHavePrimaryKey from './create-table/must-have-primary-key.
 import createTableSetCharset from './create-table/set-charset.js';
 import createTableSetCollation from './create-table/set-collation.js';
 import createTableSetEngine from './create-table/set-engine.js';
+import createTableRowSize from './create-table/row-size.js';
 import createTableTablePrefix from './create-table/table-prefix.js';
 import createTableTableCommentLength from './create-table/table-comment-length.js';
 import createTableWrongAutoKey from './create-table/wrong-auto-key.js';
@@ -239,6 +240,7 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'create-table/must-have-columns': createTableMustHaveColumns,
   'create-table/must-have-comment': createTableMustHaveComment,
   'create-table/must-have-primary-key': createTableMustHavePrimaryKey,
+  'create-table/row-size': createTableRowSize,
   'create-table/set-charset': createTableSetCharset,
   'create-table/set-collation': createTableSetCollation,
   'create-table/set-engine': createTableSetEngine,
