@@ -245,6 +245,7 @@ export const MESSAGE_ORDER: Readonly<Partial<Record<StatementKind, Order>>> = {
       'create-table/auto-timestamp-count',
       'create-table/auto-datetime-count',
       'create-table/row-size',
+      'create-table/gtid-consistency',
       // inline PRIMARY KEY / UNIQUE at their column; constraints after the columns (reportAt past the last column)
       ...INDEX_SHAPE,
       'create-table/key-column-not-existed',

@@ -68,6 +68,7 @@ import createTableDupIndex from './create-table/dup-index.js';
 import createTableDupKeyname from './create-table/dup-keyname.js';
 import createTableDuplicateColumn from './create-table/duplicate-column.js';
 import createTableForeignKey from './create-table/foreign-key.js';
+import createTableGtidConsistency from './create-table/gtid-consistency.js';
 import createTableKeyColumnNotExisted from './create-table/key-column-not-existed.js';
 import createTableMaxColumnCount from './create-table/max-column-count.js';
 import createTableMultiplePrimaryKey from './create-table/multiple-primary-key.js';
@@ -233,6 +234,7 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'create-table/dup-keyname': createTableDupKeyname,
   'create-table/duplicate-column': createTableDuplicateColumn,
   'create-table/foreign-key': createTableForeignKey,
+  'create-table/gtid-consistency': createTableGtidConsistency,
   'create-table/key-column-not-existed': createTableKeyColumnNotExisted,
   'create-table/max-column-count': createTableMaxColumnCount,
   'create-table/multiple-primary-key': createTableMultiplePrimaryKey,
