@@ -9,7 +9,7 @@ import { databaseNameOf, tablesOf, type TableName } from '../sql/ast.js';
 import type { ParsedStatement, StatementKind } from '../sql/statement.js';
 import { Code, codeDef, formatCode, levelOf } from './catalogue.js';
 import { applySnapshotEffects } from './effects.js';
-import { estimateAffectedRows, type FingerprintCache } from './estimate.js';
+import { estimateAffectedRows, estimateInsertValues, type FingerprintCache } from './estimate.js';
 import { StatementFacts } from './facts.js';
 import { ESTIMATE, PLAN, RESOLVE, rankOf, type Rank } from './order.js';
 import { DEFAULT_REAL_ROW_COUNT_TIMEOUT_MS } from './real-count.js';
@@ -17,7 +17,8 @@ import { resolveStatement } from './resolve.js';
 import type { Rule, RuleContext } from './rule.js';
 import { RULES } from './rules/index.js';
 import type { AuditServerInfo, AuditSettings, ExplainRunner, SqlRunner } from './runner.js';
-import { MetadataError, SchemaSnapshot, quoteIdent, type TableInfo } from './snapshot.js';
+import type { TableLookup } from './resolver.js';
+import { MetadataError, SchemaSnapshot, quoteIdent, type ForeignKeyInfo, type PartitionInfo, type TableInfo } from './snapshot.js';
 
 export type { AuditServerInfo, AuditSettings, ExplainRunner, SqlRunner } from './runner.js';
 
@@ -28,7 +29,7 @@ export interface Auditor {
    * Audits one statement onto its row (messages, level, affected_rows estimate). With an EXPLAIN pool, an
    * UPDATE/DELETE's row may be completed later (its EXPLAIN in flight): `settle` waits for every such row.
    */
-  audit(stmt: ParsedStatement, row: ResultRow): Promise<void>;
+  audit(stmt: ParsedStatement, row: ResultRow): Promise<void> | void;
   /** Resolves when every row audited so far is complete (rethrows a programming error of a pipelined row). */
   settle(): Promise<void>;
   /** ER_NOT_SUPPORTED_YET at its configured level (SELECT in execute mode, docs/audit.md). */
@@ -102,7 +103,15 @@ interface Pending {
 /** Rules of one kind, with their rank in the declared order, refusals apart. */
 interface KindRules {
   refusals: readonly { id: string; rule: Rule }[];
-  checks: readonly { id: string; rule: Rule; rank: Rank }[];
+  checks: readonly RankedRule[];
+  /** `checks` without the rules that read only queries: for INSERT … VALUES of literals (StatementFacts.plainValues). */
+  plainValueChecks: readonly RankedRule[];
+}
+
+interface RankedRule {
+  id: string;
+  rule: Rule;
+  rank: Rank;
 }
 
 /** The item of messages about the statement as a whole: before those about its columns, indexes or specs. */
@@ -111,6 +120,157 @@ const STATEMENT = -1;
 /** Rank of entries a kind's order does not list: after everything it lists (a unit test keeps this unused). */
 const UNLISTED: Rank = { section: Number.MAX_SAFE_INTEGER, place: 0 };
 
+/** Kinds whose row remembers the table layout it was audited against (Auditor.tableFor). */
+const RECORDED: ReadonlySet<StatementKind> = new Set<StatementKind>(['insert', 'replace', 'update', 'delete', 'alter_table', 'drop_table', 'truncate_table']);
+
+/** `next(value)`, synchronously unless `value` is a promise (the audit of most statements makes none). */
+function then<T, R>(value: T | Promise<T>, next: (v: T) => R | Promise<R>): R | Promise<R> {
+  return value instanceof Promise ? value.then(next) : next(value);
+}
+
+interface Lookup extends TableLookup {
+  dbOf(ref: { db: string | null }): string | null;
+  table(ref: TableName | { db: string | null; name: string }): Promise<TableInfo | null>;
+}
+
+/** How a statement's names resolve while `db` is the current database. */
+function lookupIn(db: string | null, snapshot: SchemaSnapshot): Lookup {
+  return {
+    dbOf: (ref) => ref.db ?? db,
+    table: (ref) => {
+      const refDb = ref.db ?? db;
+      return refDb === null ? Promise.resolve(null) : snapshot.table(refDb, ref.name);
+    },
+  };
+}
+
+/**
+ * One statement's audit: the context its rules get (one object per statement, no closure per rule) and the
+ * messages they reported, waiting for their place in the declared order.
+ */
+class StatementAudit implements RuleContext {
+  readonly inc: Readonly<IncConfig>;
+  readonly currentDb: string | null;
+  readonly dbOf: Lookup['dbOf'];
+  readonly table: Lookup['table'];
+  /** The code `report` raises: the rule being run's. */
+  code: number | null = null;
+  /** Where what is reported now sorts. */
+  rank: Rank = UNLISTED;
+  /** A refusal reported or the resolve phase ended the statement. */
+  ended = false;
+  private readonly pending: Pending[] = [];
+
+  constructor(
+    private readonly settings: AuditSettings,
+    readonly serverInfo: AuditServerInfo,
+    lookup: Lookup,
+    private readonly snapshot: SchemaSnapshot,
+    readonly facts: StatementFacts,
+    readonly row: ResultRow,
+    readonly ordinal: number,
+  ) {
+    this.inc = settings.inc;
+    this.currentDb = lookup.dbOf({ db: null });
+    this.dbOf = lookup.dbOf;
+    this.table = lookup.table;
+  }
+
+  /** Runs the refusals from `i` on; any report ends the statement (a kind has at most one refusal). */
+  refuse(stmt: ParsedStatement, refusals: KindRules['refusals'], i: number): Promise<void> | void {
+    for (; i < refusals.length; i++) {
+      const { rule } = refusals[i]!;
+      if (rule.gate && !rule.gate(this.inc)) continue;
+      this.code = rule.code;
+      const reported = this.pending.length;
+      const next = i + 1;
+      return then(rule.check(stmt, this), () => {
+        if (this.pending.length > reported) this.ended = true;
+        return this.refuse(stmt, refusals, next);
+      });
+    }
+  }
+
+  /** Runs the checks from `i` on, one after the other; once the statement ended, only those ranked before the current rank. */
+  check(stmt: ParsedStatement, checks: readonly RankedRule[], i: number): Promise<void> | void {
+    for (; i < checks.length; i++) {
+      const { rule, rank } = checks[i]!;
+      if (this.ended && !before(rank, this.rank)) continue;
+      if (rule.gate && !rule.gate(this.inc)) continue;
+      this.code = rule.code;
+      this.rank = rank;
+      const running = rule.check(stmt, this);
+      if (running) {
+        const next = i + 1;
+        return running.then(() => this.check(stmt, checks, next));
+      }
+    }
+  }
+
+  report(...args: unknown[]): void {
+    this.pushCode(STATEMENT, this.ruleCode(), args);
+  }
+
+  reportAt(item: number, ...args: unknown[]): void {
+    this.pushCode(item, this.ruleCode(), args);
+  }
+
+  reportWithLevelOf(item: number, other: number, ...args: unknown[]): void {
+    const r = rendered(this.settings, this.ruleCode(), args);
+    const otherDef = codeDef(other);
+    const level = otherDef ? (Math.max(r.level, levelOf(otherDef, this.settings.levels)) as Level) : r.level;
+    this.push(item, level, r.text, false);
+  }
+
+  error(text: string): void {
+    this.push(STATEMENT, 2, text, true);
+  }
+
+  warn(text: string): void {
+    this.push(STATEMENT, 1, text, true);
+  }
+
+  errorAt(item: number, text: string): void {
+    this.push(item, 2, text, true);
+  }
+
+  partitions(t: TableInfo): Promise<readonly PartitionInfo[]> {
+    return this.snapshot.partitions(t.db, t.name);
+  }
+
+  foreignKeys(fkDb: string): Promise<readonly ForeignKeyInfo[]> {
+    return this.snapshot.foreignKeys(fkDb);
+  }
+
+  private ruleCode(): number {
+    if (this.code === null) throw new Error('free-text rule called report()');
+    return this.code;
+  }
+
+  push(item: number, level: Level, text: string, free: boolean): void {
+    if (level > 0) this.pending.push({ section: this.rank.section, item, place: this.rank.place, seq: this.pending.length, level, text, free });
+  }
+
+  pushCode(item: number, code: number, args: readonly unknown[]): Level {
+    const r = rendered(this.settings, code, args);
+    this.push(item, r.level, r.text, false);
+    return r.level;
+  }
+
+  /** Writes the messages ranked before `upTo` (all of them: null) to the row, in the declared order. */
+  flush(upTo: Rank | null): void {
+    const pending = this.pending;
+    if (pending.length === 0) return;
+    const ready = upTo ? pending.filter((p) => before(p, upTo)) : pending.splice(0);
+    if (upTo) for (const p of ready) pending.splice(pending.indexOf(p), 1);
+    ready.sort(byPlace);
+    for (const p of ready) {
+      if (p.free) this.row.addText(p.level as 1 | 2, p.text);
+      else this.row.addMessage(p.level, p.text);
+    }
+  }
+}
+
 export function createAuditor(opts: AuditorOptions): Auditor {
   return new Engine(opts);
 }
@@ -118,7 +278,8 @@ export function createAuditor(opts: AuditorOptions): Auditor {
 class Engine implements Auditor {
   readonly snapshot: SchemaSnapshot;
   private db: string | null;
-  private readonly rowTables = new Map<ResultRow, TableInfo>();
+  /** Names resolved against the current database (a new one after each USE: rows in flight keep theirs). */
+  private lookup: Lookup;
   private readonly rules: ReadonlyMap<string, Rule>;
   private readonly rulesByKind = new Map<StatementKind, KindRules>();
   /** The database the target session is in (USE is sent only for databases that exist there). */
@@ -133,6 +294,7 @@ class Engine implements Auditor {
   constructor(private readonly opts: AuditorOptions) {
     this.snapshot = new SchemaSnapshot(opts.target, opts.serverInfo.lowerCaseTableNames);
     this.db = opts.initialDb;
+    this.lookup = lookupIn(this.db, this.snapshot);
     this.targetDb = opts.initialDb;
     this.rules = opts.rules ?? RULES;
   }
@@ -154,130 +316,95 @@ class Engine implements Auditor {
   }
 
   tableFor(row: ResultRow): TableInfo | null {
-    return this.rowTables.get(row) ?? null;
+    return row.auditedLayout as TableInfo | null;
   }
 
   reportNotSupported(row: ResultRow): void {
     reportCode(row, this.opts.settings, Code.ER_NOT_SUPPORTED_YET, []);
   }
 
-  async audit(stmt: ParsedStatement, row: ResultRow): Promise<void> {
+  audit(stmt: ParsedStatement, row: ResultRow): Promise<void> | void {
     // UPDATE/DELETE change nothing the next statements are audited against: their EXPLAIN may still be in flight.
-    const pipelined = (stmt.kind === 'update' || stmt.kind === 'delete') && !this.opts.realRowCount ? await this.explainPool() : null;
+    if ((stmt.kind === 'update' || stmt.kind === 'delete') && !this.opts.realRowCount) return this.auditPipelined(stmt, row);
+    if (this.inFlight.length > 0) return this.settle().then(() => this.auditWith(stmt, row, null));
+    return this.auditWith(stmt, row, null);
+  }
+
+  private async auditPipelined(stmt: ParsedStatement, row: ResultRow): Promise<void> {
+    const pipelined = await this.explainPool();
     if (pipelined) {
       while (this.inFlight.length >= MAX_PIPELINED) await this.inFlight.shift();
     } else if (this.inFlight.length > 0) {
       await this.settle();
     }
-    const { settings } = this.opts;
-    const inc: Readonly<IncConfig> = settings.inc;
-    const db = this.db;
-    const snapshot = this.snapshot;
-    const dbOf = (ref: { db: string | null }) => ref.db ?? db;
-    const table = (ref: TableName | { db: string | null; name: string }) => {
-      const refDb = ref.db ?? db;
-      return refDb === null ? Promise.resolve(null) : snapshot.table(refDb, ref.name);
-    };
+    await this.auditWith(stmt, row, pipelined);
+  }
+
+  /**
+   * The phases of one statement. Synchronous as long as nothing needs the target (a batch of 10k INSERTs into a
+   * table already loaded makes no promise per statement); from the first promise on, the rest follows it.
+   */
+  private auditWith(stmt: ParsedStatement, row: ResultRow, pipelined: ExplainRunner | null): Promise<void> | void {
     const [first] = tablesOf(stmt);
-    const facts = new StatementFacts(stmt, { dbOf, table }, first ?? null);
-    const kindRules = this.rulesFor(stmt.kind);
-
-    const pending: Pending[] = [];
-    let rank: Rank = UNLISTED;
-    const push = (item: number, level: Level, text: string, free: boolean) => {
-      if (level > 0) pending.push({ section: rank.section, item, place: rank.place, seq: pending.length, level, text, free });
+    const facts = new StatementFacts(stmt, this.lookup, first ?? null);
+    const run = new StatementAudit(this.opts.settings, this.opts.serverInfo, this.lookup, this.snapshot, facts, row, ++this.audited);
+    const fail = (err: unknown) => {
+      run.flush(null);
+      if (!(err instanceof MetadataError)) throw err;
+      row.addText(2, err.message);
     };
-    const pushCode = (item: number, code: number, args: readonly unknown[]): Level => {
-      const r = rendered(settings, code, args);
-      push(item, r.level, r.text, false);
-      return r.level;
-    };
-    let code: number | null = null;
-    const codeOfRule = () => {
-      if (code === null) throw new Error('free-text rule called report()');
-      return code;
-    };
-    // One context per statement; `report` raises the code of the rule being run (no per-rule allocation: a
-    // batch of 10k INSERTs runs ~15 rules each).
-    const ctx: RuleContext = {
-      inc,
-      serverInfo: this.opts.serverInfo,
-      currentDb: db,
-      ordinal: ++this.audited,
-      facts,
-      report: (...args: unknown[]) => void pushCode(STATEMENT, codeOfRule(), args),
-      reportAt: (item: number, ...args: unknown[]) => void pushCode(item, codeOfRule(), args),
-      reportWithLevelOf: (item: number, other: number, ...args: unknown[]) => {
-        const r = rendered(settings, codeOfRule(), args);
-        const otherDef = codeDef(other);
-        const level = otherDef ? (Math.max(r.level, levelOf(otherDef, settings.levels)) as Level) : r.level;
-        push(item, level, r.text, false);
-      },
-      error: (text: string) => push(STATEMENT, 2, text, true),
-      warn: (text: string) => push(STATEMENT, 1, text, true),
-      errorAt: (item: number, text: string) => push(item, 2, text, true),
-      dbOf,
-      table,
-      partitions: (t: TableInfo) => snapshot.partitions(t.db, t.name),
-      foreignKeys: (fkDb: string) => snapshot.foreignKeys(fkDb),
-    };
-    const flush = (upTo: Rank | null) => {
-      const ready = upTo ? pending.filter((p) => before(p, upTo)) : pending.splice(0);
-      if (upTo) for (const p of ready) pending.splice(pending.indexOf(p), 1);
-      ready.sort(byPlace);
-      for (const p of ready) {
-        if (p.free) row.addText(p.level as 1 | 2, p.text);
-        else row.addMessage(p.level, p.text);
-      }
-    };
-
-    let ended = false;
     try {
-      for (const { rule } of kindRules.refusals) {
-        if (rule.gate && !rule.gate(inc)) continue;
-        code = rule.code;
-        const reported = pending.length;
-        await rule.check(stmt, ctx);
-        if (pending.length > reported) ended = true;
-      }
-      if (!ended) {
-        rank = rankOf(stmt.kind, RESOLVE) ?? UNLISTED;
-        const resolution = await resolveStatement(stmt, {
-          facts,
-          snapshot,
-          dbOf,
-          table,
-          report: (c, ...args) => pushCode(STATEMENT, c, args),
-          error: (text) => push(STATEMENT, 2, text, true),
-        });
-        ended = resolution === 'end';
-        for (const { rule, rank: ruleRank } of kindRules.checks) {
-          if (ended && !before(ruleRank, rank)) continue;
-          if (rule.gate && !rule.gate(inc)) continue;
-          code = rule.code;
-          rank = ruleRank;
-          const running = rule.check(stmt, ctx);
-          if (running) await running; // most rules are synchronous: no microtask hop for them
-        }
-      }
-      // Messages ranked before the estimate go first: the estimate skips EXPLAIN when they already block.
-      const estimateRank = rankOf(stmt.kind, ESTIMATE) ?? UNLISTED;
-      flush(estimateRank);
-      await this.recordTable(stmt, row, dbOf);
+      const done = this.phases(stmt, run, pipelined);
+      if (done) return done.catch(fail);
+    } catch (err) {
+      fail(err);
+    }
+  }
+
+  private phases(stmt: ParsedStatement, run: StatementAudit, pipelined: ExplainRunner | null): Promise<void> | void {
+    const kindRules = this.rulesFor(stmt.kind);
+    return then(run.refuse(stmt, kindRules.refusals, 0), () => {
+      if (run.ended) return this.afterChecks(stmt, run, pipelined);
+      run.rank = rankOf(stmt.kind, RESOLVE) ?? UNLISTED;
+      const resolution = resolveStatement(stmt, {
+        facts: run.facts,
+        snapshot: this.snapshot,
+        dbOf: run.dbOf,
+        table: run.table,
+        report: (c, ...args) => run.pushCode(STATEMENT, c, args),
+        error: (text) => run.push(STATEMENT, 2, text, true),
+      });
+      return then(resolution, (r) => {
+        run.ended = r === 'end';
+        const checks = run.facts.plainValues ? kindRules.plainValueChecks : kindRules.checks;
+        return then(run.check(stmt, checks, 0), () => this.afterChecks(stmt, run, pipelined));
+      });
+    });
+  }
+
+  /** The estimate and the snapshot changes, once every rule has reported. */
+  private afterChecks(stmt: ParsedStatement, run: StatementAudit, pipelined: ExplainRunner | null): Promise<void> | void {
+    const row = run.row;
+    // Messages ranked before the estimate go first: the estimate skips EXPLAIN when they already block.
+    const estimateRank = rankOf(stmt.kind, ESTIMATE) ?? UNLISTED;
+    run.flush(estimateRank);
+    return then(this.recordTable(stmt, row, run.facts), () => {
       // Estimates read the tables as they were before this statement (ALTER … RENAME, DROP change them).
-      rank = estimateRank;
+      run.rank = estimateRank;
+      const { inc } = this.opts.settings;
       const targetDb = this.targetDb;
-      const estimating = estimateAffectedRows(stmt, row, {
+      const report = (c: number, args: unknown[]) => void run.pushCode(STATEMENT, c, args);
+      const estimating = estimateInsertValues(stmt, row, inc, report) ? undefined : estimateAffectedRows(stmt, row, {
         runner: pipelined ? { query: (sql, params) => (params ? Promise.reject(new Error('EXPLAIN takes no parameters')) : pipelined.query(sql, targetDb)) } : this.opts.target,
-        snapshot,
+        snapshot: this.snapshot,
         inc,
-        facts,
-        dbOf,
-        report: (c, args) => void pushCode(STATEMENT, c, args),
+        facts: run.facts,
+        dbOf: run.dbOf,
+        report,
         reportPlan: (c, args) => {
-          rank = rankOf(stmt.kind, PLAN) ?? UNLISTED;
-          pushCode(STATEMENT, c, args);
-          rank = estimateRank;
+          run.rank = rankOf(stmt.kind, PLAN) ?? UNLISTED;
+          run.pushCode(STATEMENT, c, args);
+          run.rank = estimateRank;
         },
         execute: this.opts.execute ?? false,
         ignoreWarnings: this.opts.ignoreWarnings ?? true,
@@ -288,9 +415,9 @@ class Engine implements Auditor {
       });
       if (estimating && pipelined) {
         const completing = estimating.then(
-          () => flush(null),
+          () => run.flush(null),
           (err: unknown) => {
-            flush(null);
+            run.flush(null);
             if (!(err instanceof MetadataError)) throw err;
             row.addText(2, err.message);
           },
@@ -299,44 +426,42 @@ class Engine implements Auditor {
         this.inFlight.push(completing);
         return;
       }
-      if (estimating) await estimating;
-      flush(null);
-      if (!ended && SCHEMA_CHANGING.has(stmt.kind)) await applySnapshotEffects(stmt, snapshot, dbOf);
-      if (!ended && stmt.kind === 'use') await this.applyUse(stmt);
-    } catch (err) {
-      flush(null);
-      if (err instanceof MetadataError) {
-        row.addText(2, err.message);
-        return;
-      }
-      throw err;
-    }
+      return then(estimating, () => {
+        run.flush(null);
+        if (run.ended) return;
+        if (SCHEMA_CHANGING.has(stmt.kind)) return applySnapshotEffects(stmt, this.snapshot, run.dbOf);
+        if (stmt.kind === 'use') return this.applyUse(stmt);
+      });
+    });
   }
 
   private rulesFor(kind: StatementKind): KindRules {
     let found = this.rulesByKind.get(kind);
     if (!found) {
       const refusals: { id: string; rule: Rule }[] = [];
-      const checks: { id: string; rule: Rule; rank: Rank }[] = [];
+      const checks: RankedRule[] = [];
       for (const [id, rule] of this.rules) {
         if (!rule.on.includes(kind)) continue;
         if (rule.refuses) refusals.push({ id, rule });
         else checks.push({ id, rule, rank: rankOf(kind, id) ?? UNLISTED });
       }
-      found = { refusals, checks };
+      found = { refusals, checks, plainValueChecks: checks.filter(({ rule }) => !rule.queriesOnly) };
       this.rulesByKind.set(kind, found);
     }
     return found;
   }
 
   /** Remembers the layout of the statement's (first) table as audited, before this statement changes it. */
-  private async recordTable(stmt: ParsedStatement, row: ResultRow, dbOf: (ref: { db: string | null }) => string | null) {
-    if (!['insert', 'replace', 'update', 'delete', 'alter_table', 'drop_table', 'truncate_table'].includes(stmt.kind)) return;
-    const [first] = tablesOf(stmt);
-    const db = first ? dbOf(first) : null;
+  private recordTable(stmt: ParsedStatement, row: ResultRow, facts: StatementFacts): Promise<void> | void {
+    if (!RECORDED.has(stmt.kind)) return;
+    const first = facts.targetRef;
+    const db = first ? facts.lookup.dbOf(first) : null;
     if (!first || db === null) return;
-    const info = await this.snapshot.table(db, first.name);
-    if (info) this.rowTables.set(row, info);
+    const record = (info: TableInfo | null) => {
+      if (info) row.auditedLayout = info;
+    };
+    const known = this.snapshot.knownTable(db, first.name);
+    return known === undefined ? this.snapshot.table(db, first.name).then(record) : record(known);
   }
 
   /** USE: the batch's current database changes; the target follows when it has that database. */
@@ -345,6 +470,7 @@ class Engine implements Auditor {
     const db = databaseNameOf(stmt);
     if (db === null) return;
     this.db = db;
+    this.lookup = lookupIn(db, this.snapshot);
     if ((await this.snapshot.databaseExists(db)) && !(await this.snapshot.databaseIsNew(db))) {
       try {
         await this.opts.target.query(`USE ${quoteIdent(db)}`);

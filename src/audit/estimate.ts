@@ -79,16 +79,19 @@ async function tableOf(ctx: EstimateContext, ref: TableName | undefined): Promis
 
 /** Synchronous for INSERT VALUES (the bulk of large batches); a promise when the target is asked. */
 export function estimateAffectedRows(stmt: ParsedStatement, row: ResultRow, ctx: EstimateContext): Promise<void> | void {
-  if (stmt.kind === 'insert' || stmt.kind === 'replace') {
-    const rows = insertRowsOf(stmt);
-    if (rows) {
-      row.affectedRows = rows.length;
-      const max = limitOf(ctx.inc.max_insert_rows);
-      if (max > 0 && rows.length > max) ctx.report(Code.ER_INSERT_TOO_MUCH_ROWS, [rows.length, max]);
-      return;
-    }
-  }
+  if (estimateInsertValues(stmt, row, ctx.inc, ctx.report)) return;
   return estimateFromTarget(stmt, row, ctx);
+}
+
+/** INSERT … VALUES: its row count, and the max_insert_rows check; false for every other statement. */
+export function estimateInsertValues(stmt: ParsedStatement, row: ResultRow, inc: Readonly<IncConfig>, report: EstimateContext['report']): boolean {
+  if (stmt.kind !== 'insert' && stmt.kind !== 'replace') return false;
+  const rows = insertRowsOf(stmt);
+  if (!rows) return false;
+  row.affectedRows = rows.length;
+  const max = limitOf(inc.max_insert_rows);
+  if (max > 0 && rows.length > max) report(Code.ER_INSERT_TOO_MUCH_ROWS, [rows.length, max]);
+  return true;
 }
 
 async function estimateFromTarget(stmt: ParsedStatement, row: ResultRow, ctx: EstimateContext): Promise<void> {

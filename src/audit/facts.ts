@@ -7,6 +7,7 @@ import { alterActionsOf, tableChangesOf, type AlterAction } from '../sql/alter-a
 import {
   createTableOf,
   databaseNameOf,
+  hasOnDuplicateKeyUpdate,
   insertColumnsOf,
   insertRowsOf,
   querySelectOf,
@@ -57,6 +58,7 @@ export class StatementFacts {
   private shape: CreateTableShape | null | typeof UNSET = UNSET;
   private writes: readonly ColumnWrite[] | null = null;
   private names: readonly NewIdentifier[] | null = null;
+  private named: boolean | null = null;
   private analysisPromise: Promise<QueryAnalysis> | null = null;
   private alterPromise: Promise<{ table: TableInfo; findings: AlterFindings } | null> | null = null;
   private keysPromise: Promise<KeyFacts | null> | null = null;
@@ -65,9 +67,9 @@ export class StatementFacts {
 
   constructor(
     readonly stmt: ParsedStatement,
-    private readonly lookup: TableLookup,
+    readonly lookup: TableLookup,
     /** The first table of `tablesOf(stmt)`, when the statement names one. */
-    private readonly targetRef: { db: string | null; name: string } | null,
+    readonly targetRef: { db: string | null; name: string } | null,
   ) {}
 
   /** The statement's own table as it names it ('' when it names none). */
@@ -84,6 +86,15 @@ export class StatementFacts {
   async target(): Promise<TableInfo | null> {
     if (this.targetTable === UNSET) this.targetTable = this.targetRef ? await this.lookup.table(this.targetRef) : null;
     return this.targetTable;
+  }
+
+  /**
+   * Runs `use` with the statement's own table: synchronously once it is known (after the resolve phase, for DML),
+   * so rules on large batches of one table make no promise per statement.
+   */
+  withTarget<T>(use: (table: TableInfo | null) => T): T | Promise<T> {
+    if (this.targetTable !== UNSET) return use(this.targetTable);
+    return this.target().then(use);
   }
 
   /** CREATE TABLE's columns, indexes and options (null for other statements). */
@@ -156,11 +167,17 @@ export class StatementFacts {
    * skip it synchronously (large INSERT batches).
    */
   get hasNames(): boolean {
+    this.named ??= hasNamesOf(this.stmt);
+    return this.named;
+  }
+
+  /**
+   * An INSERT/REPLACE … VALUES of literals only, without ON DUPLICATE KEY UPDATE: it has no query, condition or
+   * name beyond its table and column list, so the engine skips the rules marked `queriesOnly` (docs/audit.md).
+   */
+  get plainValues(): boolean {
     const stmt = this.stmt;
-    if (stmt.kind !== 'insert' && stmt.kind !== 'replace') return true;
-    if (querySelectOf(stmt)) return true;
-    const rows = insertRowsOf(stmt);
-    return rows !== null && !rows.every((r) => r.every(isLiteral));
+    return (stmt.kind === 'insert' || stmt.kind === 'replace') && !this.hasNames && insertRowsOf(stmt) !== null && !hasOnDuplicateKeyUpdate(stmt);
   }
 
   /** Tables, columns and structure of the statement's queries (src/audit/resolver.ts), resolved once. */
@@ -202,12 +219,18 @@ export class StatementFacts {
   }
 
   /** How many values an INSERT must supply per row: its column list, else every column of the table. */
-  async insertWidth(): Promise<number | null> {
+  insertWidth(): number | null | Promise<number | null> {
     const listed = insertColumnsOf(this.stmt);
     if (listed) return listed.length;
-    const table = await this.target();
-    return table ? table.columns.length : null;
+    return this.withTarget((table) => (table ? table.columns.length : null));
   }
+}
+
+function hasNamesOf(stmt: ParsedStatement): boolean {
+  if (stmt.kind !== 'insert' && stmt.kind !== 'replace') return true;
+  if (querySelectOf(stmt)) return true;
+  const rows = insertRowsOf(stmt);
+  return rows !== null && !rows.every((r) => r.every(isLiteral));
 }
 
 function columnWritesOf(stmt: ParsedStatement, shape: CreateTableShape | null, tableName: string): ColumnWrite[] {

@@ -38,7 +38,43 @@ const DATABASE_MUST_EXIST: ReadonlySet<StatementKind> = new Set<StatementKind>([
 
 const qualified = (env: ResolveEnv, t: { db: string | null; name: string }) => `${env.dbOf(t)}.${t.name}`;
 
-export async function resolveStatement(stmt: ParsedStatement, env: ResolveEnv): Promise<Resolution> {
+/**
+ * The resolution; synchronous when the statement is DML whose databases and tables the batch already knows (the
+ * bulk of large batches: no promise per statement), a promise when something must be looked up.
+ */
+export function resolveStatement(stmt: ParsedStatement, env: ResolveEnv): Resolution | Promise<Resolution> {
+  return resolveKnownDml(stmt, env) ?? resolveLookingUp(stmt, env);
+}
+
+/**
+ * resolveLookingUp's outcome for INSERT/REPLACE/UPDATE/DELETE when every database and table it names is already
+ * known to the snapshot; null (and nothing reported) when something must be looked up or a database is missing.
+ */
+function resolveKnownDml(stmt: ParsedStatement, env: ResolveEnv): Resolution | null {
+  const kind = stmt.kind;
+  if (kind !== 'insert' && kind !== 'replace' && kind !== 'update' && kind !== 'delete') return null;
+  const refs = tablesOf(stmt);
+  if (refs.length === 0) return null;
+  const tables: (TableInfo | null)[] = [];
+  for (const t of refs) {
+    const db = env.dbOf(t);
+    if (db === null || env.snapshot.knownDatabaseExists(db) !== true) return null;
+    const table = env.snapshot.knownTable(db, t.name);
+    if (table === undefined) return null;
+    tables.push(table);
+  }
+  env.facts.setTarget(tables[0]!);
+  let found = true;
+  tables.forEach((table, i) => {
+    if (table) return;
+    env.report(Code.ER_TABLE_NOT_EXISTED_ERROR, qualified(env, refs[i]!));
+    found = false;
+  });
+  if (!found) return 'end';
+  return kind === 'insert' || kind === 'replace' ? insertColumnsResolution(stmt, refs[0]!, tables[0]!, env) : 'continue';
+}
+
+async function resolveLookingUp(stmt: ParsedStatement, env: ResolveEnv): Promise<Resolution> {
   switch (stmt.kind) {
     case 'use':
       return resolveUse(stmt, env);
@@ -158,9 +194,13 @@ async function mustExist(refs: TableName[], env: ResolveEnv): Promise<boolean> {
  * there (messages of the columns before it stay). Without a list there is nothing to resolve.
  */
 async function resolveInsertColumns(stmt: ParsedStatement, ref: TableName, env: ResolveEnv): Promise<Resolution> {
-  const columns = insertColumnsOf(stmt);
   const table = await env.facts.target();
-  if (!columns || !table) return 'continue';
+  return table ? insertColumnsResolution(stmt, ref, table, env) : 'continue';
+}
+
+function insertColumnsResolution(stmt: ParsedStatement, ref: TableName, table: TableInfo, env: ResolveEnv): Resolution {
+  const columns = insertColumnsOf(stmt);
+  if (!columns) return 'continue';
   const seen = new Set<string>();
   for (const c of columns) {
     const key = c.toLowerCase();

@@ -35,8 +35,6 @@ export interface QueryAnalysis {
   ambiguousColumns: string[];
   /** Duplicate table names/aliases within one FROM clause. */
   duplicateAliases: string[];
-  /** A JOIN (or comma join) without ON/USING, NATURAL or STRAIGHT_JOIN, in a query level without WHERE. */
-  joinWithoutOn: boolean;
   /** `*` or `t.*` in the select list of the statement's own SELECT (any UNION member). */
   topLevelStar: boolean;
   /** `LIMIT` / `ORDER BY` on a non-last, unparenthesised UNION member. */
@@ -110,7 +108,6 @@ class Resolver {
     unknownColumns: [],
     ambiguousColumns: [],
     duplicateAliases: [],
-    joinWithoutOn: false,
     topLevelStar: false,
     unionMisuse: [],
     outputNames: null,
@@ -148,7 +145,7 @@ class Resolver {
 
   private async update(ast: Node): Promise<void> {
     const scope = new Scope(null);
-    const joinNoOn = await this.from(ast.table, scope);
+    await this.from(ast.table, scope);
     const sets = updateSetOf({ text: '', kind: 'update', ast });
     // The UPDATE's target is the table of its first SET column; when no table has it, goInception reports that
     // column alone (qualifier lower-cased) and checks nothing else of the statement.
@@ -165,7 +162,6 @@ class Resolver {
     }
     await this.expr(ast.where, scope, 'where');
     for (const o of arr(ast.orderby)) await this.expr(obj(o)?.expr, scope, 'order');
-    if (joinNoOn && !ast.where) this.result.joinWithoutOn = true;
   }
 
   /** Whether some table of the UPDATE may have the SET column (unknowable tables count as having it). */
@@ -235,7 +231,7 @@ class Resolver {
       const declared = arr(cte.columns).map((c) => columnRefOf(c)?.column ?? identText(c) ?? '');
       scope.ctes.set(name.toLowerCase(), declared.length > 0 ? declared : names);
     }
-    const joinNoOn = await this.from(m.from, scope);
+    await this.from(m.from, scope);
     const out: string[] = [];
     let outKnown = true;
     let width: number | null = 0;
@@ -264,7 +260,6 @@ class Resolver {
     await this.expr(m.having, scope, 'having');
     if (unionNames) for (const n of unionNames) scope.aliases.add(n.toLowerCase());
     for (const o of arr(m.orderby)) await this.expr(obj(o)?.expr, scope, 'order');
-    if (joinNoOn && !m.where) this.result.joinWithoutOn = true;
     if (topLevel) this.result.memberWidths.push(width);
     if (topLevel && this.result.outputWidth === null && this.firstMember) {
       this.firstMember = false;
@@ -285,11 +280,10 @@ class Resolver {
     return out;
   }
 
-  /** Registers the FROM items of one query level; returns whether a join lacks ON/USING. */
-  private async from(from: unknown, scope: Scope): Promise<boolean> {
+  /** Registers the FROM items of one query level. */
+  private async from(from: unknown, scope: Scope): Promise<void> {
     const seen = new Set<string>();
     const ons: unknown[] = [];
-    let joinNoOn = false;
     const items = arr(from);
     for (let i = 0; i < items.length; i++) {
       const it = obj(items[i]);
@@ -305,10 +299,6 @@ class Resolver {
         if (alias !== null) this.checkDuplicate(seen, `#${key}`, alias);
         scope.sources.push(names ? { key, db: null, columns: lowerSet(names), names, open: false } : { key, db: null, ...UNKNOWN });
       }
-      if (i > 0) {
-        const join = typeof it.join === 'string' ? it.join : '';
-        if (!it.on && arr(it.using).length === 0 && !/NATURAL|STRAIGHT/i.test(join)) joinNoOn = true;
-      }
       for (const u of arr(it.using)) {
         const col = identText(u) ?? identText(obj(u)?.value) ?? columnRefOf(u)?.column;
         if (col) scope.using.add(col.toLowerCase());
@@ -316,7 +306,6 @@ class Resolver {
       if (it.on) ons.push(it.on);
     }
     for (const on of ons) await this.expr(on, scope, 'on');
-    return joinNoOn;
   }
 
   private checkDuplicate(seen: Set<string>, key: string, shown: string): void {

@@ -57,6 +57,12 @@ export interface Rule {
    * before the resolve phase, and once one reports, nothing else is checked for the statement.
    */
   readonly refuses?: true;
+  /**
+   * The rule reads only the statement's queries — SELECT blocks, WHERE/ON/HAVING, names beyond the statement's own
+   * table and column list — so it can report nothing for an INSERT/REPLACE … VALUES of literals: the engine does
+   * not run it there (10k-row INSERT batches, docs/audit.md "Rules").
+   */
+  readonly queriesOnly?: true;
   check(stmt: ParsedStatement, ctx: RuleContext): void | Promise<void>;
 }
 

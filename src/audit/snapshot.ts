@@ -128,6 +128,14 @@ export class SchemaSnapshot {
     return (await this.databaseState(db)).exists;
   }
 
+  /**
+   * Whether the database exists, when the batch already knows (undefined: it must be asked). Lets the audit of a
+   * statement whose names are all known stay synchronous (large batches on one table, docs/audit.md).
+   */
+  knownDatabaseExists(db: string): boolean | undefined {
+    return this.dbs.get(this.dbKey(db))?.exists;
+  }
+
   /** Whether the database was created in this batch. */
   async databaseIsNew(db: string): Promise<boolean> {
     return (await this.databaseState(db)).isNew;
@@ -174,6 +182,14 @@ export class SchemaSnapshot {
     const info = await this.load(db, name);
     this.tables.set(key, info);
     return info;
+  }
+
+  /** `table(db, name)` when the batch already knows the answer without a round trip; undefined otherwise. */
+  knownTable(db: string, name: string): TableInfo | null | undefined {
+    const known = this.tables.get(this.tableKey(db, name));
+    if (known !== undefined) return known;
+    const dbState = this.dbs.get(this.dbKey(db));
+    return dbState && (!dbState.exists || dbState.isNew) ? null : undefined;
   }
 
   private async load(db: string, name: string): Promise<TableInfo | null> {

@@ -6,7 +6,7 @@
 import { parseLocalCommand } from '../commands/parse.js';
 import type { LocalCommand } from '../commands/types.js';
 import { ER, mysqlError } from '../protocol/result.js';
-import { skipSpaceAndComments } from '../sql/lex.js';
+import { isSpaceCode, skipSpaceAndComments } from '../sql/lex.js';
 import { parseStatement } from '../sql/parse.js';
 import type { ParsedStatement } from '../sql/statement.js';
 import type { SqlPiece } from './splitter.js';
@@ -32,11 +32,19 @@ export const BEGIN_TWICE_MESSAGE =
 export const MUST_START_MESSAGE = 'Must start as begin statement.';
 export const MUST_END_MESSAGE = 'Must end with commit.';
 
+const MARKER_START = 'inception_magic_start';
+const MARKER_COMMIT = 'inception_magic_commit';
+
 /** The start/commit markers, recognised after any leading comments (the magic comment precedes the start). */
 export function markerOf(text: string): 'start' | 'commit' | null {
+  // most pieces are statements: rule them out by length before copying and lower-casing the text
+  const from = skipSpaceAndComments(text);
+  let to = text.length;
+  while (to > from && isSpaceCode(text.charCodeAt(to - 1))) to--;
+  if (to - from !== MARKER_START.length && to - from !== MARKER_COMMIT.length) return null;
   const bare = stripLeadingComments(text).toLowerCase();
-  if (bare === 'inception_magic_start') return 'start';
-  if (bare === 'inception_magic_commit') return 'commit';
+  if (bare === MARKER_START) return 'start';
+  if (bare === MARKER_COMMIT) return 'commit';
   return null;
 }
 

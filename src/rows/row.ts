@@ -46,8 +46,13 @@ export class ResultRow {
    * null when not recorded or when both positions were equal (nothing written).
    */
   binlog: { startFile: string; startPos: number; endFile: string; endPos: number } | null = null;
+  /**
+   * The table layout the row was audited against, set by the auditor (`Auditor.tableFor`, for the backup stage);
+   * kept here rather than in a map of 10k rows. Opaque to this leaf.
+   */
+  auditedLayout: object | null = null;
   /** Stages that already put a free-text message on this row (only the first one is prefixed). */
-  private readonly textOrigins = new Set<MessageOrigin>();
+  private textOrigins: Set<MessageOrigin> | null = null;
 
   constructor(sql: string, statement: ParsedStatement | null = null) {
     this.sql = sql;
@@ -70,6 +75,7 @@ export class ResultRow {
    */
   addText(level: 1 | 2, text: string, origin: MessageOrigin = 'audit'): void {
     const body = /[.!]$/.test(text) ? text : `${text}.`;
+    this.textOrigins ??= new Set();
     const first = !this.textOrigins.has(origin);
     this.textOrigins.add(origin);
     this.addMessage(level, body, first ? origin : 'audit');

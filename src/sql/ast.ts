@@ -52,6 +52,14 @@ function tableList(v: unknown): TableName[] {
  * RENAME → the source tables.
  */
 export function tablesOf(stmt: ParsedStatement): TableName[] {
+  // asked several times per statement (engine, resolve phase, estimate): the last statement's answer is kept
+  if (stmt !== lastTables.of) lastTables = { of: stmt, tables: readTables(stmt) };
+  return lastTables.tables;
+}
+
+let lastTables: { of: ParsedStatement | null; tables: TableName[] } = { of: null, tables: [] };
+
+function readTables(stmt: ParsedStatement): TableName[] {
   const ddl = stmt.ddl;
   if (ddl) {
     switch (ddl.type) {
@@ -196,14 +204,22 @@ export function databaseOptionsOf(stmt: ParsedStatement): { charset: string | nu
 export function insertColumnsOf(stmt: ParsedStatement): string[] | null {
   const cols = obj(stmt.ast)?.columns;
   if (!Array.isArray(cols)) return null;
-  return cols.map((c) => (typeof c === 'string' ? c : (columnRefOf(c)?.column ?? String(c))));
+  if (cols !== lastColumns.of) lastColumns = { of: cols, names: cols.map((c) => (typeof c === 'string' ? c : (columnRefOf(c)?.column ?? String(c)))) };
+  return lastColumns.names;
 }
+
+// The last answers of the readers every INSERT rule asks (a statement's rules run one after the other), keyed by
+// the AST array they read: one array per statement instead of one per call. Callers only read the arrays.
+let lastColumns: { of: unknown[] | null; names: string[] } = { of: null, names: [] };
+let lastRows: { of: unknown[] | null; rows: unknown[][] } = { of: null, rows: [] };
 
 /** VALUES rows as expression lists; null for INSERT … SELECT and INSERT … SET. */
 export function insertRowsOf(stmt: ParsedStatement): unknown[][] | null {
   const values = obj(obj(stmt.ast)?.values);
   if (!values || values.type !== 'values') return null;
-  return arr(values.values).map((row) => arr(obj(row)?.value));
+  if (!Array.isArray(values.values)) return [];
+  if (values.values !== lastRows.of) lastRows = { of: values.values, rows: values.values.map((row) => arr(obj(row)?.value)) };
+  return lastRows.rows;
 }
 
 /** INSERT … ON DUPLICATE KEY UPDATE: each updated row counts 2 in affected rows but is one binlog row image. */

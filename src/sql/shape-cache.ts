@@ -38,6 +38,12 @@ interface Shape {
   kind: StatementKind;
   skeleton: Node;
   slots: readonly Slot[];
+  /**
+   * The slots in the walk's depth-first order, each with the number of leading path steps it shares with the one
+   * before it: instantiate copies the containers along each path once, reusing the previous path's copies for the
+   * shared steps (no map of copies per statement).
+   */
+  order: readonly { slot: number; shared: number }[];
 }
 
 export interface ShapeScan {
@@ -240,6 +246,7 @@ function learn(text: string, scan: ShapeScan, kind: StatementKind, ast: unknown,
   if (!markedScan || markedScan.key !== scan.key) return null;
   const wanted = markedScan.literals.map((lit) => literalNode(marked, lit));
   const found: (Slot | null)[] = wanted.map(() => null);
+  const discovered: number[] = [];
   let duplicate = false;
   const walk = (node: unknown, path: (string | number)[]): void => {
     if (node === null || typeof node !== 'object') return;
@@ -251,6 +258,7 @@ function learn(text: string, scan: ShapeScan, kind: StatementKind, ast: unknown,
       if (hit === null) continue;
       if (found[k]) duplicate = true;
       found[k] = { path: [...path], negated: hit };
+      discovered.push(k);
       return;
     }
     if (Array.isArray(node)) node.forEach((child, i) => walk(child, [...path, i]));
@@ -258,7 +266,9 @@ function learn(text: string, scan: ShapeScan, kind: StatementKind, ast: unknown,
   };
   walk(skeleton, []);
   if (duplicate || found.some((f) => f === null)) return null;
-  const shape: Shape = { kind, skeleton, slots: found as Slot[] };
+  const slots = found as Slot[];
+  const order = discovered.map((slot, i) => ({ slot, shared: i === 0 ? 0 : sharedSteps(slots[discovered[i - 1]!]!.path, slots[slot]!.path) }));
+  const shape: Shape = { kind, skeleton, slots, order };
   // The skeleton filled with this statement's literals must be the parser's own tree of it.
   const rebuilt = instantiate(shape, text, scan.literals);
   if (!rebuilt || !sameTree(rebuilt, ast)) return null;
@@ -266,36 +276,43 @@ function learn(text: string, scan: ShapeScan, kind: StatementKind, ast: unknown,
   return shape;
 }
 
-/** The skeleton with `literals` at its slots: containers along each slot's path copied, the rest shared. */
+function sharedSteps(a: Path, b: Path): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+function shallowCopy(v: unknown): Node | unknown[] {
+  return Array.isArray(v) ? [...(v as unknown[])] : { ...(v as Node) };
+}
+
+/**
+ * The skeleton with `literals` at its slots: containers along each slot's path copied, the rest shared. The slots
+ * come in depth-first order, so the copies along the previous path are still on the stack for the steps it shares.
+ * (A container the parser reached by two paths would be copied twice: the check at learning time, the rebuilt tree
+ * against the parser's, refuses such a shape.)
+ */
 function instantiate(shape: Shape, text: string, literals: readonly Literal[]): Node | null {
   if (literals.length !== shape.slots.length) return null;
-  const copies = new Map<object, Node | unknown[]>();
-  const copyOf = (orig: Node | unknown[]): Node | unknown[] => {
-    let c = copies.get(orig);
-    if (!c) {
-      c = Array.isArray(orig) ? [...orig] : { ...orig };
-      copies.set(orig, c);
-    }
-    return c;
-  };
-  const root = copyOf(shape.skeleton) as Node;
-  for (let k = 0; k < literals.length; k++) {
+  const root = shallowCopy(shape.skeleton) as Node;
+  const origs: unknown[] = [shape.skeleton];
+  const copies: (Node | unknown[])[] = [root];
+  for (const { slot: k, shared } of shape.order) {
     const slot = shape.slots[k]!;
     let node: Node | null = literalNode(text, literals[k]!);
     if (slot.negated) node = negatedNode(node);
     if (!node) return null;
-    let origParent: Node | unknown[] = shape.skeleton;
-    let parent = root as Node | unknown[];
-    const last = slot.path.length - 1;
-    for (let d = 0; d < last; d++) {
-      const step = slot.path[d]!;
-      const origChild = (origParent as Record<string | number, unknown>)[step] as Node | unknown[];
-      const child = copyOf(origChild);
-      (parent as Record<string | number, unknown>)[step] = child;
-      origParent = origChild;
-      parent = child;
+    const path = slot.path;
+    const last = path.length - 1;
+    for (let d = shared; d < last; d++) {
+      const step = path[d]!;
+      const origChild = (origs[d] as Record<string | number, unknown>)[step];
+      const child = shallowCopy(origChild);
+      (copies[d] as Record<string | number, unknown>)[step] = child;
+      origs[d + 1] = origChild;
+      copies[d + 1] = child;
     }
-    (parent as Record<string | number, unknown>)[slot.path[last]!] = node;
+    (copies[last] as Record<string | number, unknown>)[path[last]!] = node;
   }
   return root;
 }

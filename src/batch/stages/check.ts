@@ -11,7 +11,8 @@ import { renderRemoteOutput } from '../show-output.js';
 
 /** The auditor as this stage uses it (src/audit/engine.ts `Auditor`). */
 export interface StatementAuditor {
-  audit(stmt: ParsedStatement, row: ResultRow): Promise<void>;
+  /** Synchronous (no promise) when the statement needed nothing from the target. */
+  audit(stmt: ParsedStatement, row: ResultRow): Promise<void> | void;
   /** Waits for rows whose EXPLAIN is still in flight (pipelined UPDATE/DELETE). */
   settle(): Promise<void>;
   reportNotSupported(row: ResultRow): void;
@@ -64,9 +65,12 @@ export async function runCheckStage(
       }
       continue;
     }
-    const row = newRow(rows, item.piece.text, item.statement);
+    // Only execution and backup read a row's statement: a check-only batch does not keep 10k parsed trees alive
+    // until it answers (they would survive every young-generation collection meanwhile).
+    const row = newRow(rows, item.piece.text, options.execute ? item.statement : null);
     entry.progress(item.piece.text, (seen / total) * 100);
-    await auditor.audit(item.statement, row);
+    const auditing = auditor.audit(item.statement, row);
+    if (auditing) await auditing;
     // In execute mode a SELECT can never run (docs/audit.md), so it blocks the batch at audit time.
     if (options.execute && item.statement.kind === 'select') auditor.reportNotSupported(row);
     if (item.statement.kind === 'show' || item.statement.kind === 'explain') await renderRemoteOutput(row, ctx.target, Boolean(ctx.settings.inc.hex_blob));

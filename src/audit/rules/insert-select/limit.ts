@@ -7,6 +7,7 @@ import { lastMember } from './union.js';
 export default defineRule({
   code: Code.ER_WITH_LIMIT_CONDITION,
   on: ['insert', 'replace'],
+  queriesOnly: true,
   gate: (inc) => inc.check_dml_limit,
   check(stmt, ctx) {
     const last = lastMember(insertSelectOf(stmt));

@@ -10,6 +10,7 @@ import { tableRefsOf } from '../query/conditions.js';
 export default defineRule({
   code: PeerCode.ErrInsertSelectLock,
   on: ['insert', 'replace'],
+  queriesOnly: true,
   gate: (inc) => inc.check_insert_select_lock,
   check(stmt, ctx) {
     const select = insertSelectOf(stmt);

@@ -6,6 +6,7 @@ import { insertSelectOf } from '../../../sql/ast.js';
 export default defineRule({
   code: Code.ER_NO_WHERE_CONDITION,
   on: ['insert', 'replace'],
+  queriesOnly: true,
   gate: (inc) => inc.check_dml_where,
   check(stmt, ctx) {
     const select = insertSelectOf(stmt) as { from?: unknown; where?: unknown } | null;

@@ -12,6 +12,7 @@ function isRand(expr: unknown): boolean {
 export default defineRule({
   code: Code.ER_ORDERY_BY_RAND,
   on: ['insert', 'replace'],
+  queriesOnly: true,
   gate: (inc) => !inc.enable_orderby_rand,
   check(stmt, ctx) {
     const order = lastMember(insertSelectOf(stmt))?.orderby;

@@ -6,6 +6,7 @@ import { insertSelectOf } from '../../../sql/ast.js';
 export default defineRule({
   code: Code.ER_WRONG_VALUE_COUNT_ON_ROW,
   on: ['insert', 'replace'],
+  queriesOnly: true,
   check(stmt, ctx) {
     if (!insertSelectOf(stmt)) return;
     return checkWidth(ctx);

@@ -4,21 +4,21 @@
 import { Code } from '../../catalogue.js';
 import { defineRule } from '../../rule.js';
 import { insertRowsOf, isNullLiteral } from '../../../sql/ast.js';
-import { insertColumnText, valueCells } from './cells.js';
+import { eachValueCell, insertColumnText } from './cells.js';
 
 export default defineRule({
   code: Code.ER_BAD_NULL_ERROR,
   on: ['insert', 'replace'],
-  async check(stmt, ctx) {
+  check(stmt, ctx) {
     // most INSERTs have no NULL literal: no table lookup, no cells (large INSERT batches)
     if (!insertRowsOf(stmt)?.some((r) => r.some(isNullLiteral))) return;
-    const table = await ctx.facts.target();
-    if (!table) return;
-    for (const cell of valueCells(stmt, table, true)) {
-      const c = cell.column;
-      if (!c || !isNullLiteral(cell.value)) continue;
-      // Columns defined in the batch without NOT NULL have Null '' (not 'NO'): nullable.
-      if (c.null === 'NO' && !/auto_increment/i.test(c.extra)) ctx.reportAt(cell.item, insertColumnText(ctx, cell.listed), cell.row);
-    }
+    return ctx.facts.withTarget((table) => {
+      if (!table) return;
+      eachValueCell(stmt, table, true, (value, c, listed, row, item) => {
+        if (!c || !isNullLiteral(value)) return;
+        // Columns defined in the batch without NOT NULL have Null '' (not 'NO'): nullable.
+        if (c.null === 'NO' && !/auto_increment/i.test(c.extra)) ctx.reportAt(item, insertColumnText(ctx, listed), row);
+      });
+    });
   },
 });

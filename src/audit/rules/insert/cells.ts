@@ -7,18 +7,6 @@ import type { ColumnInfo, TableInfo } from '../../snapshot.js';
 import { insertColumnsOf, insertRowsOf } from '../../../sql/ast.js';
 import type { ParsedStatement } from '../../../sql/statement.js';
 
-export interface ValueCell {
-  /** Item for `ctx.reportAt`: the cell's position among all VALUES cells, in written order. */
-  item: number;
-  /** 1-based row number. */
-  row: number;
-  value: unknown;
-  /** The column the value goes to (undefined when the list names a missing column). */
-  column: ColumnInfo | undefined;
-  /** The column name as listed (the stored name when the statement has no list). */
-  listed: string;
-}
-
 /** The item of a row's first cell (ER_WRONG_VALUE_COUNT_ON_ROW sorts there). */
 export function rowItems(rows: readonly (readonly unknown[])[]): number[] {
   const out: number[] = [];
@@ -31,23 +19,37 @@ export function rowItems(rows: readonly (readonly unknown[])[]): number[] {
 }
 
 /**
- * Cells of rows whose width matches the columns (a mismatching row is its own error and is not checked further).
- * `listedOnly`: only when the statement names its columns (goInception skips the NULL and date checks otherwise).
+ * Visits the cells of rows whose width matches the columns (a mismatching row is its own error and is not checked
+ * further), as `visit(value, column, listed name, 1-based row, item)`, without building a list (a batch audits 10k
+ * INSERTs, each through several value rules). `listedOnly`: only when the statement names its columns
+ * (goInception skips the NULL and date checks otherwise).
  */
-export function valueCells(stmt: ParsedStatement, table: TableInfo, listedOnly: boolean): ValueCell[] {
+export function eachValueCell(
+  stmt: ParsedStatement,
+  table: TableInfo,
+  listedOnly: boolean,
+  visit: (value: unknown, column: ColumnInfo | undefined, listed: string, row: number, item: number) => void,
+): void {
   const rows = insertRowsOf(stmt);
-  if (!rows) return [];
+  if (!rows) return;
   const names = insertColumnsOf(stmt);
-  if (!names && listedOnly) return [];
-  const columns = names ? names.map((n) => columnOf(table, n)) : [...table.columns];
-  const listed = names ?? table.columns.map((c) => c.field);
-  const starts = rowItems(rows);
-  const out: ValueCell[] = [];
-  rows.forEach((values, i) => {
-    if (values.length !== columns.length) return;
-    values.forEach((value, j) => out.push({ item: starts[i]! + j, row: i + 1, value, column: columns[j], listed: listed[j]! }));
-  });
-  return out;
+  if (!names && listedOnly) return;
+  const columns: readonly (ColumnInfo | undefined)[] = names ? names.map((n) => columnOf(table, n)) : table.columns;
+  let item = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const values = rows[i]!;
+    if (values.length === columns.length) {
+      for (let j = 0; j < values.length; j++) visit(values[j], columns[j], names ? names[j]! : table.columns[j]!.field, i + 1, item + j);
+    }
+    item += Math.max(values.length, 1);
+  }
+}
+
+/** The raw text of a string literal (as `literalValue` gives it), null for anything else. */
+export function stringLiteralText(value: unknown): string | null {
+  const n = value !== null && typeof value === 'object' ? (value as { type?: unknown; value?: unknown }) : null;
+  if (!n || typeof n.value !== 'string') return null;
+  return n.type === 'single_quote_string' || n.type === 'double_quote_string' || n.type === 'natural_string' ? n.value : null;
 }
 
 /**
@@ -80,5 +82,14 @@ function plainDecimal(n: number): string {
 
 /** The column's base type: the stored type cut at `(` or a space, lower-cased (`datetime(3)` → `datetime`). */
 export function baseTypeOf(column: ColumnInfo): string {
-  return column.type.toLowerCase().split(/[( ]/, 1)[0]!;
+  let base = baseTypes.get(column.type);
+  if (base === undefined) {
+    if (baseTypes.size >= 1024) baseTypes.clear();
+    base = column.type.toLowerCase().split(/[( ]/, 1)[0]!;
+    baseTypes.set(column.type, base);
+  }
+  return base;
 }
+
+/** Stored type → base type: a batch's statements ask about the same few column types again and again. */
+const baseTypes = new Map<string, string>();

@@ -3,21 +3,22 @@
 // numbers in decimal) and the column as `db.table.col`. Only with a column list, as goInception.
 import { Code } from '../../catalogue.js';
 import { defineRule } from '../../rule.js';
-import { baseTypeOf, insertColumnText, literalValue, valueCells } from './cells.js';
+import { baseTypeOf, eachValueCell, insertColumnText, literalValue } from './cells.js';
 import { dateModesOf, TEMPORAL_TYPES, validTemporal, type TemporalType } from './temporal.js';
 
 export default defineRule({
   code: Code.ErrIncorrectDateTimeValue,
   on: ['insert', 'replace'],
-  async check(stmt, ctx) {
-    const table = await ctx.facts.target();
-    if (!table || !table.columns.some((c) => TEMPORAL_TYPES.has(baseTypeOf(c)))) return;
-    const modes = dateModesOf(ctx.serverInfo.sqlMode);
-    for (const cell of valueCells(stmt, table, true)) {
-      const type = cell.column ? baseTypeOf(cell.column) : '';
-      if (!TEMPORAL_TYPES.has(type)) continue;
-      const literal = literalValue(cell.value);
-      if (literal && !validTemporal(type as TemporalType, literal, modes)) ctx.reportAt(cell.item, literal.text, insertColumnText(ctx, cell.listed));
-    }
+  check(stmt, ctx) {
+    return ctx.facts.withTarget((table) => {
+      if (!table || !table.columns.some((c) => TEMPORAL_TYPES.has(baseTypeOf(c)))) return;
+      const modes = dateModesOf(ctx.serverInfo.sqlMode);
+      eachValueCell(stmt, table, true, (value, column, listed, _row, item) => {
+        const type = column ? baseTypeOf(column) : '';
+        if (!TEMPORAL_TYPES.has(type)) return;
+        const literal = literalValue(value);
+        if (literal && !validTemporal(type as TemporalType, literal, modes)) ctx.reportAt(item, literal.text, insertColumnText(ctx, listed));
+      });
+    });
   },
 });

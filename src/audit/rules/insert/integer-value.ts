@@ -3,9 +3,8 @@
 // (the literal raw, the stored column name, the 1-based row), with or without a column list (docs/audit.md
 // "INSERT values").
 import { defineRule } from '../../rule.js';
-import { insertRowsOf } from '../../../sql/ast.js';
 import { dateModesOf } from './temporal.js';
-import { baseTypeOf, literalValue, valueCells } from './cells.js';
+import { baseTypeOf, eachValueCell, stringLiteralText } from './cells.js';
 
 const NUMERIC = new Set(['bit', 'tinyint', 'smallint', 'mediumint', 'int', 'integer', 'bigint', 'decimal', 'numeric', 'float', 'double', 'real']);
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
@@ -13,17 +12,15 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 export default defineRule({
   code: null,
   on: ['insert', 'replace'],
-  async check(stmt, ctx) {
+  check(stmt, ctx) {
     if (!dateModesOf(ctx.serverInfo.sqlMode).strict) return;
-    const table = await ctx.facts.target();
-    if (!table || !table.columns.some((c) => NUMERIC.has(baseTypeOf(c)))) return;
-    if (!insertRowsOf(stmt)?.some((r) => r.some((v) => literalValue(v)?.kind === 'string' && !NUMBER.test(literalValue(v)!.text.trim())))) return;
-    for (const cell of valueCells(stmt, table, false)) {
-      if (!cell.column || !NUMERIC.has(baseTypeOf(cell.column))) continue;
-      const literal = literalValue(cell.value);
-      if (literal?.kind === 'string' && !NUMBER.test(literal.text.trim())) {
-        ctx.errorAt(cell.item, `Incorrect integer value: '${literal.text}' for column '${cell.column.field}' at row ${cell.row}`);
-      }
-    }
+    return ctx.facts.withTarget((table) => {
+      if (!table || !table.columns.some((c) => NUMERIC.has(baseTypeOf(c)))) return;
+      eachValueCell(stmt, table, false, (value, column, _listed, row, item) => {
+        if (!column || !NUMERIC.has(baseTypeOf(column))) return;
+        const text = stringLiteralText(value);
+        if (text !== null && !NUMBER.test(text.trim())) ctx.errorAt(item, `Incorrect integer value: '${text}' for column '${column.field}' at row ${row}`);
+      });
+    });
   },
 });

@@ -16,7 +16,19 @@ export interface DateModes {
   allowInvalidDates: boolean;
 }
 
+/** The last sql_mode read and its modes: every statement of a batch asks for the same one. */
+let lastSqlMode: string | null = null;
+let lastModes: DateModes | null = null;
+
 export function dateModesOf(sqlMode: string): DateModes {
+  if (sqlMode !== lastSqlMode || !lastModes) {
+    lastModes = Object.freeze(readDateModes(sqlMode));
+    lastSqlMode = sqlMode;
+  }
+  return lastModes;
+}
+
+function readDateModes(sqlMode: string): DateModes {
   const modes = new Set(sqlMode.toUpperCase().split(',').map((m) => m.trim()));
   // TRADITIONAL, ANSI etc. come back expanded from the server; only the plain names need reading.
   return {

@@ -64,6 +64,7 @@ export function alwaysTrue(e: unknown): Node | null {
 export default defineRule({
   code: PeerCode.ErrAlwaysTruePredicate,
   on: ['select', 'insert', 'replace', 'update', 'delete'],
+  queriesOnly: true,
   gate: (inc) => inc.check_dml_always_true,
   check(stmt, ctx) {
     for (const cond of conditionsOf(stmt)) {

@@ -7,6 +7,7 @@ import { defineRule } from '../../rule.js';
 export default defineRule({
   code: Code.ER_COLUMN_NOT_EXISTED,
   on: ['select', 'insert', 'replace', 'update', 'delete', 'create_view'],
+  queriesOnly: true,
   check(_stmt, ctx) {
     return ctx.facts.withAnalysis((a) => {
       for (const c of a.unknownColumns) ctx.report(c);

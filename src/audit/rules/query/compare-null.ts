@@ -10,6 +10,7 @@ const isNull = (v: unknown) => obj(v)?.type === 'null';
 export default defineRule({
   code: PeerCode.ErrCompareWithNull,
   on: ['select', 'insert', 'replace', 'update', 'delete'],
+  queriesOnly: true,
   gate: (inc) => inc.check_dml_compare_null,
   check(stmt, ctx) {
     eachConditionNode(stmt, (n) => {

@@ -11,6 +11,7 @@ import { groupItems, Grouping, judgesKeyDependence, onlyFullGroupBy, printExpr, 
 export default defineRule({
   code: Code.ErrFieldNotInGroupBy,
   on: ['select', 'insert', 'replace', 'create_view'],
+  queriesOnly: true,
   async check(stmt, ctx) {
     if (!onlyFullGroupBy(ctx)) return;
     const blocks = selectBlocks(stmt).filter((b) => groupItems(b).length > 0);

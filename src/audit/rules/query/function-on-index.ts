@@ -24,6 +24,7 @@ function wrappedColumns(n: Node): Node[] {
 export default defineRule({
   code: PeerCode.ErrFunctionOnIndexedColumn,
   on: ['select', 'insert', 'replace', 'update', 'delete'],
+  queriesOnly: true,
   gate: (inc) => inc.check_dml_function_on_index,
   async check(stmt, ctx) {
     const wrapped: Node[] = [];

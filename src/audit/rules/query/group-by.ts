@@ -13,8 +13,17 @@ export function judgesKeyDependence(ctx: RuleContext): boolean {
   return !/mariadb/i.test(ctx.serverInfo.version);
 }
 
+/** The last sql_mode read and whether it has ONLY_FULL_GROUP_BY (every statement of a batch asks for the same). */
+let lastSqlMode: string | null = null;
+let lastFullGroupBy = false;
+
 export function onlyFullGroupBy(ctx: RuleContext): boolean {
-  return ctx.serverInfo.sqlMode.toUpperCase().split(',').some((m) => m.trim() === 'ONLY_FULL_GROUP_BY');
+  const sqlMode = ctx.serverInfo.sqlMode;
+  if (sqlMode !== lastSqlMode) {
+    lastFullGroupBy = sqlMode.toUpperCase().split(',').some((m) => m.trim() === 'ONLY_FULL_GROUP_BY');
+    lastSqlMode = sqlMode;
+  }
+  return lastFullGroupBy;
 }
 
 /** Every SELECT block of the statement (UNION members, subqueries, derived tables, INSERT … SELECT). */

@@ -18,6 +18,7 @@ const STRING_LITERALS = new Set(['single_quote_string', 'double_quote_string', '
 export default defineRule({
   code: Code.ErrImplicitTypeConversion,
   on: ['select', 'insert', 'replace', 'update', 'delete'],
+  queriesOnly: true,
   gate: (inc) => inc.check_implicit_type_conversion,
   async check(stmt, ctx) {
     const comparisons: { left: unknown; literal: string }[] = [];

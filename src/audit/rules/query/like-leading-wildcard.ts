@@ -9,6 +9,7 @@ const STRINGS = new Set(['single_quote_string', 'double_quote_string', 'natural_
 export default defineRule({
   code: PeerCode.ErrLikeLeadingWildcard,
   on: ['select', 'insert', 'replace', 'update', 'delete'],
+  queriesOnly: true,
   gate: (inc) => inc.check_dml_like_leading_wildcard,
   check(stmt, ctx) {
     eachConditionNode(stmt, (n) => {

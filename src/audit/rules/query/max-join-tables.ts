@@ -7,6 +7,7 @@ import { obj, walk } from './conditions.js';
 export default defineRule({
   code: PeerCode.ErrTooManyJoinTables,
   on: ['select', 'insert', 'replace', 'update', 'delete'],
+  queriesOnly: true,
   gate: (inc) => inc.max_join_tables > 0,
   check(stmt, ctx) {
     let most = 0;

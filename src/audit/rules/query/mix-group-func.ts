@@ -9,6 +9,7 @@ import { bareColumns, groupItems, hasAggregate, onlyFullGroupBy, selectBlocks, s
 export default defineRule({
   code: Code.ErrMixOfGroupFuncAndFields,
   on: ['select', 'insert', 'replace', 'create_view'],
+  queriesOnly: true,
   check(stmt, ctx) {
     if (!onlyFullGroupBy(ctx)) return;
     for (const block of selectBlocks(stmt)) {

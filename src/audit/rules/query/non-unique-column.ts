@@ -6,6 +6,7 @@ import { defineRule } from '../../rule.js';
 export default defineRule({
   code: Code.ER_NON_UNIQ_ERROR,
   on: ['select', 'insert', 'replace', 'update', 'delete', 'create_view'],
+  queriesOnly: true,
   check(_stmt, ctx) {
     return ctx.facts.withAnalysis((a) => {
       for (const c of a.ambiguousColumns) ctx.report(c);

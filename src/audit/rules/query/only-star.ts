@@ -7,6 +7,7 @@ import { starsPerMember } from '../../../sql/ast.js';
 export default defineRule({
   code: Code.ER_SELECT_ONLY_STAR,
   on: ['select', 'insert', 'replace', 'create_view'],
+  queriesOnly: true,
   gate: (inc) => !inc.enable_select_star,
   check(stmt, ctx) {
     return ctx.facts.withAnalysis((a) => {

@@ -5,6 +5,7 @@ import { defineRule } from '../../rule.js';
 export default defineRule({
   code: Code.ErrWrongUsage,
   on: ['select', 'insert', 'replace', 'create_view'],
+  queriesOnly: true,
   check(_stmt, ctx) {
     return ctx.facts.withAnalysis((a) => {
       for (const clause of a.unionMisuse) ctx.report('UNION', clause);
