@@ -64,14 +64,17 @@ const INDEX_CHECKS = [
   'index/name-prefix',
   'index/column-repeat',
   'index/too-many-key-parts',
+  'index/json-key',
   'index/blob-used-as-key',
   'index/wrong-sub-key',
   'index/too-long-key',
   'index/pk-columns-int',
   'index/primary-not-null',
+  'index/spatial-not-null',
   'index/long-name-text',
   'index/comment-too-long',
   'index/visibility',
+  'index/with-parser',
 ];
 
 /** INDEX_CHECKS up to the shape of the index (its name, prefixes, parts), before the per-column checks. */
@@ -113,6 +116,7 @@ const ALTER_SPECS = [
   'create-table/set-charset',
   'charset/charset-not-supported',
   'charset/unknown-charset',
+  'charset/collation-mismatch',
   'create-table/set-collation',
   'charset/collation-not-supported',
   'create-table/table-comment-length',
@@ -232,6 +236,7 @@ export const MESSAGE_ORDER: Readonly<Partial<Record<StatementKind, Order>>> = {
       'create-table/max-column-count',
       // while goInception builds the table's layout
       'charset/unknown-charset',
+      'charset/collation-mismatch',
       'column/autoinc-name',
       'column/invalid-on-update',
       'create-table/must-have-column-list',
@@ -239,6 +244,8 @@ export const MESSAGE_ORDER: Readonly<Partial<Record<StatementKind, Order>>> = {
       // after every column's messages, before the constraints' (both at the item past the last column)
       'create-table/auto-timestamp-count',
       'create-table/auto-datetime-count',
+      'create-table/row-size',
+      'create-table/gtid-consistency',
       // inline PRIMARY KEY / UNIQUE at their column; constraints after the columns (reportAt past the last column)
       ...INDEX_SHAPE,
       'create-table/key-column-not-existed',

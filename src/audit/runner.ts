@@ -18,6 +18,9 @@ export interface AuditServerInfo {
   lowerCaseTableNames: number;
   sqlMode: string;
   explicitDefaultsForTimestamp: boolean;
+  /** `@@enforce_gtid_consistency` / `@@gtid_mode` as the target answers them ('' or absent on MariaDB). */
+  enforceGtidConsistency?: string;
+  gtidMode?: string;
 }
 
 /**

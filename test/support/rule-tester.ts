@@ -9,7 +9,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createAuditor, type SqlRunner } from '../../src/audit/engine.js';
+import { createAuditor, type AuditServerInfo, type SqlRunner } from '../../src/audit/engine.js';
 import type { Rule } from '../../src/audit/rule.js';
 import { RULES } from '../../src/audit/rules/index.js';
 import type { TableInfo } from '../../src/audit/snapshot.js';
@@ -56,6 +56,8 @@ export interface RunOptions {
   sqlMode?: string;
   /** The target's version (default a MariaDB 10.11). */
   version?: string;
+  /** Other server facts (GTID settings …) over the defaults. */
+  server?: Partial<AuditServerInfo>;
 }
 
 export interface InvalidCase extends RunOptions {
@@ -149,7 +151,7 @@ export class RuleTester {
       settings: { inc: incConfig(options.inc), levels: options.levels ?? {} },
       target: this.runner(),
       initialDb: this.db,
-      serverInfo: { version: options.version ?? '10.11.6-MariaDB', lowerCaseTableNames: 1, sqlMode: options.sqlMode ?? '', explicitDefaultsForTimestamp: true },
+      serverInfo: { version: options.version ?? '10.11.6-MariaDB', lowerCaseTableNames: 1, sqlMode: options.sqlMode ?? '', explicitDefaultsForTimestamp: true, ...options.server },
       execute: options.execute,
       ignoreWarnings: options.ignoreWarnings,
       rules,

@@ -30,6 +30,7 @@ import alterTableRenameTargetExists from './alter-table/rename-target-exists.js'
 import alterTableSetDefault from './alter-table/set-default.js';
 import alterTableUnsupportedOption from './alter-table/unsupported-option.js';
 import charsetCharsetNotSupported from './charset/charset-not-supported.js';
+import charsetCollationMismatch from './charset/collation-mismatch.js';
 import charsetCollationNotSupported from './charset/collation-not-supported.js';
 import charsetEngineNotSupported from './charset/engine-not-supported.js';
 import charsetUnknownCharset from './charset/unknown-charset.js';
@@ -67,6 +68,7 @@ import createTableDupIndex from './create-table/dup-index.js';
 import createTableDupKeyname from './create-table/dup-keyname.js';
 import createTableDuplicateColumn from './create-table/duplicate-column.js';
 import createTableForeignKey from './create-table/foreign-key.js';
+import createTableGtidConsistency from './create-table/gtid-consistency.js';
 import createTableKeyColumnNotExisted from './create-table/key-column-not-existed.js';
 import createTableMaxColumnCount from './create-table/max-column-count.js';
 import createTableMultiplePrimaryKey from './create-table/multiple-primary-key.js';
@@ -77,6 +79,7 @@ import createTableMustHavePrimaryKey from './create-table/must-have-primary-key.
 import createTableSetCharset from './create-table/set-charset.js';
 import createTableSetCollation from './create-table/set-collation.js';
 import createTableSetEngine from './create-table/set-engine.js';
+import createTableRowSize from './create-table/row-size.js';
 import createTableTablePrefix from './create-table/table-prefix.js';
 import createTableTableCommentLength from './create-table/table-comment-length.js';
 import createTableWrongAutoKey from './create-table/wrong-auto-key.js';
@@ -110,6 +113,9 @@ import identifierUpperCase from './identifier/upper-case.js';
 import indexBlobUsedAsKey from './index/blob-used-as-key.js';
 import indexColumnRepeat from './index/column-repeat.js';
 import indexCommentTooLong from './index/comment-too-long.js';
+import indexJsonKey from './index/json-key.js';
+import indexSpatialNotNull from './index/spatial-not-null.js';
+import indexWithParser from './index/with-parser.js';
 import indexDuplicateKeyColumn from './index/duplicate-key-column.js';
 import indexLongNameText from './index/long-name-text.js';
 import indexNameLowerCase from './index/name-lower-case.js';
@@ -190,6 +196,7 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'alter-table/set-default': alterTableSetDefault,
   'alter-table/unsupported-option': alterTableUnsupportedOption,
   'charset/charset-not-supported': charsetCharsetNotSupported,
+  'charset/collation-mismatch': charsetCollationMismatch,
   'charset/collation-not-supported': charsetCollationNotSupported,
   'charset/engine-not-supported': charsetEngineNotSupported,
   'charset/unknown-charset': charsetUnknownCharset,
@@ -227,6 +234,7 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'create-table/dup-keyname': createTableDupKeyname,
   'create-table/duplicate-column': createTableDuplicateColumn,
   'create-table/foreign-key': createTableForeignKey,
+  'create-table/gtid-consistency': createTableGtidConsistency,
   'create-table/key-column-not-existed': createTableKeyColumnNotExisted,
   'create-table/max-column-count': createTableMaxColumnCount,
   'create-table/multiple-primary-key': createTableMultiplePrimaryKey,
@@ -234,6 +242,7 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'create-table/must-have-columns': createTableMustHaveColumns,
   'create-table/must-have-comment': createTableMustHaveComment,
   'create-table/must-have-primary-key': createTableMustHavePrimaryKey,
+  'create-table/row-size': createTableRowSize,
   'create-table/set-charset': createTableSetCharset,
   'create-table/set-collation': createTableSetCollation,
   'create-table/set-engine': createTableSetEngine,
@@ -271,6 +280,7 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'index/column-repeat': indexColumnRepeat,
   'index/comment-too-long': indexCommentTooLong,
   'index/duplicate-key-column': indexDuplicateKeyColumn,
+  'index/json-key': indexJsonKey,
   'index/long-name-text': indexLongNameText,
   'index/name-lower-case': indexNameLowerCase,
   'index/name-prefix': indexNamePrefix,
@@ -279,11 +289,13 @@ const BY_ID: Readonly<Record<string, Rule>> = {
   'index/pk-columns-int': indexPkColumnsInt,
   'index/pk-too-many-parts': indexPkTooManyParts,
   'index/primary-not-null': indexPrimaryNotNull,
+  'index/spatial-not-null': indexSpatialNotNull,
   'index/too-long-key': indexTooLongKey,
   'index/too-many-key-parts': indexTooManyKeyParts,
   'index/too-many-keys': indexTooManyKeys,
   'index/unique-prefix': indexUniquePrefix,
   'index/visibility': indexVisibility,
+  'index/with-parser': indexWithParser,
   'index/wrong-name': indexWrongName,
   'index/wrong-sub-key': indexWrongSubKey,
   'insert/bad-null': insertBadNull,

@@ -4,19 +4,25 @@
 import { Code } from '../../catalogue.js';
 import { KNOWN_CHARSETS } from '../../charset-lists.js';
 import { defineRule } from '../../rule.js';
+import type { ParsedStatement } from '../../../sql/statement.js';
+import type { TableOption } from '../../../sql/ddl/model.js';
+
+/**
+ * The table option lists goInception reads while it builds the table's layout: CREATE TABLE's (only with a column
+ * list; item -1, the statement) and each ALTER options spec's (item: the spec).
+ */
+export function tableOptionLists(stmt: ParsedStatement): { at: number; options: readonly TableOption[] }[] {
+  const ddl = stmt.ddl;
+  if (ddl?.type === 'create_table') return ddl.columns.length > 0 ? [{ at: -1, options: ddl.options }] : [];
+  if (ddl?.type === 'alter_table') return ddl.specs.flatMap((s, at) => (s.op === 'options' ? [{ at, options: s.options }] : []));
+  return [];
+}
 
 export default defineRule({
   code: Code.ErrUnknownCharset,
   on: ['create_table', 'alter_table'],
   check(stmt, ctx) {
-    const ddl = stmt.ddl;
-    const lists =
-      ddl?.type === 'create_table'
-        ? ddl.columns.length > 0 ? [{ at: -1, options: ddl.options }] : []
-        : ddl?.type === 'alter_table'
-          ? ddl.specs.flatMap((s, at) => (s.op === 'options' ? [{ at, options: s.options }] : []))
-          : [];
-    for (const { at, options } of lists) {
+    for (const { at, options } of tableOptionLists(stmt)) {
       if (options.some((o) => o.name === 'COLLATE')) continue;
       for (const o of options) if (o.name === 'CHARSET' && !KNOWN_CHARSETS.has(o.value)) ctx.reportAt(at, o.value);
     }

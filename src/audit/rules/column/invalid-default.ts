@@ -4,9 +4,11 @@
 // enable_zero_date is off —, then NOT NULL DEFAULT NULL, then a numeric column with '' or a string that is not a
 // number (`int default ''`). goInception reports each failed check, in this order, so one column may get the
 // message more than once. MySQL's free texts for DATETIME/TIMESTAMP precision over 6 and for DOUBLE(M) without D
-// stand among them, so this rule adds them too.
+// stand among them, so this rule adds them too. CREATE TABLE's implicit TIMESTAMP defaults (explicit_defaults_for_timestamp
+// OFF) are checked like written ones.
 import { Code } from '../../catalogue.js';
 import { bareTypeName, isNumeric } from '../../column-type.js';
+import { writesWithImplicitTimestamps } from '../../implicit-timestamp.js';
 import { defineRule, type RuleContext } from '../../rule.js';
 import { dateModesOf, TEMPORAL_TYPES, validTemporal, type TemporalType } from '../insert/temporal.js';
 import { isNullLiteral, type ColumnDefinition } from '../../../sql/ast.js';
@@ -39,8 +41,8 @@ function stringDefault(value: unknown): string | null {
 export default defineRule({
   code: Code.ER_INVALID_DEFAULT,
   on: ['create_table', 'alter_table'],
-  async check(_stmt, ctx) {
-    for (const { at, column } of await ctx.facts.columnWrites()) {
+  async check(stmt, ctx) {
+    for (const { at, column } of writesWithImplicitTimestamps(stmt, await ctx.facts.columnWrites(), ctx.serverInfo)) {
       // MySQL's own texts stand among these checks in goInception's order: fsp first, DOUBLE(M) after NOT NULL.
       const type = bareTypeName(column.dataType);
       if ((type === 'datetime' || type === 'timestamp') && (column.length ?? 0) > 6) ctx.errorAt(at, `Too-big precision ${column.length} specified for '${column.name}'. Maximum is 6`);

@@ -1,8 +1,9 @@
 // check_timestamp_count (on by default, counted only while enable_timestamp_type): more than one TIMESTAMP column
 // with DEFAULT CURRENT_TIMESTAMP, or more than one with ON UPDATE CURRENT_TIMESTAMP (no arguments), after the
-// per-column messages (docs/audit.md "Table rules").
+// per-column messages; the implicit defaults of explicit_defaults_for_timestamp OFF count (docs/audit.md "Table rules").
 import { Code } from '../../catalogue.js';
 import { autoTimestampOverflow } from '../../key-checks.js';
+import { withImplicitTimestamps } from '../../implicit-timestamp.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({
@@ -11,6 +12,6 @@ export default defineRule({
   gate: (inc) => inc.check_timestamp_count && inc.enable_timestamp_type,
   check(stmt, ctx) {
     const ddl = stmt.ddl;
-    if (ddl?.type === 'create_table' && autoTimestampOverflow(ddl.columns, 'timestamp')) ctx.reportAt(ddl.columns.length);
+    if (ddl?.type === 'create_table' && autoTimestampOverflow(withImplicitTimestamps(ddl.columns, ctx.serverInfo), 'timestamp')) ctx.reportAt(ddl.columns.length);
   },
 });

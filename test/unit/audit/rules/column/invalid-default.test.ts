@@ -3,12 +3,20 @@ import { LAYOUT, RuleTester } from '../../../../support/rule-tester.js';
 
 new RuleTester(LAYOUT).run('column/invalid-default', {
   valid: [
+    // explicit_defaults_for_timestamp OFF: the first TIMESTAMP gets CURRENT_TIMESTAMP (with its precision), a zero date
+    // is allowed by default
+    { sql: 'create table t3 (a timestamp(3), b timestamp)', server: { explicitDefaultsForTimestamp: false } },
+    { sql: 'create table t3 (a timestamp, b timestamp)', server: { explicitDefaultsForTimestamp: false } },
     "create table t3 (c1 int default '12', c2 decimal(10,2) default '-1.5', c3 varchar(10) default '', c4 int default null)",
     "create table t3 (c1 varchar(10) not null default 'x', c2 int not null default 0)",
     "create table t3 (c1 datetime(3) default current_timestamp(3), c2 timestamp default now(), c3 date default '2020-02-29', c4 time default '838:59:59', c5 year default 2155, c6 datetime default '0000-00-00 00:00:00')",
     { sql: "create table t3 (c1 date default '2020-00-01')", sqlMode: 'STRICT_TRANS_TABLES' },
   ],
   invalid: [
+    // explicit_defaults_for_timestamp OFF: a later TIMESTAMP's implicit '0000-00-00 00:00:00' is checked as if written
+    { sql: 'create table t3 (a timestamp, b timestamp, c timestamp null)', server: { explicitDefaultsForTimestamp: false }, inc: { enable_zero_date: false }, messages: ["Invalid default value for column 'b'."] },
+    { sql: 'create table t3 (a timestamp not null, b timestamp not null)', server: { explicitDefaultsForTimestamp: false }, sqlMode: 'STRICT_TRANS_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE', messages: ["Invalid default value for column 'b'."] },
+    { sql: "create table t3 (b timestamp not null default '0000-00-00 00:00:00')", sqlMode: 'STRICT_TRANS_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE', messages: ["Invalid default value for column 'b'."] },
     { sql: "create table t3 (c1 int default '')", messages: ["Invalid default value for column 'c1'."] },
     { sql: "create table t3 (c1 int default 'abc', c2 bigint default '1x')", messages: ["Invalid default value for column 'c1'.", "Invalid default value for column 'c2'."] },
     { sql: 'create table t3 (c1 varchar(10) not null default null)', messages: ["Invalid default value for column 'c1'."] },
