@@ -186,7 +186,13 @@ test('a target that dies mid-batch → driver message + unknown-result note, no 
   const killer = await directConnection();
   try {
     const run = runExecuteStage(ctx);
-    setTimeout(() => void killer.query(`KILL ${tid}`), 400);
+    // kill once the sleep runs (a fixed delay could land on the CREATE on a loaded machine)
+    for (;;) {
+      const [list] = await killer.query('SELECT INFO FROM information_schema.PROCESSLIST WHERE ID = ?', [tid]);
+      if (/sleep/i.test(String((list as { INFO: unknown }[])[0]?.INFO ?? ''))) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await killer.query(`KILL ${tid}`);
     assert.equal(await run, 'failed');
   } finally {
     await killer.end();

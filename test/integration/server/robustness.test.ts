@@ -180,7 +180,7 @@ describe('bad clients', () => {
     b.destroy();
     const c = await RawClient.login(s.port);
     const id = c.handshake.connectionId;
-    c.command(Command.QUERY, 'sleep 200');
+    c.command(Command.QUERY, 'sleep 2000'); // long enough to outlast the checks below on a loaded machine
     await eventually('the request running', () => s.registry.get(id)?.busy === true);
     c.destroy();
     await new Promise((r) => setTimeout(r, 50));
