@@ -5,6 +5,7 @@
 // exactly; transactional ones on MariaDB only by their statement text, and other sessions' identical statements
 // make that impossible, which the row says. Kills are placed with a user lock the statement waits on (GET_LOCK in
 // its WHERE), never by timing.
+import { connect, createServer, type Socket } from 'node:net';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type mysql from 'mysql2/promise';
@@ -152,8 +153,8 @@ for (const kill of ['QUERY', 'CONNECTION'] as const) {
   });
 }
 
-// The look-up itself against the real binlog, for what a test cannot place deterministically end to end (a
-// transactional statement whose commit succeeded but whose answer was lost).
+// The look-up itself against the real binlog, with the cases an end-to-end run cannot show at once: found, absent,
+// and two sessions' identical statements (the last test below runs the lost-answer case end to end).
 test('locating a transactional statement by its text: found when it is the only one, refused when another session ran the same text', async () => {
   await table('t_text', 'InnoDB');
   const ours = await directConnection(DB);
@@ -228,4 +229,66 @@ test('--trans: a KILL CONNECTION inside a transaction rolls back its transaction
   assert.deepEqual(await backupOf(rolledBack, 'i_trans'), { rollback: [], info: 0 });
   assert.equal(killed.stage_status, 'Execute failed');
   assert.equal(killed.backup_dbname, null);
+});
+
+/**
+ * A TCP relay to the target that, once a client sends a packet containing `marker` (not an EXPLAIN), closes that connection
+ * instead of passing on the server's answer: the server ran (and committed) the statement, the client never hears.
+ */
+async function answerDroppingRelay(marker: string): Promise<{ port: number; close: () => Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server = createServer((client) => {
+    const upstream = connect(db.port, db.host);
+    let dropAnswer = false;
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+      s.on('error', () => undefined);
+    }
+    client.on('data', (d) => {
+      // the statement itself, not the audit's EXPLAIN of it
+      if (d.includes(marker) && !/explain/i.test(d.toString('latin1'))) dropAnswer = true;
+      upstream.write(d);
+    });
+    upstream.on('data', (d) => {
+      if (!dropAnswer) return void client.write(d);
+      client.destroy();
+      upstream.destroy();
+    });
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  return {
+    port,
+    close: () => {
+      for (const s of sockets) s.destroy();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+test('a transactional statement that committed but whose answer was lost: found in the binlog by its text and backed up', async () => {
+  await table('i_lost', 'InnoDB');
+  const marker = "set c = 'lost answer'";
+  const relay = await answerDroppingRelay(marker);
+  try {
+    const viaRelay = await backupHarness({ db: { ...db, host: '127.0.0.1', port: relay.port } });
+    Object.assign(viaRelay.harness.settings.inc, { backup_host: db.host, backup_port: db.port });
+    const rows = await viaRelay.run(DB, [`update i_lost ${marker} where id = 2`, "update i_lost set c = 'later' where id = 3"]);
+    const lost = rows[1]!;
+    assert.equal(lost.stage_status, 'Execute Successfully\nBackup Successfully', String(lost.error_message));
+    const lines = lost.error_message!.split('\n');
+    assert.ok(lines.includes(UNKNOWN_RESULT_MESSAGE), lost.error_message!);
+    assert.match(lines.at(-1)!, /^Backup: The binlog shows that this statement committed, changing 1 rows \(recognised by its statement text: .+\); their rollback is stored\.$/);
+    assert.equal(rows[2]!.stage, 'CHECKED', 'nothing after it runs');
+    assert.deepEqual(await data('i_lost'), ['before', 'lost answer', 'before']);
+    const relaySchema = backupDbName('127.0.0.1', relay.port, DB);
+    const [stored] = await admin.query(`SELECT rollback_statement AS s FROM \`${relaySchema}\`.\`i_lost\` WHERE opid_time = ?`, [lost.sequence]);
+    assert.deepEqual((stored as { s: string }[]).map((r) => r.s), [`UPDATE \`${DB}\`.\`i_lost\` SET \`id\`=2, \`c\`='before' WHERE \`id\`=2;`]);
+    await admin.query(`DROP DATABASE IF EXISTS \`${relaySchema}\``);
+  } finally {
+    await relay.close();
+  }
 });
