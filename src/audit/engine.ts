@@ -7,7 +7,7 @@ import type { IncConfig } from '../config/config.js';
 import type { Level, ResultRow } from '../rows/row.js';
 import { databaseNameOf, tablesOf, type TableName } from '../sql/ast.js';
 import type { ParsedStatement, StatementKind } from '../sql/statement.js';
-import { Code, codeDef, formatCode, levelOf } from './catalogue.js';
+import { Code, codeDef, formatCode, levelOf } from '../codes/catalogue.js';
 import { applySnapshotEffects } from './effects.js';
 import { estimateAffectedRows, estimateInsertValues, type FingerprintCache } from './estimate.js';
 import { StatementFacts } from './facts.js';

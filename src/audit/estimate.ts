@@ -9,7 +9,7 @@ import type { Level, ResultRow } from '../rows/row.js';
 import { scanShape } from '../sql/shape-cache.js';
 import { insertRowsOf, insertSelectOf, tablesOf, type TableName } from '../sql/ast.js';
 import type { ParsedStatement } from '../sql/statement.js';
-import { Code, codeDef, formatCode } from './catalogue.js';
+import { Code, codeDef, formatCode } from '../codes/catalogue.js';
 import { planChecksOn, planFindings, planStepsOf, type PlanStep } from './plan-checks.js';
 import { insertSelectText } from './count-rewrite.js';
 import { realRowCount } from './real-count.js';

@@ -5,7 +5,7 @@
 // query of their own: without that EXPLAIN (an error on the row, new tables, `--real_row_count`) they say nothing.
 
 import type { IncConfig } from '../config/config.js';
-import { PeerCode } from './peer-codes.js';
+import { PeerCode } from '../codes/peer-codes.js';
 
 /** What the checks read of one EXPLAIN row. */
 export interface PlanStep {

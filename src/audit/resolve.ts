@@ -7,7 +7,7 @@
 import type { Level } from '../rows/row.js';
 import { databaseNameOf, hasIfExists, hasIfNotExists, insertColumnsOf, renamePairsOf, tablesOf, type TableName } from '../sql/ast.js';
 import type { ParsedStatement, StatementKind } from '../sql/statement.js';
-import { Code } from './catalogue.js';
+import { Code } from '../codes/catalogue.js';
 import { hasColumn } from './column-lookup.js';
 import type { StatementFacts } from './facts.js';
 import type { SchemaSnapshot, TableInfo } from './snapshot.js';

@@ -5,7 +5,7 @@
 
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
-import { Code, codeDef, levelOf } from '../audit/catalogue.js';
+import { Code, codeDef, levelOf } from '../codes/catalogue.js';
 import { createAuditor } from '../audit/engine.js';
 import { runLocalCommand } from '../commands/index.js';
 import { parseLocalCommand } from '../commands/parse.js';

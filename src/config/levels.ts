@@ -1,7 +1,7 @@
 // The `[inc_level]` keys: one per audit code that has a level key (docs/audit.md), taken from
 // the audit code catalogue so the two never disagree. Ordered by code number (`inception show levels` order).
 
-import { levelKeyedCodes } from '../audit/catalogue.js';
+import { levelKeyedCodes } from '../codes/catalogue.js';
 
 export type Level = 0 | 1 | 2;
 

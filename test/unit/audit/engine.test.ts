@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ResultRow } from '../../../src/rows/row.js';
-import { Code } from '../../../src/audit/catalogue.js';
+import { Code } from '../../../src/codes/catalogue.js';
 import { createAuditor, type AuditSettings, type SqlRunner } from '../../../src/audit/engine.js';
 import { defineRule, type Rule } from '../../../src/audit/rule.js';
 import { parseStatement } from '../../../src/sql/parse.js';

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { codeDef } from '../../../src/audit/catalogue.js';
+import { codeDef } from '../../../src/codes/catalogue.js';
 import { ESTIMATE, MESSAGE_ORDER, PLAN, RESOLVE, rankOf } from '../../../src/audit/order.js';
 import { RULES } from '../../../src/audit/rules/index.js';
 import type { StatementKind } from '../../../src/sql/statement.js';

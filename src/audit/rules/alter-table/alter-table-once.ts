@@ -1,6 +1,6 @@
 // merge_alter_table: the second and later ALTER TABLE of one table in a batch (arg the table as written); the
 // resolve phase counts them (docs/audit.md "Table rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

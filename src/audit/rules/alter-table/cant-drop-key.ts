@@ -1,5 +1,5 @@
 // DROP INDEX / DROP PRIMARY KEY / RENAME INDEX of a missing index (arg table.index) (docs/audit.md).
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

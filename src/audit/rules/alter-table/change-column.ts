@@ -1,5 +1,5 @@
 // CHANGE COLUMN while enable_change_column is off (arg the old column in lower case) (docs/audit.md "Table rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 // ADD COLUMN of an existing column; CHANGE/RENAME COLUMN to an existing name (arg table.col) (docs/audit.md).
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

@@ -1,6 +1,6 @@
 // DROP/MODIFY/CHANGE/RENAME/ALTER COLUMN, AFTER and index columns naming a missing column (arg table.col)
 // (docs/audit.md).
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

@@ -1,6 +1,6 @@
 // check_column_position_change: ADD / MODIFY / CHANGE COLUMN with FIRST or AFTER (arg table.col, the definition's
 // name) (docs/audit.md "Table rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

@@ -1,7 +1,7 @@
 // MODIFY / CHANGE COLUMN written `t.c` (schema matching, if written) whose table is not the altered one
 // (case-insensitive): ER_WRONG_TABLE_NAME with the qualifier as written, and the column is not checked further
 // (facts.skippedSpecs; docs/audit.md "Table rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { alterQualifierMismatch } from '../../facts.js';
 import { defineRule } from '../../rule.js';
 import { alterActionsOf } from '../../../sql/alter-actions.js';

@@ -1,6 +1,6 @@
 // enable_foreign_key: DROP FOREIGN KEY of a name the table (existing before the batch) does not have on the
 // target, compared case-insensitively (arg the name as written) (docs/audit.md "Foreign-key rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 // A new index whose name the table already has (args index, db, table) (docs/audit.md).
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 // RENAME INDEX a TO b where b exists (docs/audit.md).
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

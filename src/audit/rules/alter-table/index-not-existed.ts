@@ -1,6 +1,6 @@
 // ALTER INDEX i VISIBLE / INVISIBLE of an index the table does not have (case-sensitive, as goInception
 // compares Key_name) (arg table.index) (docs/audit.md "Index rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

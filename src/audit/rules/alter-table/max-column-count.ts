@@ -1,7 +1,7 @@
 // max_column_count: an ADD COLUMN spec that takes the table past the limit (args table, limit, count), the last
 // message of that spec (docs/audit.md "Table rules"). As goInception counts: the live columns before the spec,
 // generated ones left out, plus every column the spec names, including one that already exists.
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 import { alterActionsOf } from '../../../sql/alter-actions.js';
 

@@ -1,7 +1,7 @@
 // ALTER TABLE specs goInception does not support (no arguments, one per spec): DROP FOREIGN KEY while foreign
 // keys are disabled, ADD of a CHECK constraint, RENAME COLUMN on MySQL before 8.0 (MariaDB reads it), RENAME
 // INDEX before MySQL 5.7 (docs/audit.md "Table rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 function versionBelow(version: string, major: number, minor: number): boolean {

@@ -1,5 +1,5 @@
 // DROP COLUMN of the table's last live column (no arguments) (docs/audit.md "Table rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

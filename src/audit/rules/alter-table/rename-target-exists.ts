@@ -1,5 +1,5 @@
 // ALTER TABLE … RENAME [TO] t2 where t2 exists (docs/audit.md).
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 import { alterActionsOf } from '../../../sql/alter-actions.js';
 

@@ -1,7 +1,7 @@
 // ALTER COLUMN c SET DEFAULT '' on a column whose stored type (cut at `(`) is bit, smallint, mediumint, int,
 // bigint, decimal, float, double or year: ER_INVALID_DEFAULT with c as written. As in goInception, tinyint is not
 // in the list and MySQL 8's `int unsigned` (no parenthesis) is not recognised (docs/audit.md "Table rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 const REFUSING_EMPTY = new Set(['bit', 'smallint', 'mediumint', 'int', 'bigint', 'decimal', 'float', 'double', 'year']);

@@ -1,6 +1,6 @@
 // An ALTER TABLE option other than ENGINE, CHARSET, COLLATE, COMMENT and AUTO_INCREMENT (no arguments, one per
 // option) (docs/audit.md "Table rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 const SUPPORTED = new Set(['ENGINE', 'CHARSET', 'COLLATE', 'COMMENT', 'AUTO_INCREMENT', 'TABLEGROUP']);

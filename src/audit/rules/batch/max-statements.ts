@@ -1,7 +1,7 @@
 // Peer rule max_statements: a batch holding more statements than allowed; every statement past the limit gets
 // the message, so the batch cannot execute (docs/audit.md "Peer rules"). Argument: the limit.
 import { defineRule } from '../../rule.js';
-import { PeerCode } from '../../peer-codes.js';
+import { PeerCode } from '../../../codes/peer-codes.js';
 import type { StatementKind } from '../../../sql/statement.js';
 
 const KINDS: Readonly<Record<StatementKind, true>> = {

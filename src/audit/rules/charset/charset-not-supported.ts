@@ -1,7 +1,7 @@
 // support_charset: a character set outside the list (arg the support_charset value): table CHARSET and CREATE
 // DATABASE CHARSET while enable_set_charset, ALTER TABLE … CONVERT TO and ALTER DATABASE always, a column
 // CHARACTER SET while enable_column_charset (docs/audit.md "Charset and engine rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { allowList, columnCharsets, normalise, optionsNamed } from '../../charset-lists.js';
 import { defineRule } from '../../rule.js';
 

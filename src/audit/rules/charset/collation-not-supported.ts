@@ -1,7 +1,7 @@
 // support_collation: a collation outside the list (arg the support_collation value; utf8mb3 counts as utf8):
 // table and CREATE DATABASE COLLATE while enable_set_collation, ALTER DATABASE and CONVERT TO … COLLATE always,
 // a column COLLATE while enable_column_charset (docs/audit.md "Charset and engine rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { allowList, columnCharsets, normalise, optionsNamed } from '../../charset-lists.js';
 import { defineRule } from '../../rule.js';
 

@@ -1,6 +1,6 @@
 // support_engine: ENGINE outside the list, compared case-insensitively, while enable_set_engine (arg the
 // support_engine value) (docs/audit.md "Charset and engine rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { allowList, optionsNamed } from '../../charset-lists.js';
 import { defineRule } from '../../rule.js';
 

@@ -1,7 +1,7 @@
 // A table CHARSET (CREATE TABLE with columns, ALTER TABLE option) written without COLLATE whose name, compared
 // case-sensitively, has no built-in default collation (arg the charset as written): `DEFAULT CHARSET=UTF8MB4`
 // warns, `utf8mb4` does not (docs/audit.md "Charset and engine rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { KNOWN_CHARSETS } from '../../charset-lists.js';
 import { defineRule } from '../../rule.js';
 import type { ParsedStatement } from '../../../sql/statement.js';

@@ -1,6 +1,6 @@
 // check_autoincrement_name: an auto_increment column not named `id` (any case). goInception raises it while
 // it builds the table's layout: for CREATE TABLE before the per-column checks (docs/audit.md "Field rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

@@ -1,6 +1,6 @@
 // check_autoincrement_datatype: an auto_increment column must be INT, MEDIUMINT or BIGINT (docs/audit.md
 // "Field rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { bareTypeName } from '../../column-type.js';
 import { defineRule } from '../../rule.js';
 

@@ -1,6 +1,6 @@
 // enable_autoincrement_unsigned (goInception's name for turning the check on): an auto_increment column must be
 // UNSIGNED (arg table) (docs/audit.md "Field rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

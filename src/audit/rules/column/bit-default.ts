@@ -1,6 +1,6 @@
 // A BIT column's default must be 0, 1, a bit literal (b'101'), '' or NULL; anything else gets ER_INVALID_DEFAULT,
 // among the later field messages as goInception raises it (docs/audit.md "Field rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { bareTypeName } from '../../column-type.js';
 import { defineRule } from '../../rule.js';
 import type { DefaultValue } from '../../../sql/ddl/model.js';

@@ -1,5 +1,5 @@
 // BLOB/TEXT/JSON with a DEFAULT other than NULL (docs/audit.md "Field rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { bareTypeName, isBlobTextOrJson } from '../../column-type.js';
 import { defineRule } from '../../rule.js';
 import { isNullLiteral } from '../../../sql/ast.js';

@@ -2,7 +2,7 @@
 // (args table.col, old stored type, new canonical type): a CHAR/VARCHAR/DECIMAL family change or a shorter
 // length, precision or scale; a narrower integer (bit < tinyint < smallint < mediumint < int < bigint); any
 // other change of base type (ENUM to ENUM and SET to SET are exempt) (docs/audit.md "Field rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { bareTypeName } from '../../column-type.js';
 import { baseType, canonicalType } from '../../key-checks.js';
 import { defineRule } from '../../rule.js';

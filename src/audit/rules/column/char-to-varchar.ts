@@ -1,5 +1,5 @@
 // CHAR(n) longer than max_char_length: VARCHAR is asked for (docs/audit.md "Field rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { bareTypeName } from '../../column-type.js';
 import { defineRule } from '../../rule.js';
 

@@ -1,6 +1,6 @@
 // A column COLLATE, or a CHARACTER SET other than binary, while enable_column_charset is off (args table,
 // column); a column with both gets it twice, as goInception reports it (docs/audit.md "Field rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

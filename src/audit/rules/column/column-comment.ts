@@ -1,6 +1,6 @@
 // check_column_comment: every column definition (CREATE, ADD, MODIFY, CHANGE) needs a non-empty COMMENT
 // (docs/audit.md "Field rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

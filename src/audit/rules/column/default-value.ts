@@ -2,7 +2,7 @@
 // generated and primary key columns, and a BIT column with DEFAULT NULL (args column, table) (docs/audit.md
 // "Field rules"). goInception skips this and the other
 // later field checks for a primary-key column not declared NOT NULL, a bug it lists; inceptor checks every column.
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { bareTypeName, isBlobTextOrJson } from '../../column-type.js';
 import { defineRule } from '../../rule.js';
 

@@ -1,5 +1,5 @@
 // check_float_double: FLOAT and DOUBLE columns should be DECIMAL (docs/audit.md "Field rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { bareTypeName } from '../../column-type.js';
 import { defineRule } from '../../rule.js';
 

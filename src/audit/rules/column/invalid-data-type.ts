@@ -1,7 +1,7 @@
 // A column type that configuration disables (CREATE, ADD, MODIFY, CHANGE): BLOB/TEXT unless enable_blob_type,
 // JSON unless enable_json_type, ENUM/SET/BIT unless enable_enum_set_bit, TIMESTAMP unless enable_timestamp_type,
 // and every name in disable_types. The first field message of a column (docs/audit.md "Field rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { bareTypeName, isBlobOrText } from '../../column-type.js';
 import { defineRule } from '../../rule.js';
 import type { IncConfig } from '../../../config/config.js';

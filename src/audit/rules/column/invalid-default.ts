@@ -6,7 +6,7 @@
 // message more than once. MySQL's free texts for DATETIME/TIMESTAMP precision over 6 and for DOUBLE(M) without D
 // stand among them, so this rule adds them too. CREATE TABLE's implicit TIMESTAMP defaults (explicit_defaults_for_timestamp
 // OFF) are checked like written ones.
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { bareTypeName, isNumeric } from '../../column-type.js';
 import { writesWithImplicitTimestamps } from '../../implicit-timestamp.js';
 import { defineRule, type RuleContext } from '../../rule.js';

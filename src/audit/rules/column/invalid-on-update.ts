@@ -1,6 +1,6 @@
 // ON UPDATE on a column that is not TIMESTAMP or DATETIME, or ON UPDATE of something other than CURRENT_TIMESTAMP
 // (arg column; the template has no final `.`) (docs/audit.md "Field rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { bareTypeName } from '../../column-type.js';
 import { defineRule } from '../../rule.js';
 

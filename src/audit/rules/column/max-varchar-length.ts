@@ -1,6 +1,6 @@
 // max_varchar_length: a VARCHAR longer than the limit in CREATE TABLE or ADD COLUMN, or in a MODIFY / CHANGE that
 // makes a CHAR/VARCHAR column longer (args column, limit) (docs/audit.md "Field rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { bareTypeName } from '../../column-type.js';
 import { defineRule } from '../../rule.js';
 

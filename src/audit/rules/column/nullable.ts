@@ -1,6 +1,6 @@
 // enable_nullable = false: every column but primary keys must be declared NOT NULL (args column, table)
 // (docs/audit.md "Field rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 // BLOB/TEXT/JSON declared NOT NULL, unless enable_blob_not_null (args column, table) (docs/audit.md "Field rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { bareTypeName, isBlobTextOrJson } from '../../column-type.js';
 import { defineRule } from '../../rule.js';
 

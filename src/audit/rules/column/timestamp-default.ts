@@ -1,6 +1,6 @@
 // check_timestamp_default: a TIMESTAMP column without DEFAULT (arg column); on a target with
 // explicit_defaults_for_timestamp OFF, CREATE TABLE's implicit defaults count as written (docs/audit.md "Field rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { bareTypeName } from '../../column-type.js';
 import { writesWithImplicitTimestamps } from '../../implicit-timestamp.js';
 import { defineRule } from '../../rule.js';

@@ -1,6 +1,6 @@
 // MySQL before 5.7 refuses DEFAULT NULL on a TIMESTAMP column that is not NOT NULL: ER_INVALID_DEFAULT where the
 // missing-default warning would stand (docs/audit.md "Field rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { bareTypeName } from '../../column-type.js';
 import { versionParts } from '../../count-rewrite.js';
 import { defineRule } from '../../rule.js';

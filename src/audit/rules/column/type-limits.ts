@@ -3,7 +3,7 @@
 // (ER_WRONG_COLUMN_NAME), then the server's own texts for lengths, widths, precision, scale and SET members,
 // as free-text errors. VARCHAR's limit is 65535 bytes over the bytes per character of the column's CHARACTER SET,
 // else of the table's COLLATE= (CREATE TABLE), else of `default_charset`.
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { bareTypeName } from '../../column-type.js';
 import { charsetOfCollation, charsetWidth } from '../../key-checks.js';
 import { defineRule } from '../../rule.js';

@@ -1,6 +1,6 @@
 // check_datetime_count: more than one DATETIME column with DEFAULT CURRENT_TIMESTAMP, or more than one with ON
 // UPDATE CURRENT_TIMESTAMP (no arguments) (docs/audit.md "Table rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { autoTimestampOverflow } from '../../key-checks.js';
 import { defineRule } from '../../rule.js';
 

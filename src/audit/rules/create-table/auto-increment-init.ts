@@ -1,6 +1,6 @@
 // check_autoincrement_init_value: CREATE TABLE … AUTO_INCREMENT=n with n > 1 (never for ALTER) (docs/audit.md
 // "Table rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 import { tableOptions } from '../../table-options.js';
 

@@ -1,7 +1,7 @@
 // CREATE TABLE column written `db.t.c` whose schema is not the table's (its qualifier, else the current
 // database; compared case-sensitively, as goInception does): ER_WRONG_DB_NAME with the qualifier as written, one per
 // column; the checks go on (docs/audit.md "Table rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

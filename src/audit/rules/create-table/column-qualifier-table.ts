@@ -1,7 +1,7 @@
 // CREATE TABLE column written `t.c` whose table is not the one created (case-sensitive; a column whose schema
 // part already differs gets ER_WRONG_DB_NAME instead): ER_WRONG_TABLE_NAME with the qualifier as written
 // (docs/audit.md "Table rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

@@ -1,6 +1,6 @@
 // columns_must_have_index: a listed column whose base type differs from the listed type (args name, listed type
 // cut at `(` in lower case, the column's base type), before ErrColumnsMustHaveIndex (docs/audit.md "Table rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { columnsMustHaveIndex } from '../../key-checks.js';
 import { defineRule } from '../../rule.js';
 

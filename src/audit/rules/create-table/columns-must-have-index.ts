@@ -2,7 +2,7 @@
 // be the first column of some index (ErrColumnsMustHaveIndex, the names joined with `,`); its type, when listed,
 // is compared first (ErrColumnsMustHaveIndexTypeErr, one per column, args name, listed type, base type) — see
 // create-table/columns-must-have-index-type (docs/audit.md "Table rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { columnsMustHaveIndex } from '../../key-checks.js';
 import { defineRule } from '../../rule.js';
 

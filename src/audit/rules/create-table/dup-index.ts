@@ -1,7 +1,7 @@
 // CREATE TABLE: an index whose name an earlier index of the statement has (case-insensitive, PRIMARY included;
 // two unnamed ones clash as '' unless enable_null_index_name) (args index, db, table). ALTER and CREATE INDEX
 // report it through alter-table/dup-index (docs/audit.md "Index rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { statementKeys } from '../../key-checks.js';
 import { defineRule } from '../../rule.js';
 

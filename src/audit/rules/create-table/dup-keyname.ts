@@ -1,7 +1,7 @@
 // CREATE TABLE: a KEY / INDEX / UNIQUE constraint whose name an earlier one already has (case-insensitive; an
 // unnamed one goes by its first column; FULLTEXT, SPATIAL, PRIMARY KEY and inline UNIQUE are not compared)
 // (arg the later name) (docs/audit.md "Index rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { statementKeys } from '../../key-checks.js';
 import { defineRule } from '../../rule.js';
 

@@ -1,5 +1,5 @@
 // A column name repeated in CREATE TABLE (names compare case-insensitively, as in MySQL) (docs/audit.md).
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

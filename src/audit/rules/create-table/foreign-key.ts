@@ -1,6 +1,6 @@
 // FOREIGN KEY in CREATE TABLE or ALTER … ADD, unless enable_foreign_key: one message per key (arg table)
 // (docs/audit.md "Table rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 import { tableChangesOf } from '../../../sql/alter-actions.js';
 

@@ -1,6 +1,6 @@
 // CREATE TABLE: an index or PRIMARY KEY naming a column the table does not define (arg table.col as written);
 // ALTER and CREATE INDEX report it through alter-table/column-not-existed (docs/audit.md "Index rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { statementKeys } from '../../key-checks.js';
 import { defineRule } from '../../rule.js';
 

@@ -1,6 +1,6 @@
 // max_column_count: CREATE TABLE with more columns than the limit (args table, limit, count) (docs/audit.md
 // "Table rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

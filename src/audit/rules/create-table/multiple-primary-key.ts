@@ -1,5 +1,5 @@
 // More than one PRIMARY KEY definition (inline or constraint) (docs/audit.md).
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

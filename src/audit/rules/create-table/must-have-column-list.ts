@@ -1,7 +1,7 @@
 // must_have_columns: CREATE TABLE with a column list that lacks configured columns ('name [type]' items; a column
 // of another base type counts as missing) (arg the missing items, trimmed, joined with `,`) (docs/audit.md
 // "Table rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { bareTypeName } from '../../column-type.js';
 import { defineRule } from '../../rule.js';
 

@@ -1,5 +1,5 @@
 // CREATE TABLE without columns and without LIKE / AS SELECT (docs/audit.md).
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 // check_table_comment: CREATE TABLE (not LIKE / AS SELECT) needs a non-empty table COMMENT (docs/audit.md, code 58).
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

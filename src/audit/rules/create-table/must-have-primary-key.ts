@@ -1,5 +1,5 @@
 // check_primary_key: CREATE TABLE (not LIKE / AS SELECT) needs a primary key (docs/audit.md, code 60).
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

@@ -1,6 +1,6 @@
 // A table COLLATE in CREATE or ALTER TABLE while enable_set_collation is off (arg table) (docs/audit.md
 // "Table rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 import { tableOptions } from '../../table-options.js';
 

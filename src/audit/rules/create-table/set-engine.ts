@@ -1,6 +1,6 @@
 // ENGINE in CREATE or ALTER TABLE while enable_set_engine is off (arg the table, not the engine) (docs/audit.md
 // "Table rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 import { tableOptions } from '../../table-options.js';
 

@@ -1,6 +1,6 @@
 // table_prefix: CREATE TABLE (not LIKE) whose lower-cased name does not start with the prefix (arg the prefix
 // as configured) (docs/audit.md "Table rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

@@ -1,6 +1,6 @@
 // CREATE TABLE with more than one auto_increment column, or whose auto_increment column is not the first column
 // of some key, unless ENGINE=MyISAM (no arguments) (docs/audit.md "Table rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

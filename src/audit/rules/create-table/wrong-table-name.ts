@@ -1,5 +1,5 @@
 // CREATE TABLE of a name that is empty or ends with a space (arg the name as written) (docs/audit.md "Table rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 import { isIncorrectName } from '../../identifier.js';
 

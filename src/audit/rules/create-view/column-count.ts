@@ -1,7 +1,7 @@
 // CREATE VIEW v (a, b) AS …: each SELECT of the view (every UNION member) must produce as many columns as the
 // list names, a `*` counted as the columns it expands to; ErrViewColumnCount once per member that does not
 // (none when a `*` cannot be expanded) (docs/audit.md "Views").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

@@ -1,7 +1,7 @@
 // CREATE VIEW v (a, b, a): each later occurrence of a name (case-insensitive) in the column list gets
 // ER_FIELD_SPECIFIED_TWICE (args the name as written, the view as written); the checks go on (docs/audit.md
 // "Views").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

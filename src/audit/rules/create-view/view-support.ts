@@ -1,5 +1,5 @@
 // CREATE VIEW is refused unless enable_use_view; nothing else is checked then (docs/audit.md).
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 import { tablesOf } from '../../../sql/ast.js';
 

@@ -1,5 +1,5 @@
 // ALTER DATABASE is not supported unless enable_alter_database (docs/audit.md).
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 // DROP DATABASE is forbidden unless enable_drop_database (docs/audit.md).
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 import { databaseNameOf } from '../../../sql/ast.js';
 

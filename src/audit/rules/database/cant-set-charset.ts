@@ -1,6 +1,6 @@
 // CREATE DATABASE … CHARACTER SET while enable_set_charset is off (arg the charset as written) (docs/audit.md
 // "Charset and engine rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { optionsNamed } from '../../charset-lists.js';
 import { defineRule } from '../../rule.js';
 

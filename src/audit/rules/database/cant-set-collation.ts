@@ -1,6 +1,6 @@
 // CREATE DATABASE … COLLATE while enable_set_collation is off (arg the collation in lower case, `utf8mb3_…`
 // written `utf8_…`, as goInception's parser normalises it) (docs/audit.md "Charset and engine rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { normalise, optionsNamed } from '../../charset-lists.js';
 import { defineRule } from '../../rule.js';
 

@@ -2,7 +2,7 @@
 // list holds `db.table` or `table` (any database), comma separated, compared case-insensitively. The tables
 // written: INSERT's target, the tables of UPDATE's SET columns, DELETE's targets. Argument: `db.table`.
 import { defineRule, type RuleContext } from '../../rule.js';
-import { PeerCode } from '../../peer-codes.js';
+import { PeerCode } from '../../../codes/peer-codes.js';
 import { identText, tablesOf, updateSetOf } from '../../../sql/ast.js';
 import type { ParsedStatement } from '../../../sql/statement.js';
 import { ColumnResolver, obj, tableRefsOf, type TableRef } from '../query/conditions.js';

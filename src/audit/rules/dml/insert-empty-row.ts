@@ -1,7 +1,7 @@
 // A VALUES row `()` (every column takes its default; MySQL and MariaDB accept it): goInception raises
 // ER_WITH_INSERT_VALUES once per empty row, at the row, and checks the row no further (docs/audit.md "INSERT
 // values").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 import { insertRowsOf } from '../../../sql/ast.js';
 import { rowItems } from '../insert/cells.js';

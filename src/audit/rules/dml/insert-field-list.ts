@@ -1,5 +1,5 @@
 // check_insert_field: INSERT/REPLACE without a column list (INSERT … SET included) (docs/audit.md, code 9).
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 import { insertColumnsOf } from '../../../sql/ast.js';
 

@@ -1,5 +1,5 @@
 // INSERT … SET has no VALUES list: reported as ER_WITH_INSERT_VALUES (docs/audit.md).
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 import { insertSetOf } from '../../../sql/ast.js';
 

@@ -1,6 +1,6 @@
 // Each VALUES row must have as many values as the column list (or the table, without a list) (docs/audit.md).
 // Reported at the row's first cell, so each row's messages stay together (./../insert/cells.ts).
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule, type RuleContext } from '../../rule.js';
 import { insertRowsOf } from '../../../sql/ast.js';
 import { rowItems } from '../insert/cells.js';

@@ -1,5 +1,5 @@
 // check_dml_limit: UPDATE/DELETE with LIMIT (docs/audit.md).
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 import { hasLimit } from '../../../sql/ast.js';
 

@@ -1,5 +1,5 @@
 // check_dml_where: UPDATE/DELETE without WHERE (docs/audit.md).
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 import { whereOf } from '../../../sql/ast.js';
 

@@ -1,5 +1,5 @@
 // check_dml_orderby: UPDATE/DELETE with ORDER BY (docs/audit.md).
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 import { hasOrderBy } from '../../../sql/ast.js';
 

@@ -1,6 +1,6 @@
 // UPDATE/DELETE whose WHERE is a bare literal, or `literal <op> literal` for arithmetic/logical operators
 // (`where 1`, `where 1 and 1`); comparisons such as `1 = 1` are not flagged (docs/audit.md, code 176).
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 import { whereOf } from '../../../sql/ast.js';
 

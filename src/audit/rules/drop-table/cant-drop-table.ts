@@ -1,5 +1,5 @@
 // DROP/TRUNCATE TABLE are forbidden unless enable_drop_table (docs/audit.md).
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 import { tablesOf } from '../../../sql/ast.js';
 

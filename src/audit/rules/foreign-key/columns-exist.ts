@@ -1,7 +1,7 @@
 // enable_foreign_key: a FOREIGN KEY column the table lacks (arg table.col), or a referenced column its table lacks
 // (arg ref_table.col); a missing referenced table is ER_TABLE_NOT_EXISTED_ERROR (docs/audit.md "Foreign-key
 // rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { statementKeys } from '../../key-checks.js';
 import { defineRule } from '../../rule.js';
 

@@ -1,7 +1,7 @@
 // enable_foreign_key: a named FOREIGN KEY added to a table that existed before the batch, whose name the
 // database's foreign keys on the target already use (information_schema.KEY_COLUMN_USAGE) (arg the name)
 // (docs/audit.md "Foreign-key rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { statementKeys } from '../../key-checks.js';
 import { defineRule } from '../../rule.js';
 

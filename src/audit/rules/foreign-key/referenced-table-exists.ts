@@ -1,6 +1,6 @@
 // enable_foreign_key: a FOREIGN KEY referencing a table that does not exist as the batch sees it (arg db.table)
 // (docs/audit.md "Foreign-key rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { statementKeys } from '../../key-checks.js';
 import { defineRule } from '../../rule.js';
 

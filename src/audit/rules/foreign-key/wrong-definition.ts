@@ -1,6 +1,6 @@
 // enable_foreign_key: a FOREIGN KEY whose column count differs from the referenced column count (arg the
 // CONSTRAINT symbol, else the key's name, else '') (docs/audit.md "Foreign-key rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { statementKeys } from '../../key-checks.js';
 import { defineRule } from '../../rule.js';
 

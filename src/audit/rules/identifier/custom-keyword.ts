@@ -1,6 +1,6 @@
 // A new name listed in custom_keywords (and not a MySQL keyword, which is reported as such), unless
 // enable_identifer_keyword (docs/audit.md "Identifier rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { isCustomKeyword, isKeyword, keywordTested } from '../../identifier.js';
 import { defineRule } from '../../rule.js';
 

@@ -1,5 +1,5 @@
 // check_identifier: a new name with a character outside [0-9A-Za-z_], e.g. `$` (docs/audit.md "Identifier rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { hasInvalidCharacter } from '../../identifier.js';
 import { defineRule } from '../../rule.js';
 

@@ -1,5 +1,5 @@
 // A new name that is a MySQL keyword, unless enable_identifer_keyword (sic) (docs/audit.md "Identifier rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { isKeyword, keywordTested } from '../../identifier.js';
 import { defineRule } from '../../rule.js';
 

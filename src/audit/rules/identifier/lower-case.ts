@@ -1,5 +1,5 @@
 // check_identifier_lower: a new name that is not all lower case (docs/audit.md "Identifier rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 // A new name longer than 64 bytes (docs/audit.md "Identifier rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { MAX_IDENTIFIER_BYTES } from '../../identifier.js';
 import { defineRule } from '../../rule.js';
 

@@ -1,5 +1,5 @@
 // check_identifier_upper: a new name that is not all upper case (docs/audit.md "Identifier rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

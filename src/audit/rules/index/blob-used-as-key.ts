@@ -1,6 +1,6 @@
 // A key column whose stored type is a BLOB (TEXT is not flagged, as in goInception) (arg the stored column name)
 // (docs/audit.md "Index rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { statementKeys } from '../../key-checks.js';
 import { defineRule } from '../../rule.js';
 

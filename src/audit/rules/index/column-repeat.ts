@@ -1,7 +1,7 @@
 // check_index_column_repeat: a new UNIQUE, plain or FULLTEXT index whose column list is a prefix of a live
 // index's, or the other way round (args index, table, existing index, the shorter list with a `,` after each
 // column) — at most one message per index (docs/audit.md "Index rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { statementKeys } from '../../key-checks.js';
 import { defineRule } from '../../rule.js';
 

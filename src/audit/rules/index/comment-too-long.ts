@@ -1,6 +1,6 @@
 // An index COMMENT longer than 1024 bytes (args index, 1024 — printed through goInception's `%lu`)
 // (docs/audit.md "Index rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { statementKeys } from '../../key-checks.js';
 import { defineRule } from '../../rule.js';
 

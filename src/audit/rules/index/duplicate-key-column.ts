@@ -1,6 +1,6 @@
 // An index or PRIMARY KEY listing the same column twice (arg the repeated column as written) (docs/audit.md
 // "Index rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { statementKeys } from '../../key-checks.js';
 import { defineRule } from '../../rule.js';
 

@@ -1,6 +1,6 @@
 // check_identifier_lower on index names: a named, non-primary index whose name has an upper-case letter
 // (docs/audit.md "Index rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { namedIndexes } from '../../key-checks.js';
 import { defineRule } from '../../rule.js';
 

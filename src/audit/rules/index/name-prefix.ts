@@ -1,6 +1,6 @@
 // check_index_prefix: a plain or FULLTEXT index whose lower-cased name starts with none of index_prefix's
 // comma-separated items (args index, index_prefix, table) (docs/audit.md "Index rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { statementKeys } from '../../key-checks.js';
 import { defineRule } from '../../rule.js';
 

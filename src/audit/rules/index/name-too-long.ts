@@ -1,7 +1,7 @@
 // A non-primary index name longer than 64 bytes: ER_TOO_LONG_IDENT (unless the name already ends with a space,
 // which index/wrong-name reports instead), and later among the index's messages goInception's Chinese free text
 // `表'%s'的索引'%s'名称过长` (index/long-name-text) (docs/audit.md "Index rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { MAX_IDENTIFIER_BYTES } from '../../identifier.js';
 import { namedIndexes, type NewIndex } from '../../key-checks.js';
 import { defineRule } from '../../rule.js';

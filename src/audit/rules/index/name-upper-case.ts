@@ -1,6 +1,6 @@
 // check_identifier_upper on index names: a named, non-primary index whose name has a lower-case letter (args the
 // name; an inline UNIQUE of CREATE TABLE is named by its column in lower case) (docs/audit.md "Index rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { namedIndexes } from '../../key-checks.js';
 import { defineRule } from '../../rule.js';
 

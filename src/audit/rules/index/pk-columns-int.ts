@@ -1,6 +1,6 @@
 // enable_pk_columns_only_int: a PRIMARY KEY column whose base type is not MEDIUMINT, INT or BIGINT (args column,
 // db, table) (docs/audit.md "Index rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { baseType, statementKeys } from '../../key-checks.js';
 import { defineRule } from '../../rule.js';
 

@@ -1,5 +1,5 @@
 // A PRIMARY KEY with more columns than max_primary_key_parts (args db, table, limit) (docs/audit.md "Index rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { statementKeys } from '../../key-checks.js';
 import { defineRule } from '../../rule.js';
 

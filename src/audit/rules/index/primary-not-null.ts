@@ -1,6 +1,6 @@
 // A PRIMARY KEY column that may be NULL: declared NULL or DEFAULT NULL, or nullable on the target (no arguments)
 // (docs/audit.md "Index rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { statementKeys } from '../../key-checks.js';
 import { defineRule } from '../../rule.js';
 

@@ -1,7 +1,7 @@
 // Key length limits (args index, limit): one column over 767 bytes where innodb_large_prefix is off (targets
 // before MySQL 5.7.7 / MariaDB 10.2), else the whole key over 3072 bytes (not FULLTEXT, no BLOB column). Byte
 // lengths use the column's character-set width (docs/audit.md "Index rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { keyPartBytes, largePrefix, statementKeys } from '../../key-checks.js';
 import { defineRule } from '../../rule.js';
 

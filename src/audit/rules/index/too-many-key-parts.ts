@@ -1,6 +1,6 @@
 // A non-primary index with more columns than max_key_parts, or a SPATIAL index with more than one (args index,
 // table, limit) (docs/audit.md "Index rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { statementKeys } from '../../key-checks.js';
 import { defineRule } from '../../rule.js';
 

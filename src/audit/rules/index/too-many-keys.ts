@@ -1,6 +1,6 @@
 // max_keys: an index added while the table already has that many live indexes, counting the statement's earlier
 // ones (args table, limit) (docs/audit.md "Index rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { statementKeys } from '../../key-checks.js';
 import { defineRule } from '../../rule.js';
 

@@ -1,6 +1,6 @@
 // check_index_prefix: a UNIQUE index whose lower-cased name does not start with uniq_index_prefix (args index,
 // uniq_index_prefix, table); an inline UNIQUE is named after its column (docs/audit.md "Index rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { statementKeys } from '../../key-checks.js';
 import { defineRule } from '../../rule.js';
 

@@ -1,6 +1,6 @@
 // VISIBLE / INVISIBLE on an index (definition option or ALTER INDEX) where the target does not read it: MariaDB
 // and MySQL before 8.0 (no arguments). MariaDB's own IGNORED is not flagged (docs/audit.md "Index rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { statementKeys, supportsIndexVisibility } from '../../key-checks.js';
 import { defineRule } from '../../rule.js';
 

@@ -1,7 +1,7 @@
 // Index names MySQL refuses or goInception asks for (args name, table): an unnamed index unless
 // enable_null_index_name ('NULL'), a name ending with a space, a non-primary index named PRIMARY
 // (docs/audit.md "Index rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { statementKeys } from '../../key-checks.js';
 import { defineRule } from '../../rule.js';
 

@@ -1,6 +1,6 @@
 // A key prefix length on a column that is not a string, or longer than the column (no arguments)
 // (docs/audit.md "Index rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { statementKeys } from '../../key-checks.js';
 import { defineRule } from '../../rule.js';
 

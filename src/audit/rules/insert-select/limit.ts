@@ -1,5 +1,5 @@
 // check_dml_limit: INSERT … SELECT … LIMIT (docs/audit.md).
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 import { insertSelectOf } from '../../../sql/ast.js';
 import { lastMember } from './union.js';

@@ -2,7 +2,7 @@
 // REPEATABLE READ with statement binlog) for as long as it runs (docs/audit.md "Peer rules"). Argument: the tables
 // read, as written, joined with `,`.
 import { defineRule } from '../../rule.js';
-import { PeerCode } from '../../peer-codes.js';
+import { PeerCode } from '../../../codes/peer-codes.js';
 import { insertSelectOf } from '../../../sql/ast.js';
 import type { ParsedStatement } from '../../../sql/statement.js';
 import { tableRefsOf } from '../query/conditions.js';

@@ -1,5 +1,5 @@
 // INSERT … SELECT: the SELECT's column count must match the column list (or the table) (docs/audit.md; row 1).
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule, type RuleContext } from '../../rule.js';
 import { insertSelectOf } from '../../../sql/ast.js';
 

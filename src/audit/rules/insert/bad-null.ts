@@ -1,7 +1,7 @@
 // INSERT VALUES: literal NULL for a listed NOT NULL column that is not auto_increment (docs/audit.md "INSERT
 // values"). Arguments: the column as `db.table.col` (current database, table as written, lower case) and the
 // 1-based row. Only with a column list, as goInception.
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 import { insertRowsOf, isNullLiteral } from '../../../sql/ast.js';
 import { eachValueCell, insertColumnText } from './cells.js';

@@ -1,7 +1,7 @@
 // INSERT VALUES: a literal for a listed YEAR/DATE/TIME/DATETIME/TIMESTAMP column that is not a valid value under
 // the target's sql_mode (docs/audit.md "INSERT values"; ./temporal.ts). Arguments: the literal (strings raw,
 // numbers in decimal) and the column as `db.table.col`. Only with a column list, as goInception.
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 import { baseTypeOf, eachValueCell, insertColumnText, literalValue } from './cells.js';
 import { dateModesOf, TEMPORAL_TYPES, validTemporal, type TemporalType } from './temporal.js';

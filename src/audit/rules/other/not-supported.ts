@@ -1,5 +1,5 @@
 // Statement kinds inceptor does not audit are refused unless enable_any_statement (docs/audit.md).
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

@@ -1,7 +1,7 @@
 // Partitioning (no arguments): PARTITION BY in CREATE TABLE, and ALTER's PARTITION BY, ADD / DROP PARTITION and
 // REMOVE PARTITIONING, unless enable_partition_table; every other partition maintenance spec (TRUNCATE,
 // COALESCE, REORGANIZE, EXCHANGE …) always, as goInception does (docs/audit.md "Partition rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { AFTER_DEFINITIONS } from '../../partition-lists.js';
 import { defineRule } from '../../rule.js';
 

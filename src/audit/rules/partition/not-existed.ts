@@ -1,6 +1,6 @@
 // enable_partition_table: DROP PARTITION of a name the table does not have on the target (case-insensitive)
 // (arg the name as written) (docs/audit.md "Partition rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

@@ -2,7 +2,7 @@
 // constant: numbers as written, strings in double quotes, MAXVALUE, functions lower case), or an ADD PARTITION
 // whose values equal an existing partition's PARTITION_DESCRIPTION (arg the IN values joined with `,` unquoted,
 // or the LESS THAN value, `<nil>` for MAXVALUE) (docs/audit.md "Partition rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { constantsOf, definitionLists } from '../../partition-lists.js';
 import { defineRule } from '../../rule.js';
 

@@ -1,7 +1,7 @@
 // enable_partition_table: a partition name written twice in one definition list (arg the later one as written;
 // the scan of that list stops there), or an ADD PARTITION name the table already has on the target (arg the
 // existing PARTITION_NAME) (docs/audit.md "Partition rules").
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { definitionLists } from '../../partition-lists.js';
 import { defineRule } from '../../rule.js';
 

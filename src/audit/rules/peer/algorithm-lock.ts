@@ -1,6 +1,6 @@
 // peer_require_algorithm_lock: ALTER TABLE and CREATE INDEX must say ALGORITHM= and LOCK= so the server's choice of
 // a copying, locking change is never implicit (docs/audit.md "Peer rules").
-import { PeerCode } from '../../peer-codes.js';
+import { PeerCode } from '../../../codes/peer-codes.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

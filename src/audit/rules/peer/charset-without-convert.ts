@@ -1,6 +1,6 @@
 // peer_charset_without_convert: ALTER TABLE … [DEFAULT] CHARSET= without CONVERT TO CHARACTER SET changes only
 // the default for new columns; existing columns keep their character set (docs/audit.md "Peer rules").
-import { PeerCode } from '../../peer-codes.js';
+import { PeerCode } from '../../../codes/peer-codes.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

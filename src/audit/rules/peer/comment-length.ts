@@ -1,8 +1,8 @@
 // peer_max_comment_length: a table, column or index COMMENT longer than the limit, in characters (docs/audit.md
 // "Peer rules"). The kind word is an argument, so it is given in the session language: zh-CN says 表/列/索引, as
 // goInception's Chinese templates name them.
-import { isChinese } from '../../catalogue.js';
-import { PeerCode } from '../../peer-codes.js';
+import { isChinese } from '../../../codes/catalogue.js';
+import { PeerCode } from '../../../codes/peer-codes.js';
 import { defineRule } from '../../rule.js';
 
 type Kind = 'table' | 'column' | 'index';

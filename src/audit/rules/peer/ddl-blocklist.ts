@@ -1,7 +1,7 @@
 // peer_ddl_blocklist: DDL on a listed table (comma-separated `table` or `db.table`, case-insensitive): ALTER,
 // CREATE / DROP INDEX, DROP, TRUNCATE and RENAME TABLE, CREATE TABLE of that name (docs/audit.md "Peer rules").
 import { tablesOf } from '../../../sql/ast.js';
-import { PeerCode } from '../../peer-codes.js';
+import { PeerCode } from '../../../codes/peer-codes.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

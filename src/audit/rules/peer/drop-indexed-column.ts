@@ -1,6 +1,6 @@
 // peer_drop_indexed_column: DROP COLUMN of a column some index of the table uses (the index shrinks or goes away
 // with it) (docs/audit.md "Peer rules").
-import { PeerCode } from '../../peer-codes.js';
+import { PeerCode } from '../../../codes/peer-codes.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

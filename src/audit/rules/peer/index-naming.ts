@@ -2,7 +2,7 @@
 // `{{table}}` and `{{column_list}}` (key columns joined by `_`) replaced; compared case-insensitively
 // (docs/audit.md "Peer rules").
 import { statementKeys } from '../../key-checks.js';
-import { PeerCode } from '../../peer-codes.js';
+import { PeerCode } from '../../../codes/peer-codes.js';
 import { defineRule } from '../../rule.js';
 
 function expectedName(template: string, table: string, columns: readonly string[]): string {

@@ -3,7 +3,7 @@
 // redundant). Unlike ER_INDEX_COLUMN_REPEAT, unique indexes and primary keys are never called redundant (they
 // constrain data) (docs/audit.md "Peer rules").
 import { statementKeys, type ExistingIndex } from '../../key-checks.js';
-import { PeerCode } from '../../peer-codes.js';
+import { PeerCode } from '../../../codes/peer-codes.js';
 import { defineRule } from '../../rule.js';
 
 const lower = (cols: readonly string[]) => cols.map((c) => c.toLowerCase());

@@ -2,7 +2,7 @@
 // bytes in total (each type's maximum) than the limit (docs/audit.md "Peer rules").
 import { bareTypeName, textBlobBytes } from '../../column-type.js';
 import { baseType } from '../../key-checks.js';
-import { PeerCode } from '../../peer-codes.js';
+import { PeerCode } from '../../../codes/peer-codes.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

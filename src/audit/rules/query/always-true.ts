@@ -3,7 +3,7 @@
 // (`1 = 1`, `'a' = 'a'`), an OR with such an operand, an AND of only such operands (docs/audit.md "Peer rules").
 // Argument: the deciding predicate, re-printed. A top-level bare literal is left to ErrUseValueExpr.
 import { defineRule } from '../../rule.js';
-import { PeerCode } from '../../peer-codes.js';
+import { PeerCode } from '../../../codes/peer-codes.js';
 import { columnRefOf } from '../../../sql/ast.js';
 import { printExpr } from './group-by.js';
 import { conditionsOf, isLiteralNode, obj, type Node } from './conditions.js';

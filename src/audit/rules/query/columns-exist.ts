@@ -1,7 +1,7 @@
 // Column references must resolve against the tables in scope (aliases, derived tables, outer queries for
 // subqueries; select-list aliases in GROUP BY/HAVING/ORDER BY): fields, ON, WHERE, GROUP BY, HAVING, ORDER BY,
 // UPDATE SET targets and values, INSERT VALUES expressions (docs/audit.md).
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

@@ -1,7 +1,7 @@
 // Peer rule check_dml_compare_null: `= NULL`, `<> NULL` (any comparison but `<=>`) and `IN (… NULL …)` are never
 // true; IS NULL was meant (docs/audit.md "Peer rules"). Argument: the operator.
 import { defineRule } from '../../rule.js';
-import { PeerCode } from '../../peer-codes.js';
+import { PeerCode } from '../../../codes/peer-codes.js';
 import { eachConditionNode, obj } from './conditions.js';
 
 const NEVER_TRUE = new Set(['=', '<>', '!=', '<', '<=', '>', '>=']);

@@ -1,5 +1,5 @@
 // The same table name or alias twice in one FROM clause (docs/audit.md, code 153).
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

@@ -2,7 +2,7 @@
 // made only of grouped columns and aggregates (docs/audit.md "ONLY_FULL_GROUP_BY"); at most one per SELECT block.
 // Arguments: the 1-based position, `SELECT list` or `ORDER BY`, and the item: a column by its select-list name or
 // stored name, another expression re-printed. An aggregate's alias in GROUP BY is the free text `Can't group on`.
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 import { columnRefOf } from '../../../sql/ast.js';
 import { ColumnResolver, obj } from './conditions.js';

@@ -2,7 +2,7 @@
 // (`upper(name) = …`, `id + 1 = 5`) keeps the server from using that index (docs/audit.md "Peer rules").
 // Argument: `table.column` (alias as written, else the table's name), once per column.
 import { defineRule } from '../../rule.js';
-import { PeerCode } from '../../peer-codes.js';
+import { PeerCode } from '../../../codes/peer-codes.js';
 import { ColumnResolver, eachConditionNode, obj, type Node } from './conditions.js';
 
 const ARITHMETIC = new Set(['+', '-', '*', '/', 'DIV', '%', 'MOD', '||', '&', '|', '^', '<<', '>>']);

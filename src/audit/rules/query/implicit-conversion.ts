@@ -2,7 +2,7 @@
 // makes the server convert the column (no index use): a numeric column against a string, a string or temporal
 // column against a number (docs/audit.md "Expression rules"). Arguments: the table's alias if it has one, else
 // its name; the stored column name; the column's base type. NULL literals are not checked.
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 import { baseTypeOf } from '../insert/cells.js';
 import { ColumnResolver, COMPARISONS, eachConditionNode, obj } from './conditions.js';

@@ -2,7 +2,7 @@
 // code 174). goInception checks only UPDATE's table references, never a SELECT's (which it flattens into a table
 // list first). Its joins nest to the left (`a JOIN b JOIN c` is `(a JOIN b) JOIN c`, so is `a, b, c`): a WHERE
 // exempts the outermost join only, the nested ones are checked as if there were none, and inner joins come first.
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 type Node = Record<string, unknown>;

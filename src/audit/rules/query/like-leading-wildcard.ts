@@ -1,7 +1,7 @@
 // Peer rule check_dml_like_leading_wildcard: `LIKE '%x'` / `LIKE '_x'` in a condition cannot use an index
 // (docs/audit.md "Peer rules"). Argument: the pattern.
 import { defineRule } from '../../rule.js';
-import { PeerCode } from '../../peer-codes.js';
+import { PeerCode } from '../../../codes/peer-codes.js';
 import { eachConditionNode, obj } from './conditions.js';
 
 const STRINGS = new Set(['single_quote_string', 'double_quote_string', 'natural_string']);

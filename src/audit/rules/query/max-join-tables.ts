@@ -1,7 +1,7 @@
 // Peer rule max_join_tables: a query level (FROM list, UPDATE's tables, DELETE's FROM/USING) that joins more tables
 // than allowed (docs/audit.md "Peer rules"). Arguments: the largest count, the limit; once per statement.
 import { defineRule } from '../../rule.js';
-import { PeerCode } from '../../peer-codes.js';
+import { PeerCode } from '../../../codes/peer-codes.js';
 import { obj, walk } from './conditions.js';
 
 export default defineRule({

@@ -1,7 +1,7 @@
 // ONLY_FULL_GROUP_BY (target sql_mode): a SELECT with a FROM and no GROUP BY whose list mixes an aggregate with a
 // column outside any aggregate (docs/audit.md "ONLY_FULL_GROUP_BY"). Arguments: the 1-based position of the first
 // such item, that column's name as written without qualifier. One per SELECT block.
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 import { columnRefOf } from '../../../sql/ast.js';
 import { bareColumns, groupItems, hasAggregate, onlyFullGroupBy, selectBlocks, selectItems } from './group-by.js';

@@ -1,6 +1,6 @@
 // An unqualified column found in two or more tables of one query level (not checked in GROUP BY/ORDER BY;
 // USING columns are not ambiguous) (docs/audit.md, code 109).
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

@@ -1,6 +1,6 @@
 // `*` / `t.*` in the statement's own select list (docs/audit.md, code 25), counted as goInception counts: a SELECT
 // gets one message per star field of each UNION member, CREATE VIEW one per member with a star, INSERT … SELECT one.
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 import { starsPerMember } from '../../../sql/ast.js';
 

@@ -1,6 +1,6 @@
 // Every table a query reads must exist: FROM/JOIN tables, derived-table and subquery tables, INSERT … SELECT
 // sources, and multi-table DELETE targets that are not in FROM (docs/audit.md).
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

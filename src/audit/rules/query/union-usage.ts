@@ -1,5 +1,5 @@
 // LIMIT / ORDER BY on a UNION member that is not the last one (and not parenthesised) (docs/audit.md, code 154).
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 // SET NAMES accepts utf8 / utf8mb4 only (docs/audit.md).
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 const ACCEPTED = ['utf8', 'utf8mb4'];

@@ -1,5 +1,5 @@
 // Any SET other than SET NAMES is not supported unless enable_any_statement (docs/audit.md).
-import { Code } from '../../catalogue.js';
+import { Code } from '../../../codes/catalogue.js';
 import { defineRule } from '../../rule.js';
 
 export default defineRule({

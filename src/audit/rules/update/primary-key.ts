@@ -1,7 +1,7 @@
 // Peer rule check_update_primary_key: UPDATE … SET of a primary-key column (rows change identity; replicas and
 // rollback match rows by key) (docs/audit.md "Peer rules"). Argument: `table.column`, one per SET item.
 import { defineRule } from '../../rule.js';
-import { PeerCode } from '../../peer-codes.js';
+import { PeerCode } from '../../../codes/peer-codes.js';
 import { updateSetOf } from '../../../sql/ast.js';
 import { ColumnResolver } from '../query/conditions.js';
 

@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CODES, Code, codeDef, formatCode, formatTemplate, isChinese, levelKeyedCodes, levelOf, NEVER_EMITTED, NOT_RAISED_HERE } from '../../../src/audit/catalogue.js';
+import { CODES, Code, codeDef, formatCode, formatTemplate, isChinese, levelKeyedCodes, levelOf, NEVER_EMITTED, NOT_RAISED_HERE } from '../../../src/codes/catalogue.js';
 import { RULES } from '../../../src/audit/rules/index.js';
-import { ZH_CN_TEMPLATES } from '../../../src/audit/templates-zh-cn.js';
+import { ZH_CN_TEMPLATES } from '../../../src/codes/templates-zh-cn.js';
 
 test('catalogue has every code 0..188 in order', () => {
   assert.equal(CODES.length, 189);
