@@ -1,5 +1,6 @@
 // The partition definitions a statement writes, with where to report them (CREATE TABLE after every column and
 // constraint; ALTER at the spec), shared by the partition rules (docs/audit.md "Partition rules").
+import { quotedEnd } from '../sql/lex.js';
 import type { PartitionDefinition } from '../sql/ddl/model.js';
 import type { ParsedStatement } from '../sql/statement.js';
 
@@ -28,15 +29,13 @@ export function definitionLists(stmt: ParsedStatement): DefinitionList[] {
 export function constantsOf(values: string): string[] {
   const out: string[] = [];
   let depth = 0;
-  let quote: string | null = null;
   let start = 0;
   for (let i = 0; i < values.length; i++) {
     const ch = values[i]!;
-    if (quote) {
-      if (ch === '\\') i++;
-      else if (ch === quote) quote = null;
-    } else if (ch === "'" || ch === '"') quote = ch;
-    else if (ch === '(') depth++;
+    if (ch === "'" || ch === '"') {
+      const end = quotedEnd(values, i); // the lexer's quote rule; an unclosed quote runs to the end
+      i = (end < 0 ? values.length : end) - 1;
+    } else if (ch === '(') depth++;
     else if (ch === ')') depth--;
     else if (ch === ',' && depth === 0) {
       out.push(values.slice(start, i).trim());
