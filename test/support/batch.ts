@@ -6,8 +6,9 @@ import { handleRequest, type RequestDeps } from '../../src/batch/request.js';
 import { defaultConfig } from '../../src/config/config.js';
 import { Settings } from '../../src/config/settings.js';
 import { ProcessRegistry, type ProcessEntry } from '../../src/process/registry.js';
-import type { QueryResult } from '../../src/protocol/result.js';
+import type { QueryResult, Value } from '../../src/protocol/result.js';
 import type { ClientSession } from '../../src/process/client-session.js';
+import { testDb } from './mariadb.js';
 
 export type TestSession = ClientSession & { process: ProcessEntry };
 
@@ -44,4 +45,20 @@ export function batchHarness(): BatchHarness {
     }
   };
   return { registry, settings, deps, session, run };
+}
+
+/** Audits `sqls` in `database` as one check batch against the test MariaDB; the statement rows (the `use` row left out). */
+export async function checkRows(harness: BatchHarness, database: string, sqls: readonly string[]): Promise<Value[][]> {
+  const db = await testDb();
+  const result = await harness.run(
+    `/*--user='${db.user}';--password='${db.password}';--host='${db.host}';--port=${db.port};--check=1;*/\n` +
+      `inception_magic_start;\nuse ${database};\n${sqls.join(';\n')};\ninception_magic_commit;`,
+  );
+  if (result.kind !== 'rows') throw new Error(`a check batch answered ${result.kind}`);
+  return (result.rows as Value[][]).slice(1);
+}
+
+/** Each row's error_message as its lines ([] for none). */
+export function messageLines(rows: readonly Value[][]): string[][] {
+  return rows.map((r) => (r[4] === null ? [] : String(r[4]).split('\n')));
 }

@@ -4,9 +4,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Connection } from 'mysql2/promise';
-import type { Value } from '../../../src/protocol/result.js';
-import { batchHarness, type BatchHarness } from '../../support/batch.js';
-import { directConnection, freshDatabase, testDb } from '../../support/mariadb.js';
+import { batchHarness, checkRows } from '../../support/batch.js';
+import { directConnection, freshDatabase } from '../../support/mariadb.js';
 
 const DB = 'h13_dml_forms';
 let conn: Connection;
@@ -22,17 +21,6 @@ after(async () => {
   await conn.end();
 });
 
-async function check(harness: BatchHarness, sqls: string[]): Promise<Value[][]> {
-  const db = await testDb();
-  const text =
-    `/*--user='${db.user}';--password='${db.password}';--host='${db.host}';--port=${db.port};--check=1;*/\n` +
-    `inception_magic_start;\nuse ${DB};\n${sqls.join(';\n')};\ninception_magic_commit;`;
-  const result = await harness.run(text);
-  assert.equal(result.kind, 'rows');
-  if (result.kind !== 'rows') return [];
-  return (result.rows as Value[][]).slice(1);
-}
-
 const FORMS = [
   "update t1 set b = _utf8mb4'x' COLLATE utf8mb4_bin where id = 1",
   "update t1 set b = 'a' 'b' where id = 1",
@@ -46,14 +34,14 @@ const FORMS = [
 ];
 
 test('each form audits in one batch without a syntax error or any message, and MariaDB runs it', async () => {
-  const rows = await check(batchHarness(), FORMS);
+  const rows = await checkRows(batchHarness(), DB, FORMS);
   assert.equal(rows.length, FORMS.length);
   assert.deepEqual(rows.map((r) => [r[2], r[4]]), FORMS.map(() => ['0', null]));
   for (const sql of FORMS) await conn.query(sql);
 });
 
 test('the respelled forms resolve their tables and columns', async () => {
-  const rows = await check(batchHarness(), [
+  const rows = await checkRows(batchHarness(), DB, [
     "update t1 set b = _utf8mb4'x' COLLATE utf8mb4_bin where nope = 1",
     "delete from t1 where zz sounds like 'x' 'y' returning id",
     "update t1 set a = 1 where match (b) against ('x' in boolean mode) and t1.qq = 1",

@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Connection } from 'mysql2/promise';
 import type { Value } from '../../../src/protocol/result.js';
-import { batchHarness, type BatchHarness } from '../../support/batch.js';
+import { batchHarness, checkRows, messageLines, type BatchHarness } from '../../support/batch.js';
 import { directConnection, freshDatabase, testDb } from '../../support/mariadb.js';
 
 const DB = 'h13_dml_rules';
@@ -26,16 +26,9 @@ after(async () => {
 
 /** Audits `sqls` in one check batch; each statement's messages (error_message split), without the `use` row. */
 async function check(harness: BatchHarness, sqls: string[]): Promise<string[][]> {
-  const db = await testDb();
-  const text =
-    `/*--user='${db.user}';--password='${db.password}';--host='${db.host}';--port=${db.port};--check=1;*/\n` +
-    `inception_magic_start;\nuse ${DB};\n${sqls.join(';\n')};\ninception_magic_commit;`;
-  const result = await harness.run(text);
-  assert.equal(result.kind, 'rows');
-  if (result.kind !== 'rows') return [];
-  const rows = (result.rows as Value[][]).slice(1);
+  const rows = await checkRows(harness, DB, sqls);
   assert.equal(rows.length, sqls.length);
-  return rows.map((r) => (r[4] === null ? [] : String(r[4]).split('\n')));
+  return messageLines(rows);
 }
 
 test('multi-table UPDATE and DELETE: aliases, derived tables, subqueries, USING; the first SET column decides', async () => {

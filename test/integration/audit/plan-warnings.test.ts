@@ -3,9 +3,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Connection } from 'mysql2/promise';
-import type { Value } from '../../../src/protocol/result.js';
-import { batchHarness } from '../../support/batch.js';
-import { directConnection, freshDatabase, testDb } from '../../support/mariadb.js';
+import { batchHarness, checkRows, messageLines } from '../../support/batch.js';
+import { directConnection, freshDatabase } from '../../support/mariadb.js';
 
 const DB = 'h13_plan_warnings';
 let conn: Connection;
@@ -35,15 +34,8 @@ const BATCH = [
 test('full scan, filesort and temporary from the real plan, each under its own option; fingerprints pass them on', async () => {
   const harness = batchHarness();
   Object.assign(harness.settings.inc, { check_dml_full_scan: true, check_dml_filesort: true, check_dml_temporary: true, enable_fingerprint: true });
-  const db = await testDb();
-  const result = await harness.run(
-    `/*--user='${db.user}';--password='${db.password}';--host='${db.host}';--port=${db.port};--check=1;*/\n` +
-      `inception_magic_start;\nuse ${DB};\n${BATCH.join(';\n')};\ninception_magic_commit;`,
-  );
-  assert.equal(result.kind, 'rows');
-  if (result.kind !== 'rows') return;
-  const rows = (result.rows as Value[][]).slice(1);
-  const messages = rows.map((r) => (r[4] === null ? [] : String(r[4]).split('\n')));
+  const rows = await checkRows(harness, DB, BATCH);
+  const messages = messageLines(rows);
   // what MariaDB's own EXPLAIN says, row by row
   const plans = await Promise.all(BATCH.map(async (sql) => (await conn.query(`EXPLAIN ${sql}`))[0] as { table: string; type: string; rows: number; Extra: string }[]));
   // MariaDB shows an UPDATE reading every row as a scan of the whole primary key
@@ -59,30 +51,20 @@ test('full scan, filesort and temporary from the real plan, each under its own o
   assert.deepEqual(messages[3], [`Full scan of 't1' (about ${plans[3]![0]!.rows} rows examined).`, "Rows of 't1' are sorted without an index (Using filesort).", "A temporary table is built for 't1' (Using temporary)."]);
   assert.deepEqual(rows.map((r) => r[2]), ['1', '0', '1', '1', '1']);
   // options off (the default): the same batch has no plan warnings
-  const quiet = await batchHarness().run(
-    `/*--user='${db.user}';--password='${db.password}';--host='${db.host}';--port=${db.port};--check=1;*/\n` +
-      `inception_magic_start;\nuse ${DB};\n${BATCH.join(';\n')};\ninception_magic_commit;`,
-  );
-  assert.ok(quiet.kind === 'rows' && (quiet.rows as Value[][]).every((r) => r[4] === null), JSON.stringify(quiet));
+  const quiet = await checkRows(batchHarness(), DB, BATCH);
+  assert.ok(quiet.every((r) => r[4] === null), JSON.stringify(quiet));
 });
 
 test('INSERT … SELECT into a table created in the batch: its SELECT is EXPLAINed (affected_rows, plan); a new source is not', async () => {
   const harness = batchHarness();
   Object.assign(harness.settings.inc, { check_dml_full_scan: true });
-  const db = await testDb();
   const sqls = [
     'create table t_bak like t1',
     'insert into t_bak select * from t1 where b = \'v3\'',
     'insert into t_bak select * from t_bak where b = \'v3\'',
     'insert into t2 (id, n) select id, a from t1 where id < 50',
   ];
-  const result = await harness.run(
-    `/*--user='${db.user}';--password='${db.password}';--host='${db.host}';--port=${db.port};--check=1;*/\n` +
-      `inception_magic_start;\nuse ${DB};\n${sqls.join(';\n')};\ninception_magic_commit;`,
-  );
-  assert.equal(result.kind, 'rows');
-  if (result.kind !== 'rows') return;
-  const rows = (result.rows as Value[][]).slice(1);
+  const rows = await checkRows(harness, DB, sqls);
   const [selectPlan] = (await conn.query("EXPLAIN select * from t1 where b = 'v3'")) as unknown as [{ rows: number }[]];
   const [fullPlan] = (await conn.query('EXPLAIN insert into t2 (id, n) select id, a from t1 where id < 50')) as unknown as [{ rows: number }[]];
   assert.equal(Number(rows[1]![6]), Number(selectPlan[0]!.rows));
