@@ -2,6 +2,8 @@
 // (test/integration/kill: target side, backup side): inceptor connects under it, so its sessions are exactly the
 // processlist rows of that user, and a DBA's KILL on the server can be aimed at them.
 import type mysql from 'mysql2/promise';
+import { backupDbName } from '../../src/backup/name.js';
+import { directConnection, freshDatabase, testDb, type TestDb } from './mariadb.js';
 
 /** A session of the account, as the server's processlist shows it. */
 export interface ServerSession {
@@ -48,4 +50,24 @@ export async function ownAccount(admin: mysql.Connection, name: string): Promise
       await admin.query(`DROP USER IF EXISTS '${user}'@'%'`);
     },
   };
+}
+
+/**
+ * The setup the server-side kill tests share: the test MariaDB, an admin connection to it, the account `ks_<name>`
+ * and `databases` created afresh. `close` drops the databases, their backup schemas and the account.
+ */
+export async function ownAccountFixture(name: string, ...databases: string[]): Promise<{ db: TestDb; admin: mysql.Connection; account: OwnAccount; close(): Promise<void> }> {
+  const db = await testDb();
+  const admin = await directConnection();
+  const account = await ownAccount(admin, name);
+  for (const database of databases) await freshDatabase(database);
+  const close = async () => {
+    for (const database of databases) {
+      await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
+      await admin.query(`DROP DATABASE IF EXISTS \`${backupDbName(db.host, db.port, database)}\``);
+    }
+    await account.drop();
+    await admin.end();
+  };
+  return { db, admin, account, close };
 }

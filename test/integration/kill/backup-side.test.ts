@@ -6,11 +6,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type mysql from 'mysql2/promise';
-import { directConnection, freshDatabase, testDb, type TestDb } from '../../support/mariadb.js';
+import { directConnection, type TestDb } from '../../support/mariadb.js';
 import { backupHarness, type BackupHarness, type Row } from '../backup/support.js';
 import { backupDbName, INFO_TABLE } from '../../../src/backup/name.js';
 import { storeTestHooks } from '../../../src/backup/store.js';
-import { ownAccount, type OwnAccount } from '../../support/own-account.js';
+import { ownAccountFixture, type OwnAccount } from '../../support/own-account.js';
 import { wideTable, within } from './helpers.js';
 
 const DB = 'ks_backup_side';
@@ -23,12 +23,10 @@ let h: BackupHarness;
 let schema: string;
 /** The backup account: inceptor's connections on the backup server are its sessions. */
 let backup: OwnAccount;
+let close: () => Promise<void>;
 
 before(async () => {
-  db = await testDb();
-  admin = await directConnection();
-  backup = await ownAccount(admin, 'backup');
-  await freshDatabase(DB);
+  ({ db, admin, account: backup, close } = await ownAccountFixture('backup', DB));
   await admin.query(`CREATE TABLE \`${DB}\`.t (id INT PRIMARY KEY, c VARCHAR(20) NOT NULL DEFAULT '')`);
   await admin.query(`INSERT INTO \`${DB}\`.t VALUES (1, 'before'), (2, 'before')`);
   await wideTable(admin, DB, BIG_ROWS);
@@ -37,12 +35,7 @@ before(async () => {
   schema = backupDbName(db.host, db.port, DB);
 });
 
-after(async () => {
-  await admin.query(`DROP DATABASE IF EXISTS \`${DB}\``);
-  await admin.query(`DROP DATABASE IF EXISTS \`${schema}\``);
-  await backup.drop();
-  await admin.end();
-});
+after(() => close());
 
 async function until(what: string, ready: () => boolean | Promise<boolean>): Promise<void> {
   await within(120_000, what, (async () => {

@@ -9,14 +9,14 @@ import { connect, createServer, type Socket } from 'node:net';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type mysql from 'mysql2/promise';
-import { directConnection, freshDatabase, testDb, type TestDb } from '../../support/mariadb.js';
+import { directConnection, type TestDb } from '../../support/mariadb.js';
 import { backupHarness, type BackupHarness, type Row } from '../backup/support.js';
 import { backupDbName, INFO_TABLE } from '../../../src/backup/name.js';
 import { NOT_COMMITTED_MESSAGE } from '../../../src/backup/stage.js';
 import { locateOutcome } from '../../../src/backup/binlog/outcome.js';
 import type { BinlogSourceOptions, OutcomeQuery } from '../../../src/backup/types.js';
 import { UNKNOWN_RESULT_MESSAGE } from '../../../src/execute/execute.js';
-import { ownAccount, type OwnAccount } from '../../support/own-account.js';
+import { ownAccountFixture, type OwnAccount } from '../../support/own-account.js';
 import { within } from './helpers.js';
 
 const DB = 'ks_target_backup';
@@ -28,23 +28,16 @@ let h: BackupHarness;
 let schema: string;
 /** The target account: inceptor's sessions on the target are its sessions. */
 let target: OwnAccount;
+let close: () => Promise<void>;
 
 before(async () => {
-  db = await testDb();
-  admin = await directConnection();
-  target = await ownAccount(admin, 'tb');
-  await freshDatabase(DB);
+  ({ db, admin, account: target, close } = await ownAccountFixture('tb', DB));
   h = await backupHarness({ db: { ...db, user: target.user, password: target.password } });
   Object.assign(h.harness.settings.inc, { backup_user: db.user, backup_password: db.password });
   schema = backupDbName(db.host, db.port, DB);
 });
 
-after(async () => {
-  await admin.query(`DROP DATABASE IF EXISTS \`${DB}\``);
-  await admin.query(`DROP DATABASE IF EXISTS \`${schema}\``);
-  await target.drop();
-  await admin.end();
-});
+after(() => close());
 
 async function table(name: string, engine: 'MyISAM' | 'InnoDB'): Promise<void> {
   await admin.query(`DROP TABLE IF EXISTS \`${DB}\`.\`${name}\``);

@@ -6,14 +6,14 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type mysql from 'mysql2/promise';
-import { directConnection, freshDatabase, testDb, type TestDb } from '../../support/mariadb.js';
+import { directConnection, type TestDb } from '../../support/mariadb.js';
 import { backupHarness, type BackupHarness, type Row } from '../backup/support.js';
 import { backupDbName, INFO_TABLE } from '../../../src/backup/name.js';
 import { TargetSession } from '../../../src/target/session.js';
 import { NOT_COMMITTED_MESSAGE } from '../../../src/backup/stage.js';
 import { NOT_SENT_MESSAGE, UNKNOWN_RESULT_MESSAGE } from '../../../src/execute/execute.js';
 import type { BatchOptions } from '../../../src/options/magic-comment.js';
-import { ownAccount, type OwnAccount, type ServerSession } from '../../support/own-account.js';
+import { ownAccountFixture, type OwnAccount, type ServerSession } from '../../support/own-account.js';
 import { wideTable, within } from './helpers.js';
 
 const DB = 'ks_target_a';
@@ -26,13 +26,10 @@ let admin: mysql.Connection;
 let h: BackupHarness;
 /** The target account: inceptor's sessions on the target are its sessions. */
 let targetAccount: OwnAccount;
+let close: () => Promise<void>;
 
 before(async () => {
-  db = await testDb();
-  admin = await directConnection();
-  targetAccount = await ownAccount(admin, 'target');
-  await freshDatabase(DB);
-  await freshDatabase(OTHER_DB);
+  ({ db, admin, account: targetAccount, close } = await ownAccountFixture('target', DB, OTHER_DB));
   await admin.query(`CREATE TABLE \`${OTHER_DB}\`.t (id INT PRIMARY KEY, c VARCHAR(20) NOT NULL DEFAULT '')`);
   await wideTable(admin, DB, BIG_ROWS);
   h = await backupHarness({ db: { ...db, user: targetAccount.user, password: targetAccount.password } });
@@ -40,14 +37,7 @@ before(async () => {
   Object.assign(h.harness.settings.inc, { backup_user: db.user, backup_password: db.password });
 });
 
-after(async () => {
-  for (const name of [DB, OTHER_DB]) {
-    await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
-    await admin.query(`DROP DATABASE IF EXISTS \`${backupDbName(db.host, db.port, name)}\``);
-  }
-  await targetAccount.drop();
-  await admin.end();
-});
+after(() => close());
 
 async function resetT(): Promise<void> {
   await admin.query(`DELETE FROM \`${OTHER_DB}\`.t`);
