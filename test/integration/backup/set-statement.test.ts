@@ -6,18 +6,12 @@ import assert from 'node:assert/strict';
 import mysql from 'mysql2/promise';
 import { batchHarness } from '../../support/batch.js';
 import { freshDatabase } from '../../support/mariadb.js';
-import { archeryRollback, backupHarness, showCreate, type BackupHarness } from './support.js';
+import { archeryRollback, backupHarness, showCreate, tableChecksum, type BackupHarness } from './support.js';
 
 let h: BackupHarness;
 before(async () => {
   h = await backupHarness();
 });
-
-async function checksum(conn: mysql.Connection): Promise<string> {
-  const [rows] = await conn.query("select count(*) n, coalesce(sum(crc32(concat_ws('#', id, ifnull(a, 'N'), ifnull(b, 'N')))), 0) s from t");
-  const r = (rows as Record<string, unknown>[])[0]!;
-  return `${r.n}/${r.s}`;
-}
 
 test('SET STATEMENT … FOR DML and DDL in a batch: executed as written, backed up like the inner statement, rolled back exactly', async () => {
   const database = await freshDatabase('bk_set_statement');
@@ -25,7 +19,7 @@ test('SET STATEMENT … FOR DML and DDL in a batch: executed as written, backed 
   try {
     await conn.query('create table t (id int primary key, a int, b varchar(20)) engine=InnoDB');
     await conn.query("insert into t values (1, 10, 'x'), (2, 20, 'y'), (3, 30, 'z'), (4, 40, 'w')");
-    const before = await checksum(conn);
+    const before = await tableChecksum(conn, 't', ['id', 'a', 'b']);
     const createBefore = await showCreate(conn, database, 't');
     const statements = [
       "SET STATEMENT max_statement_time=10 FOR update t set a = a + 1, b = 'u' where id <= 2",
@@ -56,7 +50,7 @@ test('SET STATEMENT … FOR DML and DDL in a batch: executed as written, backed 
       [statements[3], 'ALTERTABLE', 't'],
     ]);
     for (const sql of await archeryRollback(conn, rows)) await conn.query(sql);
-    assert.equal(await checksum(conn), before);
+    assert.equal(await tableChecksum(conn, 't', ['id', 'a', 'b']), before);
     assert.equal(await showCreate(conn, database, 't'), createBefore);
   } finally {
     await conn.end();

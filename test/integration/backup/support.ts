@@ -58,6 +58,14 @@ export async function archeryRollback(conn: mysql.Connection, rows: readonly Row
 }
 
 /** `SHOW CREATE TABLE` without the AUTO_INCREMENT counter; null when the table does not exist. */
+/** Row count and CRC sum of `table` over `columns` (NULL as 'N'): equal before a batch and after its rollback. */
+export async function tableChecksum(conn: mysql.Connection, table: string, columns: readonly string[]): Promise<string> {
+  const cells = columns.map((c) => `ifnull(hex(${c}), 'N')`).join(', ');
+  const [rows] = await conn.query(`select count(*) n, coalesce(sum(crc32(concat_ws('#', ${cells}))), 0) s from ${table}`);
+  const r = (rows as Record<string, unknown>[])[0]!;
+  return `${r.n}/${r.s}`;
+}
+
 export async function showCreate(conn: mysql.Connection, database: string, table: string, what: 'TABLE' | 'VIEW' = 'TABLE'): Promise<string | null> {
   try {
     const [rows] = await conn.query(`SHOW CREATE ${what} \`${database}\`.\`${table}\``);
